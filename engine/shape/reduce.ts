@@ -1,0 +1,23 @@
+// Shape of a reduction: `(2,3,4).sum(axis=1)` → (2,4); with keepdims → (2,1,4).
+
+import { Dim, Shape } from './dim';
+import { normalizeAxes } from './axes';
+import { ok, ShapeResult } from './result';
+
+export interface ReducePlan {
+  /** the normalised reduced axes, ascending */
+  axes: number[];
+  shape: Dim[];
+}
+
+export function reduceShape(shape: Shape, axis: number | readonly number[] | null | undefined, keepdims: boolean): ShapeResult<ReducePlan> {
+  const r = normalizeAxes(axis, shape.length);
+  if (!r.ok) return r;
+  const axes = [...r.value].sort((a, b) => a - b);
+  const out: Dim[] = [];
+  shape.forEach((d, i) => {
+    if (!axes.includes(i)) out.push(d);
+    else if (keepdims) out.push(1);
+  });
+  return ok({ axes, shape: out });
+}
