@@ -35,3 +35,8 @@ export function pyScalarValue(x: PyScalar): number {
   if (x instanceof PyFloat) return x.value;
   return x;
 }
+
+/** A NumPy scalar (`np.float64(1.5)`, what `a.sum()` or `a[0, 0]` returns). */
+export class NpScalar {
+  constructor(readonly dtype: DType, readonly value: number) {}
+}
