@@ -4,7 +4,8 @@
 
 export type PyErrorType =
   | 'ValueError' | 'TypeError' | 'IndexError' | 'AxisError' | 'ZeroDivisionError'
-  | 'OverflowError' | 'MemoryError' | 'LinAlgError' | 'RuntimeError' | 'NotImplementedError' | 'KeyError';
+  | 'OverflowError' | 'MemoryError' | 'LinAlgError' | 'RuntimeError' | 'NotImplementedError' | 'KeyError'
+  | 'AttributeError';
 
 /** What CPython prints before the message (`numpy.AxisError: …`). */
 export const QUALIFIED_NAME: Record<PyErrorType, string> = {
@@ -12,6 +13,7 @@ export const QUALIFIED_NAME: Record<PyErrorType, string> = {
   AxisError: 'numpy.AxisError', ZeroDivisionError: 'ZeroDivisionError', OverflowError: 'OverflowError',
   MemoryError: 'numpy.core._exceptions._ArrayMemoryError', LinAlgError: 'numpy.linalg.LinAlgError',
   RuntimeError: 'RuntimeError', NotImplementedError: 'NotImplementedError', KeyError: 'KeyError',
+  AttributeError: 'AttributeError',
 };
 
 export class NumpyError extends Error {

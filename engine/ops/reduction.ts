@@ -1,0 +1,298 @@
+// Reductions: sum, prod, max, min, any, all (and mean, var, std, argmax, argmin, cumsum,
+// cumprod built on them), with axis (None, int, negative, tuple) and keepdims.
+// Float sums follow NumPy's order exactly: pairwise within a row along the innermost memory
+// axis in chunks of 8192, sequential across rows. Returns arrays (0-d for full reductions);
+// engine/pycall.ts unwraps 0-d results to NumPy scalars.
+
+import { DType, dtypeInfo } from '../core/dtype';
+import { emptyArray, NDArray } from '../core/ndarray';
+import { astype } from '../core/cast';
+import { coalesce, forEachRow } from '../core/iter';
+import { valueError } from '../core/errors';
+import { reduceShape } from '../shape/reduce';
+import { normalizeAxis } from '../shape/axes';
+import { unwrap } from '../shape/result';
+import { compileReduce, pairwiseSum, ReduceRow } from './kernels';
+import { applyUfunc } from './ufunc';
+
+export type Axis = number | readonly number[] | null | undefined;
+
+export interface ReduceOptions {
+  axis?: Axis;
+  keepdims?: boolean;
+  dtype?: DType;
+}
+
+type ReduceOp = 'add' | 'multiply' | 'maximum' | 'minimum' | 'logical_and' | 'logical_or';
+
+interface OpInfo {
+  identity: number | undefined;
+  /** name in NumPy's "zero-size array to reduction operation X" */
+  npName: string;
+  expr: (f32: boolean, kind: string) => string;
+}
+
+const OPS: Record<ReduceOp, OpInfo> = {
+  add: { identity: 0, npName: 'add', expr: (f32, k) => (k === 'b' ? 'acc | a' : f32 ? 'Math.fround(acc + a)' : k === 'f' ? 'acc + a' : 'acc + a + 0') },
+  multiply: { identity: 1, npName: 'multiply', expr: (f32, k) => (f32 ? 'Math.fround(acc * a)' : k === 'f' ? 'acc * a' : k === 'b' ? 'acc & a' : 'acc * a + 0') },
+  maximum: { identity: undefined, npName: 'maximum', expr: (_f, k) => (k === 'f' ? 'acc !== acc ? acc : ((acc <= a || a !== a) ? a : acc)' : 'a > acc ? a : acc') },
+  minimum: { identity: undefined, npName: 'minimum', expr: (_f, k) => (k === 'f' ? 'acc !== acc ? acc : ((acc >= a || a !== a) ? a : acc)' : 'a < acc ? a : acc') },
+  logical_and: { identity: 1, npName: 'logical_and', expr: () => '(acc !== 0 && a !== 0) ? 1 : 0' },
+  logical_or: { identity: 0, npName: 'logical_or', expr: () => '(acc !== 0 || a !== 0) ? 1 : 0' },
+};
+
+const rowCache = new Map<string, ReduceRow>();
+function reduceRow(op: ReduceOp, f32: boolean, kind: string, inDtype: DType): ReduceRow {
+  const key = `${op}|${f32}|${kind}|${inDtype}`;
+  let r = rowCache.get(key);
+  if (!r) { r = compileReduce(OPS[op].expr(f32, kind)); rowCache.set(key, r); }
+  return r;
+}
+
+/** Default accumulator dtype of sum/prod/cumsum: small ints widen to the platform long. */
+export function sumDType(d: DType): DType {
+  const k = dtypeInfo(d).kind;
+  if (k === 'b') return 'int64';
+  if (k === 'i') return 'int64';
+  if (k === 'u') return 'uint64';
+  return d;
+}
+
+const CHUNK = 8192;
+
+/**
+ * The generic reduction. `a` is cast to `dtype` first when they differ (NumPy casts in
+ * buffers; the values are the same). Returns the reduced array with kept dims.
+ */
+export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DType): NDArray {
+  const plan = unwrap(reduceShape(a0.shape, opts.axis, opts.keepdims ?? false));
+  const a = a0.dtype === dtype || op === 'logical_and' || op === 'logical_or' ? a0 : astype(a0, dtype);
+  const info = OPS[op];
+  const kept = a.shape.map((_, i) => i).filter((i) => !plan.axes.includes(i));
+  const outShape = kept.map((i) => a.shape[i]);
+  const out = emptyArray(outShape, dtype);
+  const reducedSize = plan.axes.reduce((p, i) => p * a.shape[i], 1);
+  if (reducedSize === 0) {
+    if (info.identity === undefined) {
+      throw valueError(`zero-size array to reduction operation ${info.npName} which has no identity`);
+    }
+    out.data.fill(info.identity ?? 0);
+    return withKeepdims(out, plan.shape);
+  }
+  const kind = dtypeInfo(dtype).kind;
+  const f32 = dtype === 'float32';
+  const row = reduceRow(op, f32, kind, a.dtype);
+  const pairwise = op === 'add' && kind === 'f';
+  // the innermost memory axis decides NumPy's loop order
+  const inner = innermostAxis(a);
+  const innerReduced = inner >= 0 && plan.axes.includes(inner);
+  const D = out.data, A = a.data;
+  // reduced dims in memory order (largest stride first), coalesced
+  const rAxes = [...plan.axes].sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]));
+  const rPlan = coalesce(rAxes.map((i) => a.shape[i]), [rAxes.map((i) => a.strides[i])]);
+  const rn = rPlan.shape.length;
+  const rowStride = rn ? rPlan.strides[0][rn - 1] : 0;
+  if (innerReduced || kept.length === 0) {
+    let k = 0;
+    forEachOffsetOf(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
+      let acc = info.identity ?? NaN;
+      let first = info.identity === undefined;
+      forEachRow(rPlan.shape, rPlan.strides, [base], (n, [o]) => {
+        let start = 0;
+        if (first) { acc = A[o]; start = 1; first = false; }
+        if (pairwise) {
+          for (let c = start; c < n; c += CHUNK) {
+            const m = Math.min(CHUNK, n - c);
+            acc = f32 ? Math.fround(acc + pairwiseSum(A, o + c * rowStride, m, rowStride, true))
+              : acc + pairwiseSum(A, o + c * rowStride, m, rowStride, false);
+          }
+        } else {
+          acc = row(n - start, A, o + start * rowStride, rowStride, acc);
+        }
+      });
+      D[k++] = acc;
+    });
+  } else {
+    // outer reduction: accumulate whole output slices, reduced axes outermost in order
+    const keptShape = kept.map((i) => a.shape[i]);
+    const keptStrides = kept.map((i) => a.strides[i]);
+    const outStrides = out.strides;
+    let first = info.identity === undefined;
+    if (!first) D.fill(info.identity as number);
+    const ordered = [...plan.axes];
+    forEachOffsetOf(ordered.map((i) => a.shape[i]), ordered.map((i) => a.strides[i]), a.offset, (base) => {
+      const p = coalesce(keptShape, [outStrides, keptStrides]);
+      const pn = p.shape.length;
+      const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
+      forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => {
+        if (first) { for (let i = 0; i < n; i++) D[oo + i * os] = A[io + i * is]; return; }
+        for (let i = 0; i < n; i++) D[oo + i * os] = row(1, A, io + i * is, 0, D[oo + i * os]);
+      });
+      first = false;
+    });
+  }
+  return withKeepdims(out, plan.shape);
+}
+
+function withKeepdims(out: NDArray, shape: readonly (number | object)[]): NDArray {
+  if (shape.length === out.ndim) return out;
+  const s = shape as number[];
+  return new NDArray(out.data, out.dtype, s, stridesFor(s), 0);
+}
+
+function stridesFor(shape: readonly number[]): number[] {
+  const st = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) { st[i] = s; s *= Math.max(shape[i], 1); }
+  return st;
+}
+
+/** The axis with the smallest non-zero stride among dims longer than 1 (-1 if none). */
+function innermostAxis(a: NDArray): number {
+  let best = -1;
+  for (let i = 0; i < a.ndim; i++) {
+    if (a.shape[i] <= 1 || a.strides[i] === 0) continue;
+    if (best < 0 || Math.abs(a.strides[i]) < Math.abs(a.strides[best])) best = i;
+  }
+  return best;
+}
+
+function forEachOffsetOf(shape: readonly number[], strides: readonly number[], offset: number, fn: (o: number) => void): void {
+  for (const d of shape) if (d === 0) return;
+  const nd = shape.length;
+  if (nd === 0) { fn(offset); return; }
+  const idx = new Array<number>(nd).fill(0);
+  let o = offset;
+  for (;;) {
+    fn(o);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      o += strides[d];
+      if (idx[d] < shape[d]) break;
+      o -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+// ---- the NumPy functions ---------------------------------------------------------------
+
+export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return reduce('add', a, opts, opts.dtype ?? sumDType(a.dtype));
+}
+
+export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return reduce('multiply', a, opts, opts.dtype ?? sumDType(a.dtype));
+}
+
+export function amax(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return reduce('maximum', a, opts, a.dtype);
+}
+
+export function amin(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return reduce('minimum', a, opts, a.dtype);
+}
+
+export function all(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return reduce('logical_and', a, opts, 'bool');
+}
+
+export function any(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return reduce('logical_or', a, opts, 'bool');
+}
+
+function countReduced(a: NDArray, axis: Axis): number {
+  const plan = unwrap(reduceShape(a.shape, axis, false));
+  return plan.axes.reduce((p, i) => p * a.shape[i], 1);
+}
+
+/** `np.mean`: sum in float64 for ints (float32 stays float32), then divide by the count. */
+export function mean(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  const k = dtypeInfo(a.dtype).kind;
+  const dtype = opts.dtype ?? (k === 'f' ? a.dtype : 'float64');
+  const s = reduce('add', a, opts, dtype);
+  const n = countReduced(a, opts.axis);
+  return applyUfunc('divide', s, n, s, 'unsafe');
+}
+
+export interface VarOptions extends ReduceOptions { ddof?: number }
+
+/** `np.var` exactly as NumPy's _methods._var computes it (mean, deviations, squares, sum). */
+export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
+  const k = dtypeInfo(a.dtype).kind;
+  const dtype = opts.dtype ?? (k === 'f' ? a.dtype : 'float64');
+  const n = countReduced(a, opts.axis);
+  const arrmean = reduce('add', a, { axis: opts.axis, keepdims: true }, dtype);
+  applyUfunc('divide', arrmean, n, arrmean, 'unsafe');
+  const x = applyUfunc('subtract', a, arrmean);
+  applyUfunc('multiply', x, x, x);
+  const ret = reduce('add', x, { axis: opts.axis, keepdims: opts.keepdims }, dtype);
+  const rcount = Math.max(n - (opts.ddof ?? 0), 0);
+  return applyUfunc('divide', ret, rcount, ret, 'unsafe');
+}
+
+export function std(a: NDArray, opts: VarOptions = {}): NDArray {
+  const v = variance(a, opts);
+  return applyUfunc('sqrt', v, undefined, v, 'unsafe');
+}
+
+/** `np.argmax`/`np.argmin`: first index of the extreme (a NaN counts as the extreme). */
+export function argExtreme(a: NDArray, which: 'max' | 'min', axis?: number | null, keepdims = false): NDArray {
+  let src = a, ax: number;
+  if (axis === null || axis === undefined) {
+    src = astype(a, a.dtype); // C-ordered copy, then viewed flat
+    src = new NDArray(src.data, src.dtype, [src.size], [1], 0);
+    ax = 0;
+  } else {
+    ax = unwrap(normalizeAxis(axis, a.ndim));
+  }
+  const len = src.shape[ax];
+  if (len === 0) throw valueError(`attempt to get arg${which} of an empty sequence`);
+  const keptAxes = src.shape.map((_, i) => i).filter((i) => i !== ax);
+  const out = emptyArray(keptAxes.map((i) => src.shape[i]), 'int64');
+  const isFloat = dtypeInfo(a.dtype).kind === 'f';
+  const st = src.strides[ax], A = src.data;
+  let k = 0;
+  forEachOffsetOf(keptAxes.map((i) => src.shape[i]), keptAxes.map((i) => src.strides[i]), src.offset, (o) => {
+    let best = A[o], bi = 0;
+    if (!(isFloat && best !== best)) {
+      for (let i = 1; i < len; i++) {
+        const v = A[o + i * st];
+        if (isFloat && v !== v) { bi = i; break; }
+        if (which === 'max' ? v > best : v < best) { best = v; bi = i; }
+      }
+    }
+    out.data[k++] = bi;
+  });
+  if (keepdims) {
+    const shape = axis === null || axis === undefined ? a.shape.map(() => 1) : a.shape.map((d, i) => (i === ax ? 1 : d));
+    return new NDArray(out.data, 'int64', shape, stridesFor(shape), 0);
+  }
+  return out;
+}
+
+/** `np.cumsum`/`np.cumprod` (axis None flattens). */
+export function accumulate(a: NDArray, op: 'add' | 'multiply', axis?: number | null, dtype?: DType): NDArray {
+  const dt = dtype ?? sumDType(a.dtype);
+  let src = astype(a, dt);
+  let ax: number;
+  if (axis === null || axis === undefined) {
+    src = new NDArray(src.data, dt, [src.size], [1], 0);
+    ax = 0;
+  } else {
+    ax = unwrap(normalizeAxis(axis, a.ndim));
+  }
+  const f32 = dt === 'float32';
+  const keptAxes = src.shape.map((_, i) => i).filter((i) => i !== ax);
+  const len = src.shape[ax], st = src.strides[ax], D = src.data;
+  forEachOffsetOf(keptAxes.map((i) => src.shape[i]), keptAxes.map((i) => src.strides[i]), 0, (o) => {
+    for (let i = 1; i < len; i++) {
+      const prev = D[o + (i - 1) * st], cur = D[o + i * st];
+      const v = dt === 'bool' ? (op === 'add' ? prev | cur : prev & cur) : op === 'add' ? prev + cur : prev * cur;
+      D[o + i * st] = f32 ? Math.fround(v) : dtypeInfo(dt).kind === 'f' ? v : v + 0;
+    }
+  });
+  return src;
+}
