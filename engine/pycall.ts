@@ -451,28 +451,14 @@ export function getAttribute(self: NDArray, name: string): unknown {
 
 // ---- indexing --------------------------------------------------------------------------
 
-/** A Python index expression → the list of index items the engine takes. */
-function indexItems(index: unknown): I.IndexItem[] {
-  const one = (x: unknown): I.IndexItem => {
-    if (x === null || x === ELLIPSIS || x instanceof Slice || x instanceof NDArray || typeof x === 'boolean') return x as I.IndexItem;
-    if (typeof x === 'number') return x;
-    if (x instanceof NpScalar) return x.dtype === 'bool' ? x.value !== 0 : x.dtype.startsWith('float') ? new PyFloat(x.value) : x.value;
-    if (Array.isArray(x)) return C.asarray(x.map(toOperand) as Operand);
-    return x as I.IndexItem;
-  };
-  if (index instanceof PyTuple) return index.items.map(one);
-  return [one(index)];
-}
-
 /** `a[index]`. A PyTuple index is a multi-index; anything else is one index item. */
 export function getItem(self: NDArray, index: unknown): unknown {
-  const r = I.getItem(self, indexItems(index));
-  return r;
+  return I.getItem(self, I.indexItems(index));
 }
 
 /** `a[index] = value` (writes through views). */
 export function setItem(self: NDArray, index: unknown, value: unknown): void {
-  I.setItem(self, indexItems(index), toOperand(value));
+  I.setItem(self, I.indexItems(index), toOperand(value) as I.AssignValue);
 }
 
 export { shapeTextTuple };

@@ -3,7 +3,7 @@
 // "integer indefinite" value, then wrap to the target width; anything → bool is `!= 0`.
 
 import { DType, dtypeInfo, storeIsExact, TypedArray } from './dtype';
-import { isCContiguous, NDArray, emptyArray } from './ndarray';
+import { isCContiguous, NDArray, emptyArray, emptyLike } from './ndarray';
 import { broadcastStridesTo, coalesce, forEachRow } from './iter';
 import { NumpyError } from './errors';
 import { shapeTextCompact } from '../shape/dim';
@@ -86,8 +86,8 @@ function castIsPlainStore(from: DType, to: DType): boolean {
 }
 
 /** `a.astype(dtype)` (always a copy, like NumPy's default copy=True). */
-export function astype(a: NDArray, dtype: DType): NDArray {
-  const out = emptyArray(a.shape, dtype);
+export function astype(a: NDArray, dtype: DType, order: 'C' | 'K' = 'K'): NDArray {
+  const out = order === 'K' ? emptyLike(a.shape, dtype, [a]) : emptyArray(a.shape, dtype);
   if (a.dtype === dtype && isCContiguous(a.shape, a.strides)) {
     out.data.set(subarray(a.data, a.offset, a.size));
     return out;

@@ -127,6 +127,28 @@ export function emptyArray(shape: readonly number[], dtype: DType): NDArray {
 }
 
 /**
+ * A fresh array laid out in the memory order of `like` (NumPy's order='K' allocation, which
+ * ufunc outputs and astype use): for a transposed input the result is F-ordered too. Only
+ * full-shape operands count; ties and broadcast operands fall back to C order.
+ */
+export function emptyLike(shape: readonly number[], dtype: DType, like: readonly NDArray[]): NDArray {
+  const src = like.find((a) => a.ndim === shape.length && a.ndim > 1 && a.shape.every((d, i) => d === shape[i])
+    && !isCContiguous(a.shape, a.strides));
+  if (!src) return emptyArray(shape, dtype);
+  const perm = shape.map((_, i) => i);
+  // stable sort: larger |stride| outer; size-1 dims keep their place relative to C order
+  perm.sort((x, y) => {
+    if (src.shape[x] <= 1 || src.shape[y] <= 1) return x - y;
+    return Math.abs(src.strides[y]) - Math.abs(src.strides[x]) || x - y;
+  });
+  const permShape = perm.map((p) => shape[p]);
+  const base = emptyArray(permShape, dtype);
+  const strides = new Array<number>(shape.length);
+  perm.forEach((p, i) => { strides[p] = base.strides[i]; });
+  return new NDArray(base.data, dtype, [...shape], strides, 0);
+}
+
+/**
  * Calls `fn` with the buffer offset of every element in C order. Not for hot loops over
  * big arrays (one closure call per element); kernels use engine/core/iter.ts instead.
  */

@@ -17,7 +17,7 @@ import { Operand } from '../core/scalar';
 
 /** A C-ordered copy (`a.copy()`). */
 export function copy(a: NDArray): NDArray {
-  return astype(a, a.dtype);
+  return astype(a, a.dtype, 'C');
 }
 
 /**

@@ -242,7 +242,7 @@ export function std(a: NDArray, opts: VarOptions = {}): NDArray {
 export function argExtreme(a: NDArray, which: 'max' | 'min', axis?: number | null, keepdims = false): NDArray {
   let src = a, ax: number;
   if (axis === null || axis === undefined) {
-    src = astype(a, a.dtype); // C-ordered copy, then viewed flat
+    src = astype(a, a.dtype, 'C'); // C-ordered copy, then viewed flat
     src = new NDArray(src.data, src.dtype, [src.size], [1], 0);
     ax = 0;
   } else {
@@ -276,7 +276,7 @@ export function argExtreme(a: NDArray, which: 'max' | 'min', axis?: number | nul
 /** `np.cumsum`/`np.cumprod` (axis None flattens). */
 export function accumulate(a: NDArray, op: 'add' | 'multiply', axis?: number | null, dtype?: DType): NDArray {
   const dt = dtype ?? sumDType(a.dtype);
-  let src = astype(a, dt);
+  let src = astype(a, dt, 'C');
   let ax: number;
   if (axis === null || axis === undefined) {
     src = new NDArray(src.data, dt, [src.size], [1], 0);

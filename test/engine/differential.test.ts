@@ -9,7 +9,7 @@ import { compareOutcome, FixtureCase, loadFixtureFiles, parseTol, runOutcome } f
 
 function check(c: FixtureCase): void {
   const problems = compareOutcome(c.expected, runOutcome(c.call, pycall), parseTol(c.tol));
-  expect(problems).toEqual([]);
+  expect(problems.join('\n')).toBe('');
 }
 
 // Plain it() per case: it.each would run the ids through printf-style formatting and quoting.
