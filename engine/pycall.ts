@@ -21,9 +21,16 @@ import * as I from './ops/indexing';
 import { applyUfunc, getUfunc, operandsResultType } from './ops/ufunc';
 import { nonzero } from './ops/search';
 import { clip, round, where } from './ops/elementwise';
+import { setPrintOptions } from './format';
 
 export type PyArgs = readonly unknown[];
 export type PyKwargs = Readonly<Record<string, unknown>>;
+
+/** NumPy's module constants (`np.pi`, `np.newaxis` …) as Python values. */
+export const CONSTANTS: Readonly<Record<string, unknown>> = {
+  pi: new PyFloat(Math.PI), e: new PyFloat(Math.E), inf: new PyFloat(Infinity), nan: new PyFloat(NaN),
+  newaxis: null, euler_gamma: new PyFloat(0.5772156649015329),
+};
 
 // ---- conversions from Python values ----------------------------------------------------
 
@@ -313,6 +320,17 @@ const FUNCTIONS: Record<string, Sig> = {
   round: { params: ['a', 'decimals', 'out'], impl: (p) => scalarize(round(toOperand(p.a), p.decimals === undefined ? 0 : toInt(p.decimals))) },
   around: { params: ['a', 'decimals', 'out'], impl: (p) => scalarize(round(toOperand(p.a), p.decimals === undefined ? 0 : toInt(p.decimals))) },
   result_type: { params: [], varargs: true, impl: (_p, rest) => resultTypeOf(rest) },
+  set_printoptions: {
+    params: ['precision', 'threshold', 'edgeitems', 'linewidth', 'suppress', 'nanstr', 'infstr', 'formatter', 'sign', 'floatmode', 'legacy'],
+    impl: (p) => {
+      const opts: Record<string, unknown> = {};
+      for (const k of ['precision', 'threshold', 'edgeitems', 'linewidth', 'suppress', 'sign', 'floatmode']) {
+        if (p[k] !== undefined && p[k] !== null) opts[k] = typeof p[k] === 'number' || typeof p[k] === 'boolean' || typeof p[k] === 'string' ? p[k] : toNumber(p[k]);
+      }
+      setPrintOptions(opts);
+      return null;
+    },
+  },
   shape: { params: ['a'], impl: (p) => new PyTuple(toArray(p.a).shape) },
   ndim: { params: ['a'], impl: (p) => toArray(p.a).ndim },
   size: { params: ['a'], impl: (p) => toArray(p.a).size },
