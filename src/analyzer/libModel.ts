@@ -1,0 +1,701 @@
+// Shape models of NumPy and torch calls for the analyzer: `np.zeros((32, 784))`, `x.sum(axis=0)`,
+// `torch.cat`, `nn.Linear(784, 10)(x)`… Each model turns abstract arguments into the engine's
+// shape-rule inputs and calls the SAME rule the engine uses (engine/shape/); a failed rule on
+// fully known dims becomes a diagnostic with the rule's exact text. Unknown in → unknown out.
+
+import { DType, parseDType, promoteTypes } from '../../engine/core/dtype';
+import { Dim, dimMul, isNum, Shape, shapeProduct, sym } from '../../engine/shape/dim';
+import { broadcastShapes } from '../../engine/shape/broadcast';
+import { reduceShape } from '../../engine/shape/reduce';
+import { reshapeShape } from '../../engine/shape/reshape';
+import { concatShape, expandDimsShape, permuteShape, squeezeAxes, stackShape, swapAxes, transposeAxes, moveAxisPerm } from '../../engine/shape/manipulation';
+import { normalizeAxis } from '../../engine/shape/axes';
+import { fail, ShapeResult } from '../../engine/shape/result';
+import { getUfunc } from '../../engine/ops/ufunc';
+import { dotShape, matmulShape } from '../../engine/shape/matmul';
+import {
+  torchBmmShape, torchBroadcastShapes, torchCatShape, torchFlattenShape, torchMatmulPlan, torchMmShape, torchPermuteDims,
+  torchStackShape, torchViewShape, wrapDim,
+} from '../../engine/shape/torch';
+import { conv2dShape, linearShape, maxPool2dShape } from '../../engine/shape/torchNn';
+import { CallArgs, CallContext } from './context';
+import { AValue, ArrayValue, FLOAT, int, Lib, LayerSpec, tuple, UNKNOWN, array } from './values';
+
+// ---- reading abstract arguments ---------------------------------------------------------
+
+export function dimOf(v: AValue | undefined): Dim | null {
+  if (!v) return null;
+  if (v.kind === 'int') return v.value;
+  if (v.kind === 'bool' && v.value !== null) return v.value ? 1 : 0;
+  return null;
+}
+
+/** A shape argument: an int or a tuple/list of ints; unknown ints become `?` dims, unknown length → null. */
+export function shapeArg(v: AValue | undefined): Dim[] | null {
+  if (!v) return null;
+  if (v.kind === 'int') return [v.value ?? sym('?')];
+  if (v.kind === 'tuple' || (v.kind === 'list' && v.items)) {
+    const items = v.kind === 'tuple' ? v.items : (v.items as AValue[]);
+    return items.map((x) => dimOf(x) ?? sym('?'));
+  }
+  return null;
+}
+
+/** Shape from `*dims` varargs (`np.random.randn(3, 4)`, `t.view(32, -1)`) or one tuple. */
+function shapeFromVarargs(args: readonly AValue[]): Dim[] | null {
+  if (args.length === 1 && (args[0].kind === 'tuple' || args[0].kind === 'list')) return shapeArg(args[0]);
+  if (args.length === 0) return [];
+  return args.map((a) => dimOf(a) ?? sym('?'));
+}
+
+/** An axis argument: undefined when absent/None, null when unknown, else numbers. */
+function axisArg(v: AValue | undefined): number | number[] | null | undefined {
+  if (!v || v.kind === 'none') return undefined;
+  if (v.kind === 'int') return v.value !== null && isNum(v.value) ? v.value : null;
+  if (v.kind === 'tuple') {
+    const out: number[] = [];
+    for (const x of v.items) {
+      const d = dimOf(x);
+      if (d === null || !isNum(d)) return null;
+      out.push(d);
+    }
+    return out;
+  }
+  return null;
+}
+
+function boolArg(v: AValue | undefined, dflt: boolean): boolean | null {
+  if (!v) return dflt;
+  if (v.kind === 'bool') return v.value;
+  return null;
+}
+
+function dtypeArg(v: AValue | undefined): DType | null | undefined {
+  if (!v || v.kind === 'none') return undefined;
+  if (v.kind === 'dtype') return v.dtype;
+  if (v.kind === 'str' && v.value) return parseDType(v.value) ?? null;
+  if (v.kind === 'libfn' && v.path === 'builtins.float') return 'float64';
+  if (v.kind === 'libfn' && v.path === 'builtins.int') return 'int64';
+  if (v.kind === 'libfn' && v.path === 'builtins.bool') return 'bool';
+  return null;
+}
+
+const isArr = (v: AValue | undefined | null): v is ArrayValue => v !== undefined && v !== null && v.kind === 'array';
+const known = (shape: readonly Dim[] | null | undefined): shape is readonly Dim[] => Array.isArray(shape);
+
+function arg(a: CallArgs, i: number, name: string): AValue | undefined {
+  return a.args[i] ?? a.kwargs.get(name);
+}
+
+/** The shape of a literal nested list (`np.array([[1, 2], [3, 4]])`) and its dtype. */
+export function literalShape(v: AValue): { shape: Dim[] | null; dtype: DType | null } {
+  if (v.kind === 'array') return { shape: v.shape ? [...v.shape] : null, dtype: v.dtype };
+  if (v.kind === 'int') return { shape: [], dtype: 'int64' };
+  if (v.kind === 'float') return { shape: [], dtype: 'float64' };
+  if (v.kind === 'bool') return { shape: [], dtype: 'bool' };
+  if (v.kind === 'list' || v.kind === 'tuple') {
+    const items = v.kind === 'tuple' ? v.items : v.items;
+    if (!items) return { shape: null, dtype: null };
+    if (items.length === 0) return { shape: [0], dtype: 'float64' };
+    const parts = items.map(literalShape);
+    const first = parts[0].shape;
+    if (!first || parts.some((p) => !p.shape || p.shape.length !== first.length)) return { shape: null, dtype: null };
+    let dtype: DType | null = parts[0].dtype;
+    for (const p of parts) dtype = dtype && p.dtype ? promoteTypes(dtype, p.dtype) : null;
+    return { shape: [items.length, ...first], dtype };
+  }
+  return { shape: null, dtype: null };
+}
+
+// ---- helpers for results ----------------------------------------------------------------
+
+function result<T>(r: ShapeResult<T>, ctx: CallContext, code: Parameters<CallContext['report']>[0], operands: { name: string; value: AValue }[]): T | null {
+  if (r.ok) return r.value;
+  ctx.report(code, r.error, operands);
+  return null;
+}
+
+function arr(lib: Lib, shape: readonly Dim[] | null, dtype: DType | null, ctx: CallContext): ArrayValue {
+  return array(lib, shape, dtype, ctx.origin);
+}
+
+const floatResult = (d: DType | null): DType | null => (d === null ? null : d === 'float32' ? 'float32' : 'float64');
+
+// ---- elementwise ------------------------------------------------------------------------
+
+/** Broadcast `a op b` (arrays or scalars); numpy or torch wording. */
+export function elementwise(lib: Lib, operands: { name: string; value: AValue }[], ctx: CallContext, dtype: DType | null): AValue {
+  const arrays = operands.filter((o) => isArr(o.value));
+  if (arrays.length === 0) return UNKNOWN;
+  if (arrays.some((o) => !known((o.value as ArrayValue).shape))) return arr(lib, null, dtype, ctx);
+  const shapes = arrays.map((o) => (o.value as ArrayValue).shape as Dim[]);
+  const rule = lib === 'torch' ? torchBroadcastShapes(shapes[0], shapes[1] ?? []) : broadcastShapes(...operands.map((o) => (isArr(o.value) ? (o.value.shape as Dim[]) : [])));
+  const shape = result(shapes.length === 1 && lib === 'torch' ? { ok: true, value: [...shapes[0]] } : rule, ctx, 'shape-broadcast', arrays);
+  return arr(lib, shape, dtype, ctx);
+}
+
+function binaryDType(a: AValue, b: AValue, op: string): DType | null {
+  const dt = (v: AValue): DType | null => (v.kind === 'array' ? v.dtype : null);
+  if (isArr(a) && isArr(b)) {
+    const da = dt(a), db = dt(b);
+    if (!da || !db) return null;
+    const p = promoteTypes(da, db);
+    return op === 'true_divide' ? floatResult(p) : p;
+  }
+  const arrSide = isArr(a) ? a : isArr(b) ? b : null;
+  const other = arrSide === a ? b : a;
+  if (!arrSide || !arrSide.dtype) return null;
+  if (other.kind === 'float') return arrSide.dtype === 'float32' ? 'float32' : arrSide.lib === 'torch' && arrSide.dtype.startsWith('int') ? 'float32' : 'float64';
+  if (op === 'true_divide') return floatResult(arrSide.dtype === 'float32' ? 'float32' : 'float64');
+  return arrSide.dtype;
+}
+
+const UFUNC_OPS: Record<string, string> = {
+  Add: 'add', Sub: 'subtract', Mult: 'multiply', Div: 'true_divide', FloorDiv: 'floor_divide', Mod: 'remainder',
+  Pow: 'power', BitAnd: 'bitwise_and', BitOr: 'bitwise_or', BitXor: 'bitwise_xor', LShift: 'left_shift', RShift: 'right_shift',
+};
+
+/** `a <op> b` where at least one side is an array. */
+export function binaryOp(op: string, left: { name: string; value: AValue }, right: { name: string; value: AValue }, ctx: CallContext): AValue {
+  const lib: Lib = (isArr(left.value) && left.value.lib === 'torch') || (isArr(right.value) && right.value.lib === 'torch') ? 'torch' : 'numpy';
+  if (op === 'MatMult') return matmul(lib, left, right, ctx);
+  const uf = UFUNC_OPS[op];
+  if (!uf) return UNKNOWN;
+  return elementwise(lib, [left, right], ctx, binaryDType(left.value, right.value, uf));
+}
+
+export function compareOp(left: { name: string; value: AValue }, right: { name: string; value: AValue }, ctx: CallContext): AValue {
+  const lib: Lib = (isArr(left.value) && left.value.lib === 'torch') || (isArr(right.value) && right.value.lib === 'torch') ? 'torch' : 'numpy';
+  return elementwise(lib, [left, right], ctx, 'bool');
+}
+
+// ---- matmul -----------------------------------------------------------------------------
+
+/** `a @ b`: NumPy's gufunc rule or torch's matmul dispatch (each with its own error text). */
+export function matmul(lib: Lib, a: { name: string; value: AValue }, b: { name: string; value: AValue }, ctx: CallContext, fn: 'matmul' | 'mm' | 'bmm' | 'dot' = 'matmul'): AValue {
+  if (!isArr(a.value) || !isArr(b.value)) return UNKNOWN;
+  const sa = a.value.shape, sb = b.value.shape;
+  const dtype = a.value.dtype && b.value.dtype ? promoteTypes(a.value.dtype, b.value.dtype) : null;
+  if (!known(sa) || !known(sb)) return arr(lib, null, dtype, ctx);
+  let r: ShapeResult<Dim[]>;
+  if (lib === 'numpy') r = fn === 'dot' ? dotShape(sa, sb) : matmulShape(sa, sb);
+  else if (fn === 'mm') r = torchMmShape(sa, sb);
+  else if (fn === 'bmm') r = torchBmmShape(sa, sb);
+  else {
+    const p = torchMatmulPlan(sa, sb);
+    r = p.ok ? { ok: true, value: p.value.shape } : p;
+  }
+  return arr(lib, result(r, ctx, 'shape-matmul', [a, b]), dtype, ctx);
+}
+
+// ---- NumPy functions ------------------------------------------------------------------
+
+type Model = (a: CallArgs, ctx: CallContext, self: AValue | null) => AValue;
+
+function creation(dflt: DType, lib: Lib, shapeIndex = 0): Model {
+  return (a, ctx) => {
+    const shape = lib === 'torch' ? shapeFromVarargs(a.args) : shapeArg(arg(a, shapeIndex, 'shape'));
+    const dtype = dtypeArg(a.kwargs.get('dtype') ?? (lib === 'numpy' ? a.args[shapeIndex + 1] : undefined));
+    return arr(lib, shape, dtype === undefined ? dflt : dtype, ctx);
+  };
+}
+
+function likeModel(lib: Lib): Model {
+  return (a, ctx) => {
+    const x = a.args[0];
+    if (!isArr(x)) return UNKNOWN;
+    const dtype = dtypeArg(a.kwargs.get('dtype'));
+    return arr(lib, x.shape, dtype === undefined ? x.dtype : dtype, ctx);
+  };
+}
+
+function randomModel(sizeKw: string, dflt: DType, varargs: boolean, lib: Lib = 'numpy'): Model {
+  return (a, ctx) => {
+    if (varargs) return arr(lib, shapeFromVarargs(a.args), dflt, ctx);
+    const size = a.kwargs.get(sizeKw);
+    if (!size || size.kind === 'none') return FLOAT;
+    return arr(lib, shapeArg(size), dflt, ctx);
+  };
+}
+
+function arangeModel(lib: Lib): Model {
+  return (a, ctx) => {
+    const vals = a.args.map(dimOf);
+    const isFloat = a.args.some((x) => x.kind === 'float');
+    const dtype = dtypeArg(a.kwargs.get('dtype')) ?? (isFloat ? (lib === 'torch' ? 'float32' : 'float64') : 'int64');
+    let len: Dim | null = null;
+    if (!isFloat) {
+      const [start, stop, step] = a.args.length === 1 ? [0, vals[0], 1] : [vals[0], vals[1], a.args.length > 2 ? vals[2] : 1];
+      if (start !== null && stop !== null && step !== null && isNum(start) && isNum(stop) && isNum(step) && step !== 0) {
+        len = Math.max(0, Math.ceil((stop - start) / step));
+      } else if (a.args.length === 1 && vals[0] !== null) {
+        len = vals[0];
+      }
+    }
+    return arr(lib, [len ?? sym('?')], dtype, ctx);
+  };
+}
+
+function reductionModel(lib: Lib, kind: 'sum' | 'mean' | 'minmax' | 'arg' | 'bool' | 'std'): Model {
+  return (a, ctx, self) => {
+    const x = self ?? a.args[0];
+    const off = self ? 0 : 1;
+    if (!isArr(x)) return kind === 'bool' ? { kind: 'bool', value: null } : UNKNOWN;
+    const axisV = a.kwargs.get(lib === 'torch' ? 'dim' : 'axis') ?? a.kwargs.get('axis') ?? a.args[off];
+    const axis = axisArg(axisV);
+    const keepdims = boolArg(a.kwargs.get(lib === 'torch' ? 'keepdim' : 'keepdims') ?? a.kwargs.get('keepdims'), false);
+    const dtype = kind === 'arg' ? 'int64' : kind === 'bool' ? 'bool' : kind === 'mean' || kind === 'std' ? floatResult(x.dtype)
+      : kind === 'sum' && x.dtype && (x.dtype.startsWith('int') || x.dtype === 'bool') ? 'int64' : x.dtype;
+    if (!known(x.shape) || axis === null || keepdims === null) return arr(lib, null, dtype, ctx);
+    if (axis === undefined && !keepdims) {
+      if (lib === 'numpy') return kind === 'arg' || kind === 'sum' && dtype === 'int64' ? int(null) : kind === 'bool' ? { kind: 'bool', value: null } : FLOAT;
+      return arr(lib, [], dtype, ctx);
+    }
+    const r = lib === 'torch' && typeof axis === 'number' ? torchDim(axis, x.shape.length) : { ok: true as const, value: axis };
+    if (!r.ok) { ctx.report('shape-axis', r.error, [{ name: 'self', value: x }]); return arr(lib, null, dtype, ctx); }
+    const plan = result(reduceShape(x.shape, axis, keepdims), ctx, 'shape-axis', [{ name: 'x', value: x }]);
+    if (lib === 'torch' && kind === 'minmax' && axis !== undefined && plan) {
+      const v = arr(lib, plan.shape, dtype, ctx);
+      return tuple([v, arr(lib, plan.shape, 'int64', ctx)]);
+    }
+    return arr(lib, plan ? plan.shape : null, dtype, ctx);
+  };
+}
+
+const torchDim = wrapDim;
+
+function reshapeModel(lib: Lib, method: boolean): Model {
+  return (a, ctx, self) => {
+    const x = method ? self : a.args[0];
+    if (!isArr(x)) return UNKNOWN;
+    const shape = method ? shapeFromVarargs(a.args) : shapeArg(a.args[1] ?? a.kwargs.get('newshape'));
+    if (!known(x.shape) || !shape) return arr(lib, null, x.dtype, ctx);
+    const size = shapeProduct(x.shape);
+    const r = lib === 'torch' ? torchViewShape(size, shape) : reshapeShape(size, shape);
+    return arr(lib, result(r, ctx, 'shape-reshape', [{ name: 'x', value: x }]), x.dtype, ctx);
+  };
+}
+
+function transposeModel(lib: Lib, method: boolean): Model {
+  return (a, ctx, self) => {
+    const x = method ? self : a.args[0];
+    if (!isArr(x)) return UNKNOWN;
+    if (!known(x.shape)) return arr(lib, null, x.dtype, ctx);
+    const rest = method ? a.args : a.args.slice(1);
+    const axes = rest.length === 0 ? (a.kwargs.get('axes') ? shapeArg(a.kwargs.get('axes')) : undefined) : shapeFromVarargs(rest);
+    if (axes === null || (axes && !axes.every(isNum))) return arr(lib, null, x.dtype, ctx);
+    const perm = result(transposeAxes(x.shape.length, axes as number[] | undefined), ctx, 'shape-transpose', [{ name: 'x', value: x }]);
+    return arr(lib, perm ? permuteShape(x.shape, perm) : null, x.dtype, ctx);
+  };
+}
+
+function concatModel(lib: Lib, stack: boolean): Model {
+  return (a, ctx) => {
+    const seq = a.args[0];
+    const items = seq && (seq.kind === 'tuple' ? seq.items : seq.kind === 'list' ? seq.items : null);
+    const axisV = a.kwargs.get(lib === 'torch' ? 'dim' : 'axis') ?? a.args[1];
+    const axis = axisV ? dimOf(axisV) : 0;
+    if (!items || items.some((x) => !isArr(x) || !known(x.shape)) || axis === null || !isNum(axis)) return arr(lib, null, null, ctx);
+    const arrays = items as ArrayValue[];
+    const dtype = arrays.every((x) => x.dtype) ? arrays.map((x) => x.dtype as DType).reduce(promoteTypes) : null;
+    const shapes = arrays.map((x) => x.shape as Dim[]);
+    const r: ShapeResult<{ shape: Dim[] }> = lib === 'torch' ? (stack ? torchStackShape(shapes, axis) : torchCatShape(shapes, axis)) : stack ? stackShape(shapes, axis) : concatShape(shapes, axis);
+    const ops = arrays.map((v, i) => ({ name: `arrays[${i}]`, value: v as AValue }));
+    const out = result(r, ctx, 'shape-concat', ops);
+    return arr(lib, out ? out.shape : null, dtype, ctx);
+  };
+}
+
+function expandDimsModel(lib: Lib, method: boolean): Model {
+  return (a, ctx, self) => {
+    const x = method ? self : a.args[0];
+    const axis = axisArg(method ? a.args[0] ?? a.kwargs.get('dim') : a.args[1] ?? a.kwargs.get('axis'));
+    if (!isArr(x) || !known(x.shape) || axis === null || axis === undefined) return isArr(x) ? arr(lib, null, x.dtype, ctx) : UNKNOWN;
+    if (lib === 'torch' && typeof axis === 'number') {
+      const r = torchDim(axis, x.shape.length + 1);
+      if (!r.ok) { ctx.report('shape-axis', r.error, [{ name: 'self', value: x }]); return arr(lib, null, x.dtype, ctx); }
+    }
+    const r = result(expandDimsShape(x.shape, axis), ctx, 'shape-axis', [{ name: 'x', value: x }]);
+    return arr(lib, r ? r.shape : null, x.dtype, ctx);
+  };
+}
+
+function squeezeModel(lib: Lib, method: boolean): Model {
+  return (a, ctx, self) => {
+    const x = method ? self : a.args[0];
+    if (!isArr(x)) return UNKNOWN;
+    const axis = axisArg(method ? a.args[0] ?? a.kwargs.get(lib === 'torch' ? 'dim' : 'axis') : a.args[1] ?? a.kwargs.get('axis'));
+    if (!known(x.shape) || axis === null) return arr(lib, null, x.dtype, ctx);
+    if (lib === 'torch') {
+      // torch squeezes a non-1 dim silently
+      if (axis === undefined) return arr(lib, x.shape.filter((d) => d !== 1), x.dtype, ctx);
+      const ax = typeof axis === 'number' ? axis : null;
+      if (ax === null) return arr(lib, null, x.dtype, ctx);
+      const r = torchDim(ax, x.shape.length);
+      if (!r.ok) { ctx.report('shape-axis', r.error, [{ name: 'self', value: x }]); return arr(lib, null, x.dtype, ctx); }
+      return arr(lib, x.shape.filter((d, i) => !(i === r.value && d === 1)), x.dtype, ctx);
+    }
+    if (axis === undefined && x.shape.some((d) => !isNum(d))) return arr(lib, null, x.dtype, ctx);
+    const drop = result(squeezeAxes(x.shape, axis), ctx, 'shape-squeeze', [{ name: 'x', value: x }]);
+    return arr(lib, drop ? x.shape.filter((_, i) => !drop.includes(i)) : null, x.dtype, ctx);
+  };
+}
+
+function swapModel(lib: Lib, method: boolean): Model {
+  return (a, ctx, self) => {
+    const x = method ? self : a.args[0];
+    const rest = method ? a.args : a.args.slice(1);
+    const d0 = dimOf(rest[0]), d1 = dimOf(rest[1]);
+    if (!isArr(x) || !known(x.shape) || d0 === null || d1 === null || !isNum(d0) || !isNum(d1)) return isArr(x) ? arr(lib, null, x.dtype, ctx) : UNKNOWN;
+    const perm = result(swapAxes(x.shape.length, d0, d1), ctx, 'shape-axis', [{ name: 'x', value: x }]);
+    return arr(lib, perm ? permuteShape(x.shape, perm) : null, x.dtype, ctx);
+  };
+}
+
+function moveaxisModel(): Model {
+  return (a, ctx) => {
+    const x = a.args[0];
+    const s = axisArg(a.args[1]), d = axisArg(a.args[2]);
+    if (!isArr(x) || !known(x.shape) || s === null || s === undefined || d === null || d === undefined) return isArr(x) ? arr('numpy', null, x.dtype, ctx) : UNKNOWN;
+    const perm = result(moveAxisPerm(x.shape.length, typeof s === 'number' ? [s] : s, typeof d === 'number' ? [d] : d), ctx, 'shape-axis', [{ name: 'x', value: x }]);
+    return arr('numpy', perm ? permuteShape(x.shape, perm) : null, x.dtype, ctx);
+  };
+}
+
+function ufuncModel(name: string, nin: number): Model {
+  return (a, ctx) => {
+    const ops = a.args.slice(0, nin).map((v, i) => ({ name: a.argTexts[i] ?? `x${i + 1}`, value: v }));
+    if (!ops.some((o) => isArr(o.value))) return ops.some((o) => o.value.kind === 'float') ? FLOAT : UNKNOWN;
+    const uf = getUfunc(name);
+    const first = ops.find((o) => isArr(o.value))?.value as ArrayValue;
+    const dtype = uf?.boolOut ? 'bool' : nin === 1 ? (uf && uf.loops === 'float' ? floatResult(first.dtype) : first.dtype)
+      : binaryDType(ops[0].value, ops[1].value, name);
+    return elementwise('numpy', ops, ctx, dtype);
+  };
+}
+
+function sameShape(lib: Lib, dtypeOf?: (d: DType | null) => DType | null): Model {
+  return (a, ctx, self) => {
+    const x = self ?? a.args[0];
+    if (!isArr(x)) return UNKNOWN;
+    return arr(lib, x.shape, dtypeOf ? dtypeOf(x.dtype) : x.dtype, ctx);
+  };
+}
+
+function whereModel(): Model {
+  return (a, ctx) => {
+    if (a.args.length !== 3) return UNKNOWN;
+    const ops = a.args.map((v, i) => ({ name: a.argTexts[i] ?? `arg${i}`, value: v }));
+    const dt = binaryDType(a.args[1], a.args[2], 'where');
+    return elementwise('numpy', ops, ctx, dt);
+  };
+}
+
+function arrayModel(lib: Lib): Model {
+  return (a, ctx) => {
+    const v = a.args[0];
+    if (!v) return UNKNOWN;
+    const { shape, dtype } = literalShape(v);
+    const explicit = dtypeArg(a.kwargs.get('dtype') ?? (lib === 'numpy' ? a.args[1] : undefined));
+    let dt = explicit === undefined ? dtype : explicit;
+    if (lib === 'torch' && explicit === undefined && dt === 'float64' && !isArr(v)) dt = 'float32';
+    return arr(lib, shape, dt, ctx);
+  };
+}
+
+function eyeModel(lib: Lib): Model {
+  return (a, ctx) => {
+    const n = dimOf(a.args[0]);
+    const m = a.args[1] && a.args[1].kind !== 'none' ? dimOf(a.args[1]) : n;
+    const dtype = dtypeArg(a.kwargs.get('dtype')) ?? (lib === 'torch' ? 'float32' : 'float64');
+    return arr(lib, [n ?? sym('?'), m ?? sym('?')], dtype, ctx);
+  };
+}
+
+function linspaceModel(lib: Lib): Model {
+  return (a, ctx) => {
+    const n = a.args[2] ?? a.kwargs.get(lib === 'torch' ? 'steps' : 'num');
+    const num = n ? dimOf(n) : lib === 'numpy' ? 50 : null;
+    return arr(lib, [num ?? sym('?')], lib === 'torch' ? 'float32' : 'float64', ctx);
+  };
+}
+
+function astypeModel(lib: Lib, fixed?: DType): Model {
+  return (a, ctx, self) => {
+    if (!isArr(self)) return UNKNOWN;
+    const d = fixed ?? dtypeArg(a.args[0] ?? a.kwargs.get('dtype'));
+    return arr(lib, self.shape, d ?? null, ctx);
+  };
+}
+
+/** `x.numpy()`, `torch.from_numpy(x)`: same shape, other library. */
+function convertModel(to: Lib, method: boolean): Model {
+  return (a, ctx, self) => {
+    const x = method ? self : a.args[0];
+    if (!isArr(x)) return UNKNOWN;
+    return array(to, x.shape, x.dtype, x.origin ?? ctx.origin);
+  };
+}
+
+function flattenModel(lib: Lib): Model {
+  return (a, ctx, self) => {
+    const x = self ?? a.args[0];
+    if (!isArr(x) || !known(x.shape)) return isArr(x) ? arr(lib, null, x.dtype, ctx) : UNKNOWN;
+    if (lib === 'numpy') return arr(lib, [shapeProduct(x.shape)], x.dtype, ctx);
+    const off = self ? 0 : 1;
+    const s = dimOf(a.args[off] ?? a.kwargs.get('start_dim')) ?? 0, e = dimOf(a.args[off + 1] ?? a.kwargs.get('end_dim')) ?? -1;
+    if (!isNum(s) || !isNum(e)) return arr(lib, null, x.dtype, ctx);
+    const nd = x.shape.length;
+    const st = s < 0 ? s + nd : s, en = e < 0 ? e + nd : e;
+    if (nd === 0) return arr(lib, [1], x.dtype, ctx);
+    const mid = x.shape.slice(st, en + 1).reduce<Dim>((p, d) => dimMul(p, d), 1);
+    return arr(lib, [...x.shape.slice(0, st), mid, ...x.shape.slice(en + 1)], x.dtype, ctx);
+  };
+}
+
+function permuteModel(): Model {
+  return (a, ctx, self) => {
+    if (!isArr(self) || !known(self.shape)) return isArr(self) ? arr('torch', null, self.dtype, ctx) : UNKNOWN;
+    const dims = shapeFromVarargs(a.args);
+    if (!dims || !dims.every(isNum)) return arr('torch', null, self.dtype, ctx);
+    const perm = result(torchPermuteDims(self.shape.length, dims as number[]), ctx, 'shape-transpose', [{ name: 'self', value: self }]);
+    return arr('torch', perm ? permuteShape(self.shape, perm) : null, self.dtype, ctx);
+  };
+}
+
+function sizeModel(): Model {
+  return (a, _ctx, self) => {
+    if (!isArr(self) || !known(self.shape)) return UNKNOWN;
+    if (a.args.length === 0) return tuple(self.shape.map((d) => int(d)));
+    const d = dimOf(a.args[0]);
+    if (d === null || !isNum(d)) return int(null);
+    const r = normalizeAxis(d, self.shape.length);
+    return r.ok ? int(self.shape[r.value]) : int(null);
+  };
+}
+
+// ---- torch.nn layers ---------------------------------------------------------------------
+
+function pair(v: AValue | undefined, dflt: Dim | null): [Dim | null, Dim | null] {
+  if (!v) return [dflt, dflt];
+  if (v.kind === 'tuple' && v.items.length === 2) return [dimOf(v.items[0]), dimOf(v.items[1])];
+  const d = dimOf(v);
+  return [d, d];
+}
+
+function layerModel(type: string): Model {
+  return (a, ctx) => {
+    let spec: LayerSpec;
+    switch (type) {
+      case 'Linear': spec = { type, inFeatures: dimOf(arg(a, 0, 'in_features')), outFeatures: dimOf(arg(a, 1, 'out_features')) }; break;
+      case 'Conv2d': {
+        const k = pair(arg(a, 2, 'kernel_size'), null);
+        spec = { type, inChannels: dimOf(arg(a, 0, 'in_channels')), outChannels: dimOf(arg(a, 1, 'out_channels')), kernel: k, stride: pair(arg(a, 3, 'stride'), 1), padding: pair(arg(a, 4, 'padding'), 0) };
+        break;
+      }
+      case 'MaxPool2d': {
+        const k = pair(arg(a, 0, 'kernel_size'), null);
+        const s = arg(a, 1, 'stride');
+        spec = { type, kernel: k, stride: s && s.kind !== 'none' ? pair(s, null) : k };
+        break;
+      }
+      case 'Flatten': {
+        const s = dimOf(arg(a, 0, 'start_dim')), e = dimOf(arg(a, 1, 'end_dim'));
+        spec = { type, startDim: s !== null && isNum(s) ? s : 1, endDim: e !== null && isNum(e) ? e : -1 };
+        break;
+      }
+      case 'Sequential': spec = { type, layers: a.args }; break;
+      default: spec = { type: 'Identity' };
+    }
+    return { kind: 'layer', spec, origin: ctx.origin };
+  };
+}
+
+const outSize = (h: Dim, k: Dim | null, s: Dim | null, p: Dim | null): Dim =>
+  isNum(h) && k !== null && isNum(k) && s !== null && isNum(s) && p !== null && isNum(p) ? Math.floor((h + 2 * p - k) / s) + 1 : sym('?');
+
+const numbers = (xs: readonly (Dim | null)[]): number[] | null => (xs.every((x) => x !== null && isNum(x)) ? (xs as number[]) : null);
+
+/** Calling a layer on an input: the forward shape from torch's own rules (engine/shape/torchNn.ts), or its error. */
+export function callLayer(layer: AValue & { kind: 'layer' }, x: { name: string; value: AValue }, ctx: CallContext): AValue {
+  const spec = layer.spec;
+  const v = x.value;
+  if (spec.type === 'Sequential') {
+    let cur: AValue = v;
+    for (const l of spec.layers) {
+      if (l.kind !== 'layer') return UNKNOWN;
+      cur = callLayer(l, { name: x.name, value: cur }, ctx);
+    }
+    return cur;
+  }
+  if (!isArr(v)) return UNKNOWN;
+  if (spec.type === 'Identity') return arr('torch', v.shape, v.dtype, ctx);
+  if (!known(v.shape)) return arr('torch', null, v.dtype, ctx);
+  const shape = v.shape;
+  const ops = [x, { name: 'layer', value: layer as AValue }];
+  switch (spec.type) {
+    case 'Linear': {
+      if (spec.inFeatures === null || spec.outFeatures === null) return arr('torch', null, v.dtype, ctx);
+      const r = result(linearShape(shape, spec.inFeatures, spec.outFeatures), ctx, 'shape-linear-in-features', ops);
+      return arr('torch', r ? r.shape : null, v.dtype, ctx);
+    }
+    case 'Conv2d': {
+      const k = numbers(spec.kernel), st = numbers(spec.stride), pad = numbers(spec.padding);
+      if (!k || !st || !pad || spec.inChannels === null || spec.outChannels === null) return arr('torch', null, v.dtype, ctx);
+      const weight = [spec.outChannels, spec.inChannels, k[0], k[1]];
+      const r = result(conv2dShape(shape, weight, [spec.outChannels], { stride: st, padding: pad, dilation: 1, groups: 1 }), ctx, 'shape-conv-channels', ops);
+      return arr('torch', r ? r.shape : null, v.dtype, ctx);
+    }
+    case 'MaxPool2d': {
+      const k = numbers(spec.kernel), st = numbers(spec.stride);
+      if (!k) return arr('torch', null, v.dtype, ctx);
+      const r = result(maxPool2dShape(shape, { kernelSize: k, stride: st, padding: 0, dilation: 1, ceilMode: false }), ctx, 'shape-index', ops);
+      return arr('torch', r ? r.shape : null, v.dtype, ctx);
+    }
+    case 'Flatten': {
+      const r = result(torchFlattenShape(shape, spec.startDim, spec.endDim), ctx, 'shape-axis', ops);
+      return arr('torch', r, v.dtype, ctx);
+    }
+  }
+}
+
+// ---- the tables ---------------------------------------------------------------------------
+
+const NUMPY: Record<string, Model> = {
+  zeros: creation('float64', 'numpy'), ones: creation('float64', 'numpy'), empty: creation('float64', 'numpy'),
+  full: (a, ctx) => arr('numpy', shapeArg(a.args[0]), dtypeArg(a.kwargs.get('dtype')) ?? (a.args[1]?.kind === 'float' ? 'float64' : a.args[1]?.kind === 'int' ? 'int64' : null), ctx),
+  zeros_like: likeModel('numpy'), ones_like: likeModel('numpy'), empty_like: likeModel('numpy'), full_like: likeModel('numpy'),
+  array: arrayModel('numpy'), asarray: arrayModel('numpy'),
+  arange: arangeModel('numpy'), linspace: linspaceModel('numpy'), eye: eyeModel('numpy'),
+  identity: (a, ctx) => { const n = dimOf(a.args[0]) ?? sym('?'); return arr('numpy', [n, n], 'float64', ctx); },
+  sum: reductionModel('numpy', 'sum'), mean: reductionModel('numpy', 'mean'), std: reductionModel('numpy', 'std'), var: reductionModel('numpy', 'std'),
+  max: reductionModel('numpy', 'minmax'), min: reductionModel('numpy', 'minmax'), amax: reductionModel('numpy', 'minmax'), amin: reductionModel('numpy', 'minmax'),
+  prod: reductionModel('numpy', 'sum'), argmax: reductionModel('numpy', 'arg'), argmin: reductionModel('numpy', 'arg'),
+  any: reductionModel('numpy', 'bool'), all: reductionModel('numpy', 'bool'),
+  reshape: reshapeModel('numpy', false), transpose: transposeModel('numpy', false), swapaxes: swapModel('numpy', false), moveaxis: moveaxisModel(),
+  concatenate: concatModel('numpy', false), stack: concatModel('numpy', true),
+  vstack: (a, ctx) => concatModel('numpy', false)({ ...a, args: [atLeast2dSeq(a.args[0])] }, ctx, null),
+  hstack: (a, ctx) => hstackModel(a, ctx),
+  expand_dims: expandDimsModel('numpy', false), squeeze: squeezeModel('numpy', false),
+  ravel: flattenModel('numpy'), where: whereModel(), clip: sameShape('numpy'), copy: sameShape('numpy'),
+  matmul: (a, ctx) => matmul('numpy', { name: a.argTexts[0] ?? 'x1', value: a.args[0] }, { name: a.argTexts[1] ?? 'x2', value: a.args[1] }, ctx),
+  dot: (a, ctx) => dotModel(a, ctx),
+  'random.seed': () => ({ kind: 'none' }),
+  'random.randn': randomModel('size', 'float64', true), 'random.rand': randomModel('size', 'float64', true),
+  'random.random': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 0) }, ctx, null),
+  'random.random_sample': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 0) }, ctx, null),
+  'random.normal': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 2) }, ctx, null),
+  'random.uniform': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 2) }, ctx, null),
+  'random.randint': (a, ctx) => {
+    const size = a.kwargs.get('size') ?? a.args[2];
+    return size && size.kind !== 'none' ? arr('numpy', shapeArg(size), 'int64', ctx) : int(null);
+  },
+  'random.permutation': (a, ctx) => {
+    const x = a.args[0];
+    if (x?.kind === 'int') return arr('numpy', [x.value ?? sym('?')], 'int64', ctx);
+    return isArr(x) ? arr('numpy', x.shape, x.dtype, ctx) : UNKNOWN;
+  },
+  'random.choice': (a, ctx) => {
+    const size = a.kwargs.get('size') ?? a.args[1];
+    return size && size.kind !== 'none' ? arr('numpy', shapeArg(size), null, ctx) : UNKNOWN;
+  },
+};
+
+function withPositional(a: CallArgs, name: string, index: number): Map<string, AValue> {
+  const m = new Map(a.kwargs);
+  if (!m.has(name) && a.args[index]) m.set(name, a.args[index]);
+  return m;
+}
+
+function atLeast2dSeq(v: AValue | undefined): AValue {
+  if (!v || (v.kind !== 'tuple' && v.kind !== 'list')) return UNKNOWN;
+  const items = v.kind === 'tuple' ? v.items : v.items;
+  if (!items) return UNKNOWN;
+  return tuple(items.map((x) => (isArr(x) && known(x.shape) && x.shape.length === 1 ? { ...x, shape: [1, x.shape[0]] } : x)));
+}
+
+function hstackModel(a: CallArgs, ctx: CallContext): AValue {
+  const v = a.args[0];
+  const items = v && (v.kind === 'tuple' ? v.items : v.kind === 'list' ? v.items : null);
+  if (!items || !items.every((x) => isArr(x) && known(x.shape))) return arr('numpy', null, null, ctx);
+  const first = (items[0] as ArrayValue).shape as Dim[];
+  return concatModel('numpy', false)({ ...a, args: [v], kwargs: new Map([['axis', int(first.length === 1 ? 0 : 1)]]) }, ctx, null);
+}
+
+function dotModel(a: CallArgs, ctx: CallContext): AValue {
+  return matmul('numpy', { name: a.argTexts[0] ?? 'a', value: a.args[0] ?? UNKNOWN }, { name: a.argTexts[1] ?? 'b', value: a.args[1] ?? UNKNOWN }, ctx, 'dot');
+}
+
+const NDARRAY_METHODS: Record<string, Model> = {
+  reshape: reshapeModel('numpy', true), transpose: transposeModel('numpy', true), swapaxes: swapModel('numpy', true),
+  sum: reductionModel('numpy', 'sum'), mean: reductionModel('numpy', 'mean'), std: reductionModel('numpy', 'std'), var: reductionModel('numpy', 'std'),
+  max: reductionModel('numpy', 'minmax'), min: reductionModel('numpy', 'minmax'), prod: reductionModel('numpy', 'sum'),
+  argmax: reductionModel('numpy', 'arg'), argmin: reductionModel('numpy', 'arg'), any: reductionModel('numpy', 'bool'), all: reductionModel('numpy', 'bool'),
+  cumsum: (a, ctx, self) => (isArr(self) ? arr('numpy', a.args.length || a.kwargs.has('axis') ? self.shape : (known(self.shape) ? [shapeProduct(self.shape)] : null), self.dtype, ctx) : UNKNOWN),
+  squeeze: squeezeModel('numpy', true), flatten: flattenModel('numpy'), ravel: flattenModel('numpy'),
+  astype: astypeModel('numpy'), copy: sameShape('numpy'), clip: sameShape('numpy'), round: sameShape('numpy'),
+  dot: (a, ctx, self) => dotModel({ ...a, args: [self ?? UNKNOWN, ...a.args], argTexts: ['self', ...a.argTexts] }, ctx),
+  tolist: () => ({ kind: 'list', items: null, elem: UNKNOWN }), item: () => UNKNOWN,
+};
+
+const TORCH: Record<string, Model> = {
+  zeros: creation('float32', 'torch'), ones: creation('float32', 'torch'), empty: creation('float32', 'torch'),
+  randn: randomModel('size', 'float32', true, 'torch'), rand: randomModel('size', 'float32', true, 'torch'),
+  tensor: arrayModel('torch'), from_numpy: convertModel('torch', false), as_tensor: arrayModel('torch'),
+  arange: arangeModel('torch'), eye: eyeModel('torch'), linspace: linspaceModel('torch'),
+  zeros_like: likeModel('torch'), ones_like: likeModel('torch'), randn_like: likeModel('torch'), rand_like: likeModel('torch'),
+  cat: concatModel('torch', false), stack: concatModel('torch', true),
+  matmul: (a, ctx) => matmul('torch', { name: a.argTexts[0] ?? 'input', value: a.args[0] }, { name: a.argTexts[1] ?? 'other', value: a.args[1] }, ctx),
+  mm: (a, ctx) => matmul('torch', { name: a.argTexts[0] ?? 'input', value: a.args[0] }, { name: a.argTexts[1] ?? 'mat2', value: a.args[1] }, ctx, 'mm'),
+  bmm: (a, ctx) => matmul('torch', { name: a.argTexts[0] ?? 'input', value: a.args[0] }, { name: a.argTexts[1] ?? 'mat2', value: a.args[1] }, ctx, 'bmm'),
+  sum: reductionModel('torch', 'sum'), mean: reductionModel('torch', 'mean'), max: reductionModel('torch', 'minmax'), argmax: reductionModel('torch', 'arg'),
+  flatten: flattenModel('torch'), squeeze: squeezeModel('torch', false), unsqueeze: expandDimsModel('torch', false),
+  relu: sameShape('torch'), sigmoid: sameShape('torch'), tanh: sameShape('torch'), exp: sameShape('torch'), log: sameShape('torch'), abs: sameShape('torch'), sqrt: sameShape('torch'),
+  'nn.functional.relu': sameShape('torch'), 'nn.functional.softmax': sameShape('torch'), 'nn.functional.log_softmax': sameShape('torch'),
+  'nn.functional.sigmoid': sameShape('torch'), 'nn.functional.dropout': sameShape('torch'),
+  'nn.functional.cross_entropy': (_a, ctx) => arr('torch', [], 'float32', ctx),
+  'nn.functional.mse_loss': (_a, ctx) => arr('torch', [], 'float32', ctx),
+  'nn.Linear': layerModel('Linear'), 'nn.Conv2d': layerModel('Conv2d'), 'nn.MaxPool2d': layerModel('MaxPool2d'),
+  'nn.Flatten': layerModel('Flatten'), 'nn.Sequential': layerModel('Sequential'),
+  'nn.ReLU': layerModel('Identity'), 'nn.Sigmoid': layerModel('Identity'), 'nn.Tanh': layerModel('Identity'),
+  'nn.Dropout': layerModel('Identity'), 'nn.Softmax': layerModel('Identity'), 'nn.LogSoftmax': layerModel('Identity'),
+  'nn.BatchNorm1d': layerModel('Identity'), 'nn.BatchNorm2d': layerModel('Identity'), 'nn.Identity': layerModel('Identity'),
+};
+
+const TENSOR_METHODS: Record<string, Model> = {
+  view: reshapeModel('torch', true), reshape: reshapeModel('torch', true), permute: permuteModel(),
+  transpose: swapModel('torch', true), unsqueeze: expandDimsModel('torch', true), squeeze: squeezeModel('torch', true),
+  flatten: flattenModel('torch'), size: sizeModel(), contiguous: sameShape('torch'), clone: sameShape('torch'),
+  detach: sameShape('torch'), cpu: sameShape('torch'), cuda: sameShape('torch'), to: sameShape('torch'),
+  float: astypeModel('torch', 'float32'), double: astypeModel('torch', 'float64'), long: astypeModel('torch', 'int64'),
+  int: astypeModel('torch', 'int32'), bool: astypeModel('torch', 'bool'),
+  numpy: convertModel('numpy', true),
+  sum: reductionModel('torch', 'sum'), mean: reductionModel('torch', 'mean'), std: reductionModel('torch', 'std'),
+  max: reductionModel('torch', 'minmax'), min: reductionModel('torch', 'minmax'), argmax: reductionModel('torch', 'arg'),
+  relu: sameShape('torch'), sigmoid: sameShape('torch'), exp: sameShape('torch'), abs: sameShape('torch'),
+  dim: (_a, _c, self) => (isArr(self) && known(self.shape) ? int(self.shape.length) : int(null)),
+  numel: (_a, _c, self) => (isArr(self) && known(self.shape) ? int(shapeProduct(self.shape)) : int(null)),
+  item: () => FLOAT, tolist: () => ({ kind: 'list', items: null, elem: UNKNOWN }),
+};
+
+/** A library function by its full path (`numpy.zeros`, `torch.nn.Linear`), or undefined. */
+export function libFunction(path: string): Model | undefined {
+  if (path.startsWith('numpy.')) {
+    const name = path.slice(6);
+    const m = NUMPY[name];
+    if (m) return m;
+    const uf = getUfunc(name);
+    if (uf) return ufuncModel(name, uf.nin);
+    return undefined;
+  }
+  if (path.startsWith('torch.')) return TORCH[path.slice(6)];
+  return undefined;
+}
+
+export function arrayMethod(lib: Lib, name: string): Model | undefined {
+  return lib === 'torch' ? TENSOR_METHODS[name] : NDARRAY_METHODS[name];
+}
+
+export function isKnownModulePath(path: string): boolean {
+  return ['numpy', 'numpy.random', 'numpy.linalg', 'torch', 'torch.nn', 'torch.nn.functional'].includes(path);
+}
