@@ -1,0 +1,211 @@
+// What numpy/random/_common.pyx does around every sampler: allocate the output for `size`,
+// the scalar path versus the broadcasting path (`cont`/`disc` over float64 parameter
+// arrays, NumPy's MultiIter order and its shape errors), parameter constraints with
+// NumPy's texts, and kahan_sum. Samplers arrive as callbacks; nothing here draws numbers.
+
+import { DType } from '../core/dtype';
+import { NumpyError, valueError } from '../core/errors';
+import { NDArray, sizeOf } from '../core/ndarray';
+import { broadcastStridesTo } from '../core/iter';
+import { PyFloat } from '../core/scalar';
+import { checkedEmpty } from '../ops/creation';
+import { broadcastShapes, broadcastShapesNamed } from '../shape/broadcast';
+import { shapeTextTuple } from '../shape/dim';
+import { unwrap } from '../shape/result';
+
+/** `size`: null for None, else the output shape (an int n arrives as [n]). */
+export type Size = readonly number[] | null;
+
+/** A float parameter: a Python/NumPy scalar as a number, or an array (0-d counts as scalar). */
+export type FloatParam = number | NDArray;
+
+export const isScalarParam = (x: FloatParam): boolean => typeof x === 'number' || x.ndim === 0;
+export const scalarOf = (x: FloatParam): number => (typeof x === 'number' ? x : x.data[x.offset]);
+
+/** `np.empty(size, dtype)`, with NumPy's texts for negative or oversized shapes. */
+export function emptyOut(size: readonly number[], dtype: DType): NDArray {
+  return checkedEmpty(size, dtype);
+}
+
+/** A float64 view of an array parameter for broadcasting (`PyArray_FROM_OTF(x, NPY_DOUBLE)`). */
+export function asArray(x: FloatParam): NDArray {
+  if (typeof x !== 'number') return x;
+  const a = checkedEmpty([], 'float64');
+  a.data[0] = x;
+  return a;
+}
+
+// ---- constraints ----------------------------------------------------------------------
+
+export type Constraint =
+  | 'none' | 'non_negative' | 'positive' | 'bounded_0_1' | 'poisson' | 'legacy_poisson';
+
+/** `np.iinfo('int64').max - np.sqrt(np.iinfo('int64').max) * 10`, in doubles. */
+export const POISSON_LAM_MAX = 2 ** 63 - Math.sqrt(2 ** 63) * 10;
+
+const signbit = (v: number): boolean => v < 0 || Object.is(v, -0);
+
+/** `check_constraint` for a scalar parameter. */
+export function checkConstraint(v: number, name: string, cons: Constraint): void {
+  switch (cons) {
+    case 'none': return;
+    case 'non_negative':
+      if (!Number.isNaN(v) && signbit(v)) throw valueError(`${name} < 0`);
+      return;
+    case 'positive':
+      if (v <= 0) throw valueError(`${name} <= 0`);
+      return;
+    case 'bounded_0_1':
+      if (!(v >= 0) || !(v <= 1)) throw valueError(`${name} < 0, ${name} > 1 or ${name} is NaN`);
+      return;
+    case 'poisson':
+    case 'legacy_poisson':
+      if (!(v >= 0)) throw valueError(`${name} < 0 or ${name} is NaN`);
+      if (!(v <= POISSON_LAM_MAX)) throw valueError(`${name} value too large`);
+      return;
+  }
+}
+
+/** `check_array_constraint`: the array forms test in a different order and say "contains NaNs". */
+export function checkArrayConstraint(a: NDArray, name: string, cons: Constraint): void {
+  const vals = a.toArray();
+  switch (cons) {
+    case 'none': return;
+    case 'non_negative':
+      if (vals.some((v) => !Number.isNaN(v) && signbit(v))) throw valueError(`${name} < 0`);
+      return;
+    case 'positive':
+      if (vals.some((v) => v <= 0)) throw valueError(`${name} <= 0`);
+      return;
+    case 'bounded_0_1':
+      if (vals.some((v) => !(v >= 0) || !(v <= 1))) throw valueError(`${name} < 0, ${name} > 1 or ${name} contains NaNs`);
+      return;
+    case 'poisson':
+    case 'legacy_poisson':
+      if (!vals.every((v) => v <= POISSON_LAM_MAX)) throw valueError(`${name} value too large`);
+      if (!vals.every((v) => v >= 0)) throw valueError(`${name} < 0 or ${name} contains NaNs`);
+      return;
+  }
+}
+
+// ---- broadcasting -------------------------------------------------------------------------
+
+/**
+ * The positions NumPy's MultiIter visits for `out` and the parameter arrays: one buffer
+ * offset per element of `out` for each parameter. `validate` adds validate_output_shape's
+ * check that the parameters do not broadcast beyond `out`.
+ */
+export function broadcastOffsets(outShape: readonly number[], params: readonly NDArray[], validate: boolean): number[][] {
+  const shapes = [outShape, ...params.map((p) => p.shape)];
+  const full = unwrap(broadcastShapesNamed(...shapes)) as number[];
+  if (validate && shapeTextTuple(full) !== shapeTextTuple(outShape)) {
+    throw valueError(`Output size ${shapeTextTuple(outShape)} is not compatible with broadcast dimensions of inputs ${shapeTextTuple(full)}.`);
+  }
+  const n = sizeOf(outShape);
+  return params.map((p) => {
+    const strides = broadcastStridesTo(p, full);
+    const offs = new Array<number>(n);
+    const nd = full.length;
+    const idx = new Array<number>(nd).fill(0);
+    let o = p.offset;
+    for (let i = 0; i < n; i++) {
+      offs[i] = o;
+      for (let d = nd - 1; d >= 0; d--) {
+        idx[d]++;
+        o += strides[d];
+        if (idx[d] < full[d]) break;
+        o -= strides[d] * full[d];
+        idx[d] = 0;
+      }
+    }
+    return offs;
+  });
+}
+
+/** The output shape of a broadcasting sampler: `size`, or the parameters' broadcast shape. */
+export function broadcastOutShape(size: Size, params: readonly NDArray[]): number[] {
+  if (size !== null) return [...size];
+  return unwrap(broadcastShapesNamed(...params.map((p) => p.shape))) as number[];
+}
+
+export interface ParamSpec { readonly value: FloatParam; readonly name: string; readonly cons: Constraint }
+
+/**
+ * `cont`: a continuous sampler with 0–3 float parameters. All-scalar parameters give a
+ * Python float for size=None and a float64 array otherwise; any array parameter switches
+ * to the broadcasting loop (constraints checked on whole arrays first).
+ */
+export function cont(size: Size, params: readonly ParamSpec[], draw: (args: readonly number[]) => number): PyFloat | NDArray {
+  if (params.every((p) => isScalarParam(p.value))) {
+    const vals = params.map((p) => scalarOf(p.value));
+    params.forEach((p, i) => checkConstraint(vals[i], p.name, p.cons));
+    if (size === null) return new PyFloat(draw(vals));
+    const out = emptyOut(size, 'float64');
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = draw(vals);
+    return out;
+  }
+  const arrs = params.map((p) => asArray(p.value));
+  params.forEach((p, i) => checkArrayConstraint(arrs[i], p.name, p.cons));
+  return broadcastLoop(size, arrs, 'float64', draw);
+}
+
+/** `disc`: as `cont` for integer-valued samplers; scalars come back as Python ints. */
+export function disc(size: Size, params: readonly ParamSpec[], draw: (args: readonly number[]) => number): number | NDArray {
+  if (params.every((p) => isScalarParam(p.value))) {
+    const vals = params.map((p) => scalarOf(p.value));
+    params.forEach((p, i) => checkConstraint(vals[i], p.name, p.cons));
+    if (size === null) return draw(vals);
+    const out = emptyOut(size, 'int64');
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = draw(vals);
+    return out;
+  }
+  const arrs = params.map((p) => asArray(p.value));
+  params.forEach((p, i) => checkArrayConstraint(arrs[i], p.name, p.cons));
+  return broadcastLoop(size, arrs, 'int64', draw);
+}
+
+/** The broadcasting loop shared by cont/disc/binomial: one draw per output element, C order. */
+export function broadcastLoop(size: Size, arrs: readonly NDArray[], dtype: DType, draw: (args: readonly number[]) => number): NDArray {
+  const shape = broadcastOutShape(size, arrs);
+  const out = emptyOut(shape, dtype);
+  const offs = broadcastOffsets(shape, arrs, true);
+  const d = out.data;
+  const args = new Array<number>(arrs.length);
+  for (let i = 0; i < d.length; i++) {
+    for (let k = 0; k < arrs.length; k++) args[k] = arrs[k].data[offs[k][i]];
+    d[i] = draw(args);
+  }
+  return out;
+}
+
+/** `np.subtract(a, b)` for float64 parameter arrays (the ufunc's broadcasting text). */
+export function subtract(a: NDArray, b: NDArray): NDArray {
+  const shape = unwrap(broadcastShapes(a.shape, b.shape)) as number[];
+  return broadcastLoop(shape, [a, b], 'float64', (v) => v[0] - v[1]);
+}
+
+/** `kahan_sum` over a float64 buffer. */
+export function kahanSum(x: ArrayLike<number>): number {
+  const n = x.length;
+  if (n <= 0) return 0.0;
+  let sum = x[0], c = 0.0;
+  for (let i = 1; i < n; i++) {
+    const y = x[i] - c;
+    const t = sum + y;
+    c = (t - sum) - y;
+    sum = t;
+  }
+  return sum;
+}
+
+/** `np.prod(size)` as NumPy computes it for the "unless no samples are taken" checks. */
+export function prodOf(size: Size): number {
+  return size === null ? 1 : sizeOf(size);
+}
+
+export function overflowError(msg: string): NumpyError {
+  return new NumpyError('OverflowError', msg);
+}
+

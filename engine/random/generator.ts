@@ -1,0 +1,266 @@
+// Generator: NumPy 1.24's modern API (numpy/random/_generator.pyx) over a BitGenerator
+// (PCG64 from `default_rng(seed)`, or MT19937): random (float64/float32), integers (Lemire,
+// endpoint=), standard_normal/normal (ziggurat), uniform, choice (Floyd's algorithm or a
+// tail shuffle for replace=False, then shuffle=True), permutation/shuffle with axis,
+// binomial and poisson. Arguments arrive converted from Python values (pycall.ts);
+// results follow the engine's Python value model (PyFloat, number, NpScalar, NDArray).
+
+import { NDArray } from '../core/ndarray';
+import { NumpyError, typeError, valueError } from '../core/errors';
+import { NpScalar, PyFloat } from '../core/scalar';
+import { arange } from '../ops/creation';
+import { copy, swapaxes } from '../ops/manipulation';
+import { normalizeAxis } from '../shape/axes';
+import { unwrap } from '../shape/result';
+import { BitGenerator } from './bitGenerator';
+import { MT19937 } from './mt19937';
+import { PCG64 } from './pcg64';
+import {
+  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, disc, emptyOut, FloatParam, isScalarParam,
+  overflowError, prodOf, scalarOf, Size, subtract,
+} from './common';
+import {
+  binomial, BinomialState, boundedLemireIndex, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
+} from './distributions';
+import { IntDType, IntParam, randBounded } from './integers';
+import { int64Array, lenOf, takeAlong } from './arrays';
+import { checkProbabilities, indicesFromCdf, notImplemented, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
+
+export type FloatDType = 'float32' | 'float64';
+
+export class Generator {
+  readonly binomialState: BinomialState = newBinomialState();
+
+  constructor(readonly bitGenerator: PCG64 | MT19937) {}
+
+  private get bg(): BitGenerator { return this.bitGenerator; }
+
+  /** `random(size=None, dtype=np.float64)`: 53-bit doubles, or 24-bit float32 values. */
+  random(size: Size, dtype: FloatDType = 'float64'): PyFloat | NDArray {
+    const bg = this.bg;
+    const draw = dtype === 'float64' ? () => bg.nextDouble() : () => nextFloat(bg);
+    if (size === null) return new PyFloat(draw());
+    const out = emptyOut(size, dtype);
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = draw();
+    return out;
+  }
+
+  /**
+   * `integers(low, high=None, size=None, dtype=np.int64, endpoint=False)`: Lemire's method.
+   * `pyScalar`: dtype was Python's `int`/`bool`, so size=None gives a Python value.
+   */
+  integers(low: IntParam, high: IntParam | null, size: Size, dtype: IntDType, endpoint: boolean, pyScalar: boolean): number | boolean | NpScalar | NDArray {
+    let lo = low, hi = high;
+    if (hi === null) { hi = lo; lo = 0; }
+    const r = randBounded(this.bg, lo, hi, size, dtype, false, endpoint);
+    if (size === null && pyScalar && r instanceof NpScalar) return dtype === 'bool' ? r.value !== 0 : r.value;
+    return r;
+  }
+
+  /** `standard_normal(size=None, dtype=np.float64)`: the ziggurat. */
+  standardNormal(size: Size, dtype: FloatDType = 'float64'): PyFloat | NDArray {
+    const bg = this.bg;
+    const draw = dtype === 'float64' ? () => standardNormal(bg) : () => standardNormalF(bg);
+    if (size === null) return new PyFloat(draw());
+    const out = emptyOut(size, dtype);
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = draw();
+    return out;
+  }
+
+  /** `normal(loc=0.0, scale=1.0, size=None)`: loc + scale * ziggurat normal. */
+  normal(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: loc, name: '', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }],
+      (a) => a[0] + a[1] * standardNormal(bg));
+  }
+
+  /** `uniform(low=0.0, high=1.0, size=None)`: high < low is an error here, unlike RandomState. */
+  uniform(low: FloatParam, high: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    if (isScalarParam(low) && isScalarParam(high)) {
+      const lo = scalarOf(low), rng = scalarOf(high) - lo;
+      if (!Number.isFinite(rng)) throw overflowError('high - low range exceeds valid bounds');
+      return cont(size, [{ value: lo, name: '', cons: 'none' }, { value: rng, name: 'high - low', cons: 'non_negative' }],
+        (a) => a[0] + a[1] * bg.nextDouble());
+    }
+    const alow = asArray(low), ahigh = asArray(high);
+    const range = subtract(ahigh, alow);
+    if (!range.toArray().every(Number.isFinite)) throw overflowError('Range exceeds valid bounds');
+    checkArrayConstraint(range, 'high - low', 'non_negative');
+    return broadcastLoop(size, [alow, range], 'float64', (a) => a[0] + a[1] * bg.nextDouble());
+  }
+
+  /**
+   * `choice(a, size=None, replace=True, p=None, axis=0, shuffle=True)`. `a` is `np.array(a)`;
+   * `aTypeName` is the Python type of the original `a` for the error text.
+   */
+  choice(a: NDArray, aTypeName: string, size: Size, replace: boolean, p: NDArray | null, pIsNdarray: boolean,
+    axis: number, shuffle: boolean): unknown {
+    let popSize: number;
+    if (a.ndim === 0) {
+      if (a.dtype === 'float32' || a.dtype === 'float64') {
+        throw valueError(`a must be a sequence or an integer, not <class '${aTypeName}'>`);
+      }
+      popSize = a.data[a.offset];
+      if (popSize <= 0 && prodOf(size) !== 0) throw valueError('a must be a positive integer unless no samples are taken');
+    } else {
+      // `a.shape[axis]`: Python tuple indexing, so a bad axis is an IndexError here
+      const k = axis < 0 ? axis + a.ndim : axis;
+      if (k < 0 || k >= a.ndim) throw new NumpyError('IndexError', 'tuple index out of range');
+      popSize = a.shape[k];
+      if (popSize === 0 && prodOf(size) !== 0) throw valueError('a cannot be empty unless no samples are taken');
+    }
+    const pv = p === null ? null : checkProbabilities(p, pIsNdarray, popSize, {
+      pNdim: 'p must be 1-dimensional', pSize: 'a and p must have same size',
+    });
+    const isScalar = size === null;
+    const shape = size ?? [];
+    const n = prodOf(size);
+    let idx: NDArray;
+    if (replace) {
+      if (pv !== null) {
+        const u = this.random(shape) as NDArray;
+        idx = int64Array(shape, indicesFromCdf(pv, u.toArray()));
+      } else {
+        idx = randBounded(this.bg, 0, popSize, shape, 'int64', false, false) as NDArray;
+      }
+    } else {
+      if (n > popSize) throw valueError('Cannot take a larger sample than population when replace is False');
+      if (n < 0) throw valueError('negative dimensions are not allowed');
+      if (pv !== null) {
+        idx = int64Array(shape, uniqueIndicesFromP(pv, n, (k) => (this.random([k]) as NDArray).toArray()));
+      } else {
+        idx = int64Array(shape, this.sampleWithoutReplacement(popSize, n, shuffle));
+      }
+    }
+    if (isScalar) {
+      const i = idx.data[idx.offset];
+      return a.ndim === 0 ? i : takeAlong(a, i, unwrap(normalizeAxis(axis, a.ndim)));
+    }
+    if (a.ndim === 0) return idx;
+    const ax = unwrap(normalizeAxis(axis, a.ndim));
+    if (idx.ndim === 0) {
+      const r = takeAlong(a, idx.data[0], ax);
+      if (r instanceof NpScalar) {
+        const res = emptyOut([], a.dtype);
+        res.data[0] = r.value;
+        return res;
+      }
+      return r;
+    }
+    return takeAlong(a, idx, ax);
+  }
+
+  /** replace=False without p: a tail shuffle of arange for large draws, else Floyd's algorithm. */
+  private sampleWithoutReplacement(popSize: number, size: number, shuffle: boolean): number[] {
+    const bg = this.bg;
+    const cutoff = shuffle ? 50 : 20;
+    if (popSize > 10000 && size > Math.floor(popSize / cutoff)) {
+      const idx = new Float64Array(popSize);
+      for (let i = 0; i < popSize; i++) idx[i] = i;
+      shuffleInt(bg, idx, popSize, Math.max(popSize - size, 1));
+      return Array.from(idx.subarray(popSize - size));
+    }
+    const out = new Float64Array(size);
+    const mask = hashMask(Math.trunc(1.2 * size));
+    const setSize = mask + 1;
+    const hashSet = new Float64Array(setSize).fill(-1);
+    for (let j = popSize - size; j < popSize; j++) {
+      const val = boundedLemireIndex(bg, j);
+      let loc = val % setSize;
+      while (hashSet[loc] !== -1 && hashSet[loc] !== val) loc = (loc + 1) % setSize;
+      if (hashSet[loc] === -1) {
+        hashSet[loc] = val;
+        out[j - popSize + size] = val;
+      } else {
+        loc = j % setSize;
+        while (hashSet[loc] !== -1) loc = (loc + 1) % setSize;
+        hashSet[loc] = j;
+        out[j - popSize + size] = j;
+      }
+    }
+    if (shuffle) shuffleInt(bg, out, size, 1);
+    return Array.from(out);
+  }
+
+  /** `permutation(x, axis=0)`. */
+  permutation(x: number | NDArray, xIsInt: boolean, axis: number): NDArray {
+    if (xIsInt) {
+      const arr = arange(x as number);
+      shuffleArray(this.bg, arr);
+      return arr;
+    }
+    const arr = x as NDArray;
+    const ax = unwrap(normalizeAxis(axis, arr.ndim));
+    if (arr.ndim === 1) {
+      const c = copy(arr);
+      shuffleArray(this.bg, c);
+      return c;
+    }
+    const idx = arange(arr.shape[ax]);
+    shuffleArray(this.bg, idx);
+    return takeAlong(arr, idx, ax) as NDArray;
+  }
+
+  /** `shuffle(x, axis=0)` in place: an ndarray along `axis`, or a Python list (axis 0 only). */
+  shuffle(x: NDArray | unknown[], axis: number): null {
+    if (x instanceof NDArray) {
+      lenOf(x);
+      if (!x.writeable) throw valueError('array is read-only');
+      const ax = unwrap(normalizeAxis(axis, x.ndim));
+      shuffleArray(this.bg, ax === 0 ? x : swapaxes(x, 0, ax));
+      return null;
+    }
+    if (axis !== 0) throw notImplemented('Axis argument is only supported on ndarray objects');
+    shuffleList(this.bg, x);
+    return null;
+  }
+
+  /** `binomial(n, p, size=None)`: n == 0 or p == 0 give 0 without a draw. */
+  binomial(n: FloatParam, p: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg, st = this.binomialState;
+    if (isScalarParam(n) && isScalarParam(p)) {
+      const dp = scalarOf(p), dn = Math.trunc(scalarOf(n));
+      checkConstraint(dp, 'p', 'bounded_0_1');
+      checkConstraint(dn, 'n', 'non_negative');
+      if (size === null) return binomial(bg, dp, dn, st, false);
+      const out = emptyOut(size, 'int64');
+      for (let i = 0; i < out.data.length; i++) out.data[i] = binomial(bg, dp, dn, st, false);
+      return out;
+    }
+    const pa = asArray(p), na = asArray(n);
+    checkArrayConstraint(pa, 'p', 'bounded_0_1');
+    checkArrayConstraint(na, 'n', 'non_negative');
+    return broadcastLoop(size, [pa, na], 'int64', (v) => binomial(bg, v[0], Math.trunc(v[1]), st, false));
+  }
+
+  /** `poisson(lam=1.0, size=None)`. */
+  poisson(lam: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: lam, name: 'lam', cons: 'poisson' }], (a) => poisson(bg, a[0]));
+  }
+}
+
+/** `_gen_mask(n)`: the smallest 2**k - 1 >= n. */
+function hashMask(n: number): number {
+  let m = 0;
+  while (m < n) m = m * 2 + 1;
+  return m;
+}
+
+/** `_shuffle_int`: Fisher–Yates from n-1 down to `first` with Lemire-bounded draws. */
+function shuffleInt(bg: BitGenerator, data: Float64Array, n: number, first: number): void {
+  for (let i = n - 1; i >= first; i--) {
+    const j = boundedLemireIndex(bg, i);
+    const t = data[j];
+    data[j] = data[i];
+    data[i] = t;
+  }
+}
+
+/** Errors Generator methods raise for unsupported dtypes (NumPy's %r of the dtype). */
+export function unsupportedDtype(dtype: string, method: string): NumpyError {
+  return typeError(`Unsupported dtype dtype('${dtype}') for ${method}`);
+}

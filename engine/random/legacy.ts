@@ -1,0 +1,290 @@
+// RandomState: NumPy 1.24's legacy generator (numpy/random/mtrand.pyx) over MT19937, with
+// the legacy algorithms whose streams NumPy freezes: 53-bit doubles, the polar gaussian
+// with its cached second value, masked-rejection randint, choice/permutation/shuffle with
+// random_interval, legacy binomial and poisson. Arguments arrive already converted from
+// Python values (engine/random/pycall.ts); results use the engine's Python value model:
+// PyFloat for a Python float, number for a Python int, NpScalar for a NumPy scalar.
+
+import { cStrides, NDArray } from '../core/ndarray';
+import { NumpyError, indexError, typeError, valueError } from '../core/errors';
+import { NpScalar, PyFloat } from '../core/scalar';
+import { PyTuple } from '../core/pyvalues';
+import { arange, asarray } from '../ops/creation';
+import { copy } from '../ops/manipulation';
+import { MT19937 } from './mt19937';
+import { SeedSequence } from './seedSequence';
+import {
+  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, disc, emptyOut, FloatParam, isScalarParam,
+  overflowError, prodOf, scalarOf, Size, subtract,
+} from './common';
+import { binomial, BinomialState, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
+import { IntDType, IntParam, randBounded } from './integers';
+import { int64Array, lenOf, takeAlong } from './arrays';
+import { checkProbabilities, indicesFromCdf, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
+
+/** What `np.random.seed` / `RandomState(seed)` accept, after Python → engine conversion. */
+export type LegacySeed = number | bigint | boolean | NDArray | readonly unknown[] | null;
+
+/** A Python dict, as the engine models it. */
+export type PyDict = Map<string, unknown>;
+
+const MAX_SEED = 4294967295;
+
+export class RandomState {
+  readonly bg = new MT19937();
+  readonly gaussState: GaussState = { hasGauss: false, gauss: 0 };
+  readonly binomialState: BinomialState = newBinomialState();
+
+  constructor(seed: LegacySeed = null) {
+    if (seed === null) this.bg.seedFromSequence(new SeedSequence());
+    else this.seed(seed);
+  }
+
+  /** `seed(seed=None)`: NumPy's `_legacy_seeding`, then the gaussian cache is cleared. */
+  seed(seed: LegacySeed): void {
+    legacySeeding(this.bg, seed);
+    this.gaussState.hasGauss = false;
+    this.gaussState.gauss = 0;
+  }
+
+  /** `get_state(legacy=True)`: ('MT19937', key, pos, has_gauss, cached_gaussian). */
+  getState(legacy = true): PyTuple | PyDict {
+    const { key, pos } = this.bg.getState();
+    const keyArr = emptyOut([624], 'uint32');
+    keyArr.data.set(key);
+    const hasGauss = this.gaussState.hasGauss ? 1 : 0;
+    const gauss = new PyFloat(this.gaussState.gauss);
+    if (legacy) return new PyTuple(['MT19937', keyArr, pos, hasGauss, gauss]);
+    return new Map<string, unknown>([
+      ['bit_generator', 'MT19937'],
+      ['state', new Map<string, unknown>([['key', keyArr], ['pos', pos]])],
+      ['has_gauss', hasGauss],
+      ['gauss', gauss],
+    ]);
+  }
+
+  /** `set_state(state)` for the legacy tuple (or list) and the dict form. */
+  setState(state: unknown): null {
+    let key: unknown, pos: unknown, hasGauss: unknown = 0, gauss: unknown = 0;
+    if (state instanceof Map) {
+      if (!state.has('bit_generator') || !state.has('state')) throw valueError('state dictionary is not valid.');
+      if (state.get('bit_generator') !== 'MT19937') throw valueError('state must be for a MT19937 PRNG');
+      const inner = state.get('state') as Map<string, unknown>;
+      key = inner.get('key');
+      pos = inner.get('pos');
+      if (state.has('gauss')) gauss = state.get('gauss');
+      if (state.has('has_gauss')) hasGauss = state.get('has_gauss');
+    } else {
+      const items = state instanceof PyTuple ? state.items : Array.isArray(state) ? state : undefined;
+      if (!items) throw typeError('state must be a dict or a tuple.');
+      if (items[0] !== 'MT19937') throw valueError('set_state can only be used with legacy MT19937state instances.');
+      key = items[1];
+      pos = items[2];
+      if (items.length > 3) { hasGauss = items[3]; gauss = items[4]; }
+    }
+    const keyVals = key instanceof NDArray ? key.toArray() : Array.isArray(key) ? key.map(Number) : [];
+    if (keyVals.length < 624) throw indexError('index 624 is out of bounds for axis 0 with size ' + keyVals.length);
+    this.gaussState.gauss = gauss instanceof PyFloat ? gauss.value : Number(gauss);
+    this.gaussState.hasGauss = Number(hasGauss instanceof PyFloat ? hasGauss.value : hasGauss) !== 0;
+    this.bg.setState(keyVals.map((v) => v >>> 0), Number(pos));
+    return null;
+  }
+
+  /** `random_sample(size=None)` (also `random`, `rand`): 53-bit doubles in [0, 1). */
+  randomSample(size: Size): PyFloat | NDArray {
+    if (size === null) return new PyFloat(this.bg.nextDouble());
+    const out = emptyOut(size, 'float64');
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = this.bg.nextDouble();
+    return out;
+  }
+
+  /** `standard_normal(size=None)` (also `randn`): legacy polar gaussians. */
+  standardNormal(size: Size): PyFloat | NDArray {
+    const bg = this.bg, st = this.gaussState;
+    if (size === null) return new PyFloat(legacyGauss(bg, st));
+    const out = emptyOut(size, 'float64');
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = legacyGauss(bg, st);
+    return out;
+  }
+
+  /** `normal(loc=0.0, scale=1.0, size=None)`: loc + scale * gauss. */
+  normal(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg, st = this.gaussState;
+    return cont(size, [{ value: loc, name: '', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }],
+      (a) => a[0] + a[1] * legacyGauss(bg, st));
+  }
+
+  /** `uniform(low=0.0, high=1.0, size=None)`: low + (high - low) * u. */
+  uniform(low: FloatParam, high: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    if (isScalarParam(low) && isScalarParam(high)) {
+      const lo = scalarOf(low), range = scalarOf(high) - lo;
+      if (!Number.isFinite(range)) throw overflowError('Range exceeds valid bounds');
+      return cont(size, [{ value: lo, name: '', cons: 'none' }, { value: range, name: '', cons: 'none' }],
+        (a) => a[0] + a[1] * bg.nextDouble());
+    }
+    const alow = asArray(low), ahigh = asArray(high);
+    const range = subtract(ahigh, alow);
+    if (!range.toArray().every(Number.isFinite)) throw overflowError('Range exceeds valid bounds');
+    return broadcastLoop(size, [alow, range], 'float64', (a) => a[0] + a[1] * bg.nextDouble());
+  }
+
+  /**
+   * `randint(low, high=None, size=None, dtype=int)`: masked rejection on [low, high).
+   * `pyScalar` is true when dtype was Python's `int` or `bool`: size=None then gives a
+   * Python int/bool instead of a NumPy scalar.
+   */
+  randint(low: IntParam, high: IntParam | null, size: Size, dtype: IntDType, pyScalar: boolean): number | boolean | NpScalar | NDArray {
+    let lo = low, hi = high;
+    if (hi === null) { hi = lo; lo = 0; }
+    const r = randBounded(this.bg, lo, hi, size, dtype, true, false);
+    if (size === null && pyScalar && r instanceof NpScalar) return dtype === 'bool' ? r.value !== 0 : r.value;
+    return r;
+  }
+
+  /**
+   * `choice(a, size=None, replace=True, p=None)`. `a` is `np.array(a)` (0-d for an int);
+   * `pIsNdarray` says whether p was an ndarray (its float dtype widens the tolerance).
+   */
+  choice(a: NDArray, size: Size, replace: boolean, p: NDArray | null, pIsNdarray: boolean): unknown {
+    let popSize: number;
+    if (a.ndim === 0) {
+      if (a.dtype === 'float32' || a.dtype === 'float64') throw valueError('a must be 1-dimensional or an integer');
+      popSize = a.data[a.offset];
+      if (popSize <= 0 && prodOf(size) !== 0) throw valueError('a must be greater than 0 unless no samples are taken');
+    } else if (a.ndim !== 1) {
+      throw valueError('a must be 1-dimensional');
+    } else {
+      popSize = a.shape[0];
+      if (popSize === 0 && prodOf(size) !== 0) throw valueError("'a' cannot be empty unless no samples are taken");
+    }
+    const pv = p === null ? null : checkProbabilities(p, pIsNdarray, popSize, {
+      pNdim: "'p' must be 1-dimensional", pSize: "'a' and 'p' must have same size",
+    });
+    const isScalar = size === null;
+    const shape = size ?? [];
+    const n = prodOf(size);
+    let idx: NDArray;
+    if (replace) {
+      if (pv !== null) {
+        const u = this.randomSample(shape) as NDArray;
+        idx = int64Array(shape, indicesFromCdf(pv, u.toArray()));
+      } else {
+        idx = randBounded(this.bg, 0, popSize, shape, 'int64', true, false) as NDArray;
+      }
+    } else {
+      if (n > popSize) throw valueError("Cannot take a larger sample than population when 'replace=False'");
+      if (n < 0) throw valueError('Negative dimensions are not allowed');
+      if (pv !== null) {
+        idx = int64Array(shape, uniqueIndicesFromP(pv, n, (k) => (this.randomSample([k]) as NDArray).toArray()));
+      } else {
+        const perm = this.permutationOfInt(popSize);
+        idx = int64Array(shape, perm.toArray().slice(0, n));
+      }
+    }
+    if (isScalar) {
+      const i = idx.data[idx.offset];
+      return a.ndim === 0 ? i : takeAlong(a, i, 0);
+    }
+    if (a.ndim === 0) return idx;
+    if (idx.ndim === 0) {
+      const res = emptyOut([], a.dtype);
+      res.data[0] = (takeAlong(a, idx.data[0], 0) as NpScalar).value;
+      return res;
+    }
+    return takeAlong(a, idx, 0);
+  }
+
+  private permutationOfInt(n: number): NDArray {
+    const arr = arange(n);
+    shuffleArray(this.bg, arr);
+    return arr;
+  }
+
+  /** `permutation(x)`: an int gives a shuffled arange; arrays are copied, then shuffled along axis 0. */
+  permutation(x: number | NDArray, xIsInt: boolean): NDArray {
+    if (xIsInt) return this.permutationOfInt(x as number);
+    const arr = x as NDArray;
+    if (arr.ndim < 1) throw indexError('x must be an integer or at least 1-dimensional');
+    if (arr.ndim === 1) {
+      const c = copy(arr);
+      shuffleArray(this.bg, c);
+      return c;
+    }
+    const idx = this.permutationOfInt(arr.shape[0]);
+    return takeAlong(arr, idx, 0) as NDArray;
+  }
+
+  /** `shuffle(x)` in place: an ndarray along axis 0, or a Python list. */
+  shuffle(x: NDArray | unknown[]): null {
+    if (x instanceof NDArray) {
+      lenOf(x);
+      shuffleArray(this.bg, x);
+    } else {
+      shuffleList(this.bg, x);
+    }
+    return null;
+  }
+
+  /** `binomial(n, p, size=None)`: legacy BTPE/inversion, drawing even when n == 0. */
+  binomial(n: FloatParam, p: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg, st = this.binomialState;
+    if (isScalarParam(n) && isScalarParam(p)) {
+      const dp = scalarOf(p), dn = Math.trunc(scalarOf(n));
+      checkConstraint(dp, 'p', 'bounded_0_1');
+      checkConstraint(dn, 'n', 'non_negative');
+      if (size === null) return binomial(bg, dp, dn, st, true);
+      const out = emptyOut(size, 'int64');
+      for (let i = 0; i < out.data.length; i++) out.data[i] = binomial(bg, dp, dn, st, true);
+      return out;
+    }
+    const pa = asArray(p), na = asArray(n);
+    checkArrayConstraint(pa, 'p', 'bounded_0_1');
+    checkArrayConstraint(na, 'n', 'non_negative');
+    return broadcastLoop(size, [pa, na], 'int64', (v) => binomial(bg, v[0], Math.trunc(v[1]), st, true));
+  }
+
+  /** `poisson(lam=1.0, size=None)`: multiplication below lam = 10, PTRS above. */
+  poisson(lam: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: lam, name: 'lam', cons: 'legacy_poisson' }], (a) => poisson(bg, a[0]));
+  }
+}
+
+/** `MT19937._legacy_seeding(seed)`. */
+export function legacySeeding(bg: MT19937, seed0: LegacySeed): void {
+  if (seed0 === null) {
+    const val = new SeedSequence().generateState(624, 'uint32');
+    bg.key.set(val);
+    bg.key[0] = 0x80000000;
+    return;
+  }
+  let seed: LegacySeed = seed0;
+  if (seed instanceof NDArray) {
+    // seed.squeeze(); a 0-d integer array then goes through operator.index
+    const squeezed = asarray(seed.toArray(), seed.dtype);
+    const shape = seed.shape.filter((d) => d !== 1);
+    seed = new NDArray(squeezed.data, seed.dtype, shape, cStrides(shape), 0);
+    if (seed.ndim === 0 && seed.dtype !== 'float32' && seed.dtype !== 'float64') {
+      seed = seed.dtype === 'bool' ? seed.data[0] !== 0 : seed.data[0];
+    }
+  }
+  if (typeof seed === 'boolean') seed = seed ? 1 : 0;
+  if ((typeof seed === 'number' && Number.isInteger(seed)) || typeof seed === 'bigint') {
+    if (seed > MAX_SEED || seed < 0) throw valueError('Seed must be between 0 and 2**32 - 1');
+    bg.seedLegacy(Number(seed));
+    return;
+  }
+  const obj = seed instanceof NDArray ? seed : asarray(typeof seed === 'number' ? seed : (seed as never));
+  if (obj.size === 0) throw valueError('Seed must be non-empty');
+  if (obj.dtype === 'float32' || obj.dtype === 'float64' || (obj.dtype === 'uint64' && obj.ndim > 0)) {
+    const what = obj.ndim === 0 ? 'scalar' : 'array data';
+    throw new NumpyError('TypeError', `Cannot cast ${what} from dtype('${obj.dtype}') to dtype('int64') according to the rule 'safe'`);
+  }
+  if (obj.ndim !== 1) throw valueError('Seed array must be 1-d');
+  const vals = obj.toArray();
+  if (vals.some((v) => v > MAX_SEED || v < 0)) throw valueError('Seed must be between 0 and 2**32 - 1');
+  bg.initByArray(vals.map((v) => v >>> 0));
+}
