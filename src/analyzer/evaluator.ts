@@ -606,7 +606,7 @@ export class Evaluator {
 function constant(c: ast.ConstantValue): AValue {
   switch (c.type) {
     case 'int': return int(c.value >= BigInt(Number.MIN_SAFE_INTEGER) && c.value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(c.value) : null);
-    case 'float': return FLOAT;
+    case 'float': return { kind: 'float', value: c.value };
     case 'bool': return bool(c.value);
     case 'str': return str(c.value);
     case 'None': return NONE;

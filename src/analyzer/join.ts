@@ -49,7 +49,8 @@ export function join(a: AValue, b: AValue): AValue {
       const items = a.items && bb.items && a.items.length === bb.items.length ? a.items.map((x, i) => join(x, (bb.items as AValue[])[i])) : null;
       return { kind: 'list', items, elem: join(a.elem, bb.elem) };
     }
-    case 'float': case 'none': case 'dict': case 'unknown': return a;
+    case 'float': return a.value === (b as typeof a).value ? a : { kind: 'float' };
+    case 'none': case 'dict': case 'unknown': return a;
     default:
       return UNKNOWN;
   }

@@ -220,18 +220,18 @@ function randomModel(sizeKw: string, dflt: DType, varargs: boolean, lib: Lib = '
 
 function arangeModel(lib: Lib): Model {
   return (a, ctx) => {
-    const vals = a.args.map(dimOf);
+    const num = (v: AValue | undefined): number | null => {
+      if (!v) return null;
+      if (v.kind === 'float') return v.value ?? null;
+      const d = dimOf(v);
+      return d !== null && isNum(d) ? d : null;
+    };
     const isFloat = a.args.some((x) => x.kind === 'float');
     const dtype = dtypeArg(a.kwargs.get('dtype')) ?? (isFloat ? (lib === 'torch' ? 'float32' : 'float64') : 'int64');
+    const [start, stop, step] = a.args.length === 1 ? [0, num(a.args[0]), 1] : [num(a.args[0]), num(a.args[1]), a.args.length > 2 ? num(a.args[2]) : 1];
     let len: Dim | null = null;
-    if (!isFloat) {
-      const [start, stop, step] = a.args.length === 1 ? [0, vals[0], 1] : [vals[0], vals[1], a.args.length > 2 ? vals[2] : 1];
-      if (start !== null && stop !== null && step !== null && isNum(start) && isNum(stop) && isNum(step) && step !== 0) {
-        len = Math.max(0, Math.ceil((stop - start) / step));
-      } else if (a.args.length === 1 && vals[0] !== null) {
-        len = vals[0];
-      }
-    }
+    if (start !== null && stop !== null && step !== null && step !== 0) len = Math.max(0, Math.ceil((stop - start) / step));
+    else if (a.args.length === 1 && a.args[0].kind === 'int') len = a.args[0].value;
     return arr(lib, [len ?? sym('?')], dtype, ctx);
   };
 }

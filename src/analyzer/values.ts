@@ -25,7 +25,8 @@ export interface ArrayValue {
 }
 
 export interface IntValue { readonly kind: 'int'; readonly value: Dim | null }
-export interface FloatValue { readonly kind: 'float' }
+/** A Python float; `value` when it is a known constant (np.arange(4.0) needs it). */
+export interface FloatValue { readonly kind: 'float'; readonly value?: number }
 export interface BoolValue { readonly kind: 'bool'; readonly value: boolean | null }
 export interface StrValue { readonly kind: 'str'; readonly value: string | null }
 export interface NoneValue { readonly kind: 'none' }
