@@ -10,6 +10,8 @@ import type { AValue, Origin } from './values';
 export interface Operand {
   readonly name: string;
   readonly value: AValue;
+  /** the operand's source range, when it is an expression in the user's code (for quick fixes) */
+  readonly range?: ast.Range;
 }
 
 export interface CallContext {

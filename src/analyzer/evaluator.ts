@@ -335,7 +335,8 @@ export class Evaluator {
 
   private binary(op: ast.BinaryOperator, l: AValue, r: AValue, node: ast.Stmt | ast.Expr, lt: string, rt: string): AValue {
     if (l.kind === 'array' || r.kind === 'array') {
-      return binaryOp(op, { name: lt, value: l }, { name: rt, value: r }, this.ctx(node));
+      const ranges = node.kind === 'BinOp' ? [node.left.range, node.right.range] : node.kind === 'AugAssign' ? [node.target.range, node.value.range] : [];
+      return binaryOp(op, { name: lt, value: l, range: ranges[0] }, { name: rt, value: r, range: ranges[1] }, this.ctx(node));
     }
     if (l.kind === 'int' && r.kind === 'int') {
       const a = l.value, b = r.value;

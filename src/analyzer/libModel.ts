@@ -18,7 +18,8 @@ import {
   torchStackShape, torchViewShape, wrapDim,
 } from '../../engine/shape/torch';
 import { conv2dShape, linearShape, maxPool2dShape } from '../../engine/shape/torchNn';
-import { CallArgs, CallContext } from './context';
+import { CallArgs, CallContext, Operand } from './context';
+import type { Fix } from './diagnostics';
 import { AValue, ArrayValue, FLOAT, int, Lib, LayerSpec, tuple, UNKNOWN, array } from './values';
 
 // ---- reading abstract arguments ---------------------------------------------------------
@@ -130,8 +131,32 @@ export function elementwise(lib: Lib, operands: { name: string; value: AValue }[
   if (arrays.some((o) => !known((o.value as ArrayValue).shape))) return arr(lib, null, dtype, ctx);
   const shapes = arrays.map((o) => (o.value as ArrayValue).shape as Dim[]);
   const rule = lib === 'torch' ? torchBroadcastShapes(shapes[0], shapes[1] ?? []) : broadcastShapes(...operands.map((o) => (isArr(o.value) ? (o.value.shape as Dim[]) : [])));
-  const shape = result(shapes.length === 1 && lib === 'torch' ? { ok: true, value: [...shapes[0]] } : rule, ctx, 'shape-broadcast', arrays);
-  return arr(lib, shape, dtype, ctx);
+  const r = shapes.length === 1 && lib === 'torch' ? { ok: true as const, value: [...shapes[0]] } : rule;
+  if (!r.ok) {
+    ctx.report('shape-broadcast', r.error, arrays, columnFix(arrays));
+    return arr(lib, null, dtype, ctx);
+  }
+  return arr(lib, r.value, dtype, ctx);
+}
+
+/**
+ * `(n, m) op (n,)` fails but `(n, m) op (n, 1)` works: the 1-D operand was meant as a column
+ * (typically a reduction without keepdims). Offered only when that makes the shapes broadcast.
+ */
+function columnFix(ops: readonly { name: string; value: AValue; range?: import('../python/ast').Range }[]): Fix | undefined {
+  if (ops.length !== 2) return undefined;
+  for (const [v, other] of [[ops[1], ops[0]], [ops[0], ops[1]]] as const) {
+    const s = (v.value as ArrayValue).shape, o = (other.value as ArrayValue).shape;
+    if (!v.range || !s || !o || s.length !== 1 || o.length !== 2 || !isNum(s[0]) || s[0] !== o[0] || o[1] === s[0]) continue;
+    if (!broadcastShapes(o, [s[0], 1]).ok) continue;
+    // a reduction over axis=1 without keepdims: keepdims=True is the certain fix
+    if (/\.(sum|mean|max|min|std|var|prod)\((.*,\s*)?axis\s*=\s*(1|-1)\s*\)$/.test(v.name) && !v.name.includes('keepdims')) {
+      return { title: 'Keep the reduced axis: keepdims=True', range: v.range, newText: `${v.name.slice(0, -1)}, keepdims=True)` };
+    }
+    const simple = /^[A-Za-z_][\w.]*$/.test(v.name);
+    return { title: `Use ${v.name} as a column: ${simple ? v.name : `(${v.name})`}[:, None]`, range: v.range, newText: `${simple ? v.name : `(${v.name})`}[:, None]` };
+  }
+  return undefined;
 }
 
 function binaryDType(a: AValue, b: AValue, op: string): DType | null {
@@ -156,7 +181,7 @@ const UFUNC_OPS: Record<string, string> = {
 };
 
 /** `a <op> b` where at least one side is an array. */
-export function binaryOp(op: string, left: { name: string; value: AValue }, right: { name: string; value: AValue }, ctx: CallContext): AValue {
+export function binaryOp(op: string, left: Operand, right: Operand, ctx: CallContext): AValue {
   const lib: Lib = (isArr(left.value) && left.value.lib === 'torch') || (isArr(right.value) && right.value.lib === 'torch') ? 'torch' : 'numpy';
   if (op === 'MatMult') return matmul(lib, left, right, ctx);
   const uf = UFUNC_OPS[op];
@@ -172,7 +197,7 @@ export function compareOp(left: { name: string; value: AValue }, right: { name: 
 // ---- matmul -----------------------------------------------------------------------------
 
 /** `a @ b`: NumPy's gufunc rule or torch's matmul dispatch (each with its own error text). */
-export function matmul(lib: Lib, a: { name: string; value: AValue }, b: { name: string; value: AValue }, ctx: CallContext, fn: 'matmul' | 'mm' | 'bmm' | 'dot' = 'matmul'): AValue {
+export function matmul(lib: Lib, a: Operand, b: Operand, ctx: CallContext, fn: 'matmul' | 'mm' | 'bmm' | 'dot' = 'matmul'): AValue {
   if (!isArr(a.value) || !isArr(b.value)) return UNKNOWN;
   const sa = a.value.shape, sb = b.value.shape;
   const dtype = a.value.dtype && b.value.dtype ? promoteTypes(a.value.dtype, b.value.dtype) : null;
@@ -185,7 +210,22 @@ export function matmul(lib: Lib, a: { name: string; value: AValue }, b: { name: 
     const p = torchMatmulPlan(sa, sb);
     r = p.ok ? { ok: true, value: p.value.shape } : p;
   }
-  return arr(lib, result(r, ctx, 'shape-matmul', [a, b]), dtype, ctx);
+  if (!r.ok) {
+    ctx.report('shape-matmul', r.error, [a, b], transposeFix(lib, a, b, fn));
+    return arr(lib, null, dtype, ctx);
+  }
+  return arr(lib, r.value, dtype, ctx);
+}
+
+/** `A @ B` fails but `A @ B.T` (or `A.T @ B`) works for 2-D operands: offer the transpose. */
+function transposeFix(lib: Lib, a: { name: string; value: AValue; range?: import('../python/ast').Range }, b: { name: string; value: AValue; range?: import('../python/ast').Range }, fn: string): Fix | undefined {
+  const sa = (a.value as ArrayValue).shape, sb = (b.value as ArrayValue).shape;
+  if (!sa || !sb || sa.length !== 2 || sb.length !== 2 || fn !== 'matmul' || ![...sa, ...sb].every(isNum)) return undefined;
+  const works = (x: readonly Dim[], y: readonly Dim[]) => (lib === 'numpy' ? matmulShape(x, y) : torchMmShape(x, y)).ok;
+  const wrap = (n: string) => (/^[A-Za-z_][\w.]*$/.test(n) ? n : `(${n})`);
+  if (b.range && works(sa, [sb[1], sb[0]])) return { title: `Transpose ${b.name}: ${wrap(b.name)}.T`, range: b.range, newText: `${wrap(b.name)}.T` };
+  if (a.range && works([sa[1], sa[0]], sb)) return { title: `Transpose ${a.name}: ${wrap(a.name)}.T`, range: a.range, newText: `${wrap(a.name)}.T` };
+  return undefined;
 }
 
 // ---- NumPy functions ------------------------------------------------------------------

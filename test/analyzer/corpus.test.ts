@@ -13,13 +13,15 @@ const dir = new URL('./programs/', import.meta.url);
 const runtime = JSON.parse(readFileSync(new URL('../fixtures/analyzer_runtime.json', import.meta.url), 'utf8')) as
   Record<string, { error?: { line: number; message: string; type: string } | null; skipped?: string }>;
 
-interface Expectation { line: number; kind: 'expect' | 'error'; text: string }
+interface Expectation { line: number; kind: 'expect' | 'error' | 'fix'; text: string }
 
+/** `# expect: …`, `# error: code` and `# fix: new text` markers (several may share a line). */
 function expectations(src: string): Expectation[] {
   const out: Expectation[] = [];
   src.split('\n').forEach((l, i) => {
-    const m = /#\s*(expect|error):\s*(.+?)\s*$/.exec(l);
-    if (m) out.push({ line: i + 1, kind: m[1] as 'expect' | 'error', text: m[2] });
+    for (const m of l.matchAll(/#\s*(expect|error|fix):\s*([^#]+?)\s*(?=#|$)/g)) {
+      out.push({ line: i + 1, kind: m[1] as Expectation['kind'], text: m[2] });
+    }
   });
   return out;
 }
@@ -45,6 +47,19 @@ function check(name: string): void {
   }
   for (const [line, code] of errorLines) {
     if (!result.diagnostics.some((d) => d.range.line === line && d.code === code)) problems.push(`line ${line}: missing ${code}`);
+  }
+  for (const e of exps.filter((x) => x.kind === 'fix')) {
+    const d = result.diagnostics.find((x) => x.range.line === e.line);
+    if (d?.fix?.newText !== e.text) problems.push(`line ${e.line}: expected fix ${e.text}, got ${d?.fix?.newText ?? 'none'}`);
+    else if (d.fix) {
+      // the fixed program must analyse clean on that line
+      const fixed = src.slice(0, d.fix.range.from) + d.fix.newText + src.slice(d.fix.range.to);
+      const again = analyze(fixed).diagnostics.filter((x) => x.range.line === e.line);
+      if (again.length) problems.push(`line ${e.line}: after the fix still ${again[0].code}: ${again[0].runtimeMessage}`);
+    }
+  }
+  for (const d of result.diagnostics) {
+    if (d.fix && !exps.some((x) => x.kind === 'fix' && x.line === d.range.line)) problems.push(`line ${d.range.line}: unexpected fix ${d.fix.newText}`);
   }
   const rt = runtime[name];
   if (!rt) problems.push('no runtime record: run tools/gen_analyzer_runtime.py');
