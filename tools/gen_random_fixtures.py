@@ -239,6 +239,8 @@ def legacy_cases():
     s.fn('rand', 2).meth('rs', 'randint', 0, 100, 4).meth('rs', 'get_state').meth('rs', 'seed', 5)
     s.meth('rs', 'random_sample').meth('rs', 'choice', 4, 6).fn('RandomState', [1, 2], bind='rs2')
     s.meth('rs2', 'uniform', 0, 10, 3).meth('rs2', 'permutation', 6).meth('rs2', 'normal', 1, 2)
+    s.fn('MT19937', 5, bind='mt').fn('RandomState', Ref('mt'), bind='rs3').meth('rs3', 'rand', 3).meth('mt', 'random_raw', 2)
+    s.meth('rs3', 'rand', 2).meth('rs3', 'randn', 3).meth('rs3', 'get_state').attr('mt', 'state')
 
     s = seq('legacy seeding errors')
     for bad in [-1, 2 ** 32, 1.5, [], [[1, 2]], [2 ** 32], [-1, 3], [1.5, 2.0], np.array([1.0, 2.0]), np.float64(3.0)]:

@@ -7,7 +7,7 @@
 
 import { cStrides, NDArray } from '../core/ndarray';
 import { NumpyError, indexError, typeError, valueError } from '../core/errors';
-import { NpScalar, PyFloat } from '../core/scalar';
+import { NestedList, NpScalar, Operand, PyFloat } from '../core/scalar';
 import { PyTuple } from '../core/pyvalues';
 import { arange, asarray } from '../ops/creation';
 import { copy } from '../ops/manipulation';
@@ -31,11 +31,17 @@ export type PyDict = Map<string, unknown>;
 const MAX_SEED = 4294967295;
 
 export class RandomState {
-  readonly bg = new MT19937();
+  readonly bg: MT19937;
   readonly gaussState: GaussState = { hasGauss: false, gauss: 0 };
   readonly binomialState: BinomialState = newBinomialState();
 
-  constructor(seed: LegacySeed = null) {
+  /** `RandomState(seed=None)`; an MT19937 object is used (and shared) as is. */
+  constructor(seed: LegacySeed | MT19937 = null) {
+    if (seed instanceof MT19937) {
+      this.bg = seed;
+      return;
+    }
+    this.bg = new MT19937();
     if (seed === null) this.bg.seedFromSequence(new SeedSequence());
     else this.seed(seed);
   }
@@ -253,6 +259,13 @@ export class RandomState {
   }
 }
 
+/** A seed list for np.asarray: Python ints beyond 2**53 become (rounded) numbers. */
+function toNested(x: unknown): Operand {
+  if (Array.isArray(x)) return x.map(toNested) as NestedList;
+  if (typeof x === 'bigint') return Number(x);
+  return x as Operand;
+}
+
 /** `MT19937._legacy_seeding(seed)`. */
 export function legacySeeding(bg: MT19937, seed0: LegacySeed): void {
   if (seed0 === null) {
@@ -277,7 +290,7 @@ export function legacySeeding(bg: MT19937, seed0: LegacySeed): void {
     bg.seedLegacy(Number(seed));
     return;
   }
-  const obj = seed instanceof NDArray ? seed : asarray(typeof seed === 'number' ? seed : (seed as never));
+  const obj = seed instanceof NDArray ? seed : asarray(toNested(seed));
   if (obj.size === 0) throw valueError('Seed must be non-empty');
   if (obj.dtype === 'float32' || obj.dtype === 'float64' || (obj.dtype === 'uint64' && obj.ndim > 0)) {
     const what = obj.ndim === 0 ? 'scalar' : 'array data';

@@ -1,15 +1,14 @@
-// The Python-call surface of np.random: `np.random.<name>(...)` on the module's global
-// RandomState, methods of RandomState/Generator/bit-generator objects, and their attributes,
-// taking Python values as engine/pycall.ts does (integer number = int, PyFloat = float,
-// PyTuple, lists as JS arrays, NDArray; bigint for ints beyond 2**53; Map for a dict).
-// dtype strings: 'int', 'bool' and 'float' are Python's builtins (so size=None gives a
-// Python scalar where NumPy does); 'int64', 'bool_', 'float64', … are NumPy types.
-// This file converts and dispatches only; the algorithms live in legacy.ts/generator.ts.
+// np.random's Python-call surface: `np.random.<name>(...)` on the global RandomState, and
+// methods/attributes of RandomState, Generator and bit generators, taking Python values as
+// engine/pycall.ts does (integer number = int, PyFloat, PyTuple, JS array = list, NDArray;
+// also bigint for big ints, Map for a dict). dtype 'int'/'bool'/'float' name Python's
+// builtins (size=None then gives a Python scalar where NumPy does); 'int64', 'bool_', …
+// name NumPy types. Converts and dispatches only: algorithms live in legacy.ts/generator.ts.
 
 import { DType, parseDType } from '../core/dtype';
 import { NDArray } from '../core/ndarray';
 import { NumpyError, typeError } from '../core/errors';
-import { NpScalar, PyFloat } from '../core/scalar';
+import { isPyScalar, NestedList, NpScalar, Operand, PyFloat } from '../core/scalar';
 import { PyTuple } from '../core/pyvalues';
 import { asarray } from '../ops/creation';
 import { astype } from '../core/cast';
@@ -91,14 +90,14 @@ function toSize(x: unknown): Size {
 
 /** Anything np.array takes, as an NDArray (lists and tuples alike). */
 function toNdarray(x: unknown, dtype?: DType): NDArray {
-  const conv = (v: unknown): unknown => {
-    if (isSeq(v)) return itemsOf(v).map(conv);
+  const conv = (v: unknown): Operand | NpScalar => {
+    if (isSeq(v)) return itemsOf(v).map(conv) as NestedList;
     if (typeof v === 'bigint') return Number(v);
-    return v;
+    if (v instanceof NDArray || v instanceof NpScalar || isPyScalar(v)) return v;
+    throw typeError(`could not convert ${pyTypeName(v)} to an array`);
   };
   if (x instanceof NDArray) return dtype && x.dtype !== dtype ? astype(x, dtype) : x;
-  if (typeof x === 'string' || x === null || x === undefined) throw typeError(`could not convert ${pyTypeName(x)} to an array`);
-  return asarray(conv(x) as never, dtype);
+  return asarray(conv(x), dtype);
 }
 
 /** A float parameter (`PyArray_FROM_OTF(x, NPY_DOUBLE)` / `PyFloat_AsDouble`). */
@@ -184,8 +183,9 @@ function seedSequenceOf(x: unknown): SeedSequence {
 // ---- binding -------------------------------------------------------------------------------
 
 type Params = Record<string, unknown>;
-interface Sig { readonly params: readonly string[]; readonly varargs?: boolean; readonly impl: (p: Params, rest: PyArgs) => unknown }
+interface Sig { readonly params: readonly string[]; readonly varargs?: boolean }
 
+/** Binds Python args to parameter names; a varargs signature (rand/randn) takes positionals only. */
 function bind(name: string, sig: Sig, args: PyArgs, kwargs: PyKwargs): { p: Params; rest: PyArgs } {
   const p: Params = {};
   if (!sig.varargs && args.length > sig.params.length) {
@@ -236,7 +236,7 @@ function shuffleTarget(x: unknown): NDArray | unknown[] {
 
 /** RandomState's methods; the module-level functions are these, bound to the global state. */
 type LegacyImpl = (rs: RandomState, p: Params, rest: PyArgs) => unknown;
-const legacyMethods: Record<string, { params: readonly string[]; varargs?: boolean; impl: LegacyImpl }> = {
+const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
   seed: { params: ['seed'], impl: (rs, p) => { rs.seed(toSeed(p.seed)); return null; } },
   get_state: { params: ['legacy'], impl: (rs, p) => rs.getState(p.legacy === undefined ? true : toBool(p.legacy)) },
   set_state: { params: ['state'], impl: (rs, p) => rs.setState(required('set_state', p, 'state')) },
@@ -288,7 +288,7 @@ const legacyMethods: Record<string, { params: readonly string[]; varargs?: boole
 };
 
 type GenImpl = (g: Generator, p: Params) => unknown;
-const generatorMethods: Record<string, { params: readonly string[]; impl: GenImpl }> = {
+const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
   random: {
     params: ['size', 'dtype', 'out'],
     impl: (g, p) => { noOut(p); return g.random(toSize(p.size), floatDtypeOf(p.dtype, 'random')); },
@@ -349,14 +349,11 @@ function mt19937Of(seed: unknown): MT19937 {
 }
 
 /** Module-level names that are not RandomState methods. */
-const MODULE: Record<string, { params: readonly string[]; impl: (p: Params) => unknown }> = {
+const MODULE: Record<string, Sig & { impl: (p: Params) => unknown }> = {
   default_rng: { params: ['seed'], impl: (p) => defaultRng(p.seed) },
   RandomState: {
     params: ['seed'],
-    impl: (p) => {
-      if (p.seed instanceof MT19937) throw new NumpyError('NotImplementedError', 'RandomState(bit_generator) is not supported');
-      return new RandomState(toSeed(p.seed));
-    },
+    impl: (p) => new RandomState(p.seed instanceof MT19937 ? p.seed : toSeed(p.seed)),
   },
   Generator: {
     params: ['bit_generator'],
@@ -371,13 +368,20 @@ const MODULE: Record<string, { params: readonly string[]; impl: (p: Params) => u
   SeedSequence: { params: ['entropy'], impl: (p) => new SeedSequence(toEntropy(p.entropy ?? null)) },
 };
 
-/** `np.random.<name>(*args, **kwargs)`. Throws NumpyError with NumPy's text on bad input. */
+/**
+ * `np.random.<name>(*args, **kwargs)`. Throws NumpyError with NumPy's text on bad input.
+ *
+ *   callRandom('seed', [0]); callRandom('rand', [])           → PyFloat(0.5488135039273248)
+ *   callRandom('randint', [0, 10, new PyTuple([2, 3])])       → int64 NDArray, shape [2, 3]
+ *   callRandom('randint', [5])                                → a Python int (a number)
+ *   callRandomMethod(callRandom('default_rng', [0]), 'integers', [5]) → NpScalar('int64', 4)
+ */
 export function callRandom(name: string, args: PyArgs, kwargs: PyKwargs = {}): unknown {
   const m = MODULE[name];
-  if (m) return m.impl(bind(name, { params: m.params, impl: () => null }, args, kwargs).p);
+  if (m) return m.impl(bind(name, m, args, kwargs).p);
   const lm = legacyMethods[name];
   if (lm) {
-    const { p, rest } = bind(name, { params: lm.params, varargs: lm.varargs, impl: () => null }, args, kwargs);
+    const { p, rest } = bind(name, lm, args, kwargs);
     return lm.impl(globalRandomState(), p, rest);
   }
   throw new NumpyError('AttributeError', `module 'numpy.random' has no attribute '${name}'`);
@@ -392,19 +396,19 @@ export function callRandomMethod(obj: unknown, name: string, args: PyArgs, kwarg
   if (obj instanceof RandomState) {
     const lm = legacyMethods[name];
     if (!lm) throw new NumpyError('AttributeError', `'numpy.random.mtrand.RandomState' object has no attribute '${name}'`);
-    const { p, rest } = bind(name, { params: lm.params, varargs: lm.varargs, impl: () => null }, args, kwargs);
+    const { p, rest } = bind(name, lm, args, kwargs);
     return lm.impl(obj, p, rest);
   }
   if (obj instanceof Generator) {
     const gm = generatorMethods[name];
     if (!gm) throw new NumpyError('AttributeError', `'numpy.random._generator.Generator' object has no attribute '${name}'`);
-    return gm.impl(obj, bind(name, { params: gm.params, impl: () => null }, args, kwargs).p);
+    return gm.impl(obj, bind(name, gm, args, kwargs).p);
   }
   if (obj instanceof PCG64 || obj instanceof MT19937) {
     if (name !== 'random_raw') {
       throw new NumpyError('AttributeError', `'${obj.name}' object has no attribute '${name}'`);
     }
-    const { p } = bind(name, { params: ['size', 'output'], impl: () => null }, args, kwargs);
+    const { p } = bind(name, { params: ['size', 'output'] }, args, kwargs);
     return randomRaw(obj, toSize(p.size), p.output === undefined ? true : toBool(p.output));
   }
   throw typeError(`'${pyTypeName(obj)}' is not a numpy.random object`);
