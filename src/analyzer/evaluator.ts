@@ -11,7 +11,7 @@ import { indexPlan, IndexSpec } from '../../engine/shape/index';
 import { ShapeError } from '../../engine/shape/result';
 import { CallArgs, CallContext, Operand } from './context';
 import { Diagnostic, DiagnosticCode, Fix, formatValue, Hint, RelatedInfo } from './diagnostics';
-import { join, joinScopes, sameValue } from './join';
+import { join, sameValue } from './join';
 import { arrayMethod, binaryOp, callLayer, compareOp, dimOf, isKnownModulePath, libFunction, shapeArg } from './libModel';
 import {
   AValue, ArrayValue, ClassValue, FLOAT, FunctionValue, InstanceValue, int, NONE, Origin, Scope, str, tuple, UNKNOWN, bool,
@@ -98,12 +98,13 @@ export class Evaluator {
       case 'Expr': this.eval(s.value, scope); return;
       case 'If': {
         this.eval(s.test, scope);
-        const a = cloneScope(scope), b = cloneScope(scope);
+        const a = overlay(scope), b = overlay(scope);
         this.execBlock(s.body, a, frame);
         this.execBlock(s.orelse, b, frame);
         const terminatesA = terminates(s.body), terminatesB = terminates(s.orelse);
-        const joined = terminatesA && !terminatesB ? b : terminatesB && !terminatesA ? a : joinScopes(a, b);
-        replaceScope(scope, joined);
+        if (terminatesA && !terminatesB) commit(scope, b);
+        else if (terminatesB && !terminatesA) commit(scope, a);
+        else mergeInto(scope, a, b);
         return;
       }
       case 'For': {
@@ -151,16 +152,16 @@ export class Evaluator {
         return;
       }
       case 'Try': {
-        const a = cloneScope(scope);
+        // the body may stop anywhere: after it, each variable is its old or new value
+        const a = overlay(scope);
         this.execBlock(s.body, a, frame);
-        let joined = joinScopes(scope, a);
+        mergeInto(scope, a, overlay(scope));
         for (const h of s.handlers) {
-          const hs = cloneScope(joined);
+          const hs = overlay(scope);
           if (h.name) hs.vars.set(h.name, UNKNOWN);
           this.execBlock(h.body, hs, frame);
-          joined = joinScopes(joined, hs);
+          mergeInto(scope, hs, overlay(scope));
         }
-        replaceScope(scope, joined);
         this.execBlock(s.orelse, scope, frame);
         this.execBlock(s.finalbody, scope, frame);
         return;
@@ -182,20 +183,20 @@ export class Evaluator {
 
   /** Runs `body` until the scope stops changing; early passes report nothing. */
   private loop(scope: Scope, frame: Frame | null, body: (sc: Scope) => void): void {
-    let state = cloneScope(scope);
+    // `state` holds the loop-head values of the variables the body changes (an overlay on scope)
+    const state = overlay(scope);
     for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
-      const sc = cloneScope(state);
+      const sc = overlay(state);
       this.quiet++;
       body(sc);
       this.quiet--;
-      const next = joinScopes(state, sc);
-      if (scopesEqual(next, state)) break;
-      state = next;
+      if (!mergeInto(state, sc, overlay(state))) break;
     }
     // the reporting pass runs on the fixpoint state (values any iteration can see)
-    const sc = cloneScope(state);
+    const sc = overlay(state);
     body(sc);
-    replaceScope(scope, joinScopes(state, sc));
+    mergeInto(state, sc, overlay(state));
+    commit(scope, state);
     void frame;
   }
 
@@ -297,7 +298,7 @@ export class Evaluator {
       case 'Call': return this.call(e, scope);
       case 'Lambda': return { kind: 'function', node: e, closure: scope, self: null };
       case 'ListComp': case 'GeneratorExp': case 'SetComp': {
-        const inner = cloneScope(scope, true);
+        const inner = overlay(scope);
         for (const g of e.generators) {
           const it = this.eval(g.iter, inner);
           this.quiet++;
@@ -625,22 +626,40 @@ function lookup(scope: Scope, name: string): AValue {
 
 const BUILTIN_NAMES = new Set(['len', 'range', 'int', 'float', 'tuple', 'list', 'print', 'str', 'repr', 'isinstance', 'bool', 'max', 'min', 'sum', 'abs', 'round', 'super', 'enumerate', 'zip']);
 
-function cloneScope(s: Scope, child = false): Scope {
-  return child ? { vars: new Map(), parent: s } : { vars: new Map(s.vars), parent: s.parent };
+/** A scope that records writes and reads through to `base` (branches, loop bodies). */
+function overlay(base: Scope): Scope {
+  return { vars: new Map(), parent: base };
 }
 
-function replaceScope(target: Scope, from: Scope): void {
-  target.vars.clear();
-  for (const [k, v] of from.vars) target.vars.set(k, v);
-}
-
-function scopesEqual(a: Scope, b: Scope): boolean {
-  if (a.vars.size !== b.vars.size) return false;
-  for (const [k, v] of a.vars) {
-    const w = b.vars.get(k);
-    if (!w || !sameValue(v, w)) return false;
+function lookupOwn(scope: Scope, name: string): AValue | undefined {
+  for (let s: Scope | null = scope; s; s = s.parent) {
+    const v = s.vars.get(name);
+    if (v !== undefined) return v;
   }
-  return true;
+  return undefined;
+}
+
+/** Writes an overlay's variables into its base. */
+function commit(base: Scope, o: Scope): void {
+  for (const [k, v] of o.vars) base.vars.set(k, v);
+}
+
+/**
+ * Joins two overlays of `base` (the two ways control can reach a point) into `base`. Only
+ * the variables either side wrote are touched, so this is cheap in big modules. Returns
+ * whether any variable of `base` changed (the loop fixpoint test).
+ */
+function mergeInto(base: Scope, a: Scope, b: Scope): boolean {
+  let changed = false;
+  const keys = new Set([...a.vars.keys(), ...b.vars.keys()]);
+  for (const k of keys) {
+    const old = lookupOwn(base, k);
+    const va = a.vars.get(k) ?? old, vb = b.vars.get(k) ?? old;
+    const v = va === undefined ? vb : vb === undefined ? va : va === vb ? va : join(va, vb);
+    if (v === undefined) continue;
+    if (old === undefined || (v !== old && !sameValue(v, old))) { base.vars.set(k, v); changed = true; }
+  }
+  return changed;
 }
 
 /** A block that always leaves (return/raise/continue/break at its end). */

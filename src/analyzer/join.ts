@@ -61,7 +61,8 @@ export function joinScopes(a: Scope, b: Scope): Scope {
   const vars = new Map<string, AValue>();
   for (const [k, v] of a.vars) {
     const w = b.vars.get(k);
-    vars.set(k, w === undefined ? v : join(v, w));
+    // values are immutable: the same object means nothing changed (the common case in loops)
+    vars.set(k, w === undefined || w === v ? v : join(v, w));
   }
   for (const [k, v] of b.vars) if (!vars.has(k)) vars.set(k, v);
   return { vars, parent: a.parent };
