@@ -26,3 +26,4 @@ export { nonzero } from './ops/search';
 export { arrayStr, arrayRepr, scalarStr, scalarRepr, setPrintOptions, getPrintOptions } from './format';
 export * as pycall from './pycall';
 export * as shape from './shape/rules';
+export * as random from './random/pycall';
