@@ -8,5 +8,10 @@ const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: tr
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/demo.ts'], outfile: 'out/demo.js', format: 'cjs' }),
+  // the inspector webview: a browser IIFE and its stylesheet, the only files the panel may load
+  build({
+    entryPoints: ['webview/inspector.ts', 'webview/inspector.css'], outdir: 'out/webview',
+    bundle: true, platform: 'browser', format: 'iife', target: 'es2020', sourcemap: true, logLevel: 'warning',
+  }),
 ]);
-console.log('built out/extension.js, out/demo.js');
+console.log('built out/extension.js, out/demo.js, out/webview/inspector.{js,css}');

@@ -1,0 +1,327 @@
+// The host side of the array inspector, without VS Code: turns engine NDArrays into the
+// messages of webview/protocol.ts — metadata on open, binary chunks of a slice on request,
+// statistics, per-axis summaries — and answers the view's (validated) requests. It caps what
+// it sends at the `shapeLens.inspector.maxElements` setting; beyond it the view samples.
+// It owns no panel and imports no `vscode`: the extension passes the setting in and posts
+// what `handle` returns. Shape rules and reductions come from the engine.
+
+import { NDArray } from '../../engine/core/ndarray';
+import { NumpyError } from '../../engine/core/errors';
+import { amax, amin, mean, std, sum } from '../../engine/ops/reduction';
+import {
+  ArrayMeta, AxisSummaryMessage, ChunkMessage, DEFAULT_MAX_ELEMENTS, DTypeName, ErrorMessage, Highlight, HostToView, INSPECTOR_MAX_ELEMENTS_SETTING,
+  LayoutHint, LIMITS, OpenMessage, SliceSpec, sliceProblem, sliceShape, StatsMessage, SummaryOp, validateViewMessage,
+  ValueArray, ValueType, ViewKind, ViewToHost,
+} from '../../webview/protocol';
+
+export interface InspectorSettings {
+  /** values per chunk, statistics sample size and summary length (`shapeLens.inspector.maxElements`) */
+  readonly maxElements?: number;
+}
+
+export interface OpenOptions {
+  readonly source?: 'numpy' | 'torch';
+  readonly layout?: LayoutHint;
+  readonly highlight?: Highlight;
+  readonly view?: ViewKind;
+}
+
+/** A setting value made safe: an integer in [1, the protocol's hard ceiling]. */
+export function clampMaxElements(n: number | undefined): number {
+  if (n === undefined || !Number.isFinite(n)) return DEFAULT_MAX_ELEMENTS;
+  return Math.max(1, Math.min(Math.floor(n), LIMITS.maxChunkBytes / 8));
+}
+
+function valueTypeOf(a: NDArray): ValueType {
+  const d = a.data;
+  if (d instanceof Float64Array) return 'float64';
+  if (d instanceof Float32Array) return 'float32';
+  if (d instanceof Int32Array) return 'int32';
+  if (d instanceof Int16Array) return 'int16';
+  if (d instanceof Int8Array) return 'int8';
+  if (d instanceof Uint32Array) return 'uint32';
+  if (d instanceof Uint16Array) return 'uint16';
+  return 'uint8';
+}
+
+function allocLike(vt: ValueType, n: number): ValueArray {
+  switch (vt) {
+    case 'float64': return new Float64Array(n);
+    case 'float32': return new Float32Array(n);
+    case 'int32': return new Int32Array(n);
+    case 'int16': return new Int16Array(n);
+    case 'int8': return new Int8Array(n);
+    case 'uint32': return new Uint32Array(n);
+    case 'uint16': return new Uint16Array(n);
+    case 'uint8': return new Uint8Array(n);
+  }
+}
+
+/** The header facts of an array: `x.shape`, `x.strides` (bytes), `x.flags`. */
+export function arrayMeta(id: string, name: string, a: NDArray, settings: InspectorSettings = {}, opts: OpenOptions = {}): ArrayMeta {
+  return {
+    id,
+    name: name.slice(0, LIMITS.maxNameLength),
+    dtype: a.dtype as DTypeName,
+    shape: [...a.shape],
+    strides: a.byteStrides,
+    itemsize: a.itemsize,
+    nbytes: a.nbytes,
+    contiguous: { c: a.isCContiguous, f: a.isFContiguous },
+    source: opts.source ?? 'numpy',
+    maxChunkElements: clampMaxElements(settings.maxElements),
+    ...(opts.layout ? { layout: opts.layout } : {}),
+    ...(opts.highlight ? { highlight: opts.highlight } : {}),
+  };
+}
+
+/**
+ * The values of `a[slice]` in C order, as a fresh typed array of the array's storage type.
+ * `slice` must fit the shape (see sliceProblem). One pass over the inner axis per row.
+ *
+ *   extractBlock(x, [{ index: 1 }, { start: 0, stop: 5, step: 2 }]) → the 3 values of x[1, 0:5:2]
+ */
+export function extractBlock(a: NDArray, slice: SliceSpec): { shape: number[]; valueType: ValueType; values: ValueArray } {
+  const shape = sliceShape(slice);
+  const valueType = valueTypeOf(a);
+  const n = shape.reduce((p, d) => p * d, 1);
+  const out = allocLike(valueType, n);
+  if (n === 0) return { shape, valueType, values: out };
+  let base = a.offset;
+  const lens: number[] = [], steps: number[] = [];
+  slice.forEach((s, i) => {
+    if ('index' in s) { base += s.index * a.strides[i]; return; }
+    base += s.start * a.strides[i];
+    lens.push(shape[lens.length]);
+    steps.push(s.step * a.strides[i]);
+  });
+  const data = a.data;
+  if (lens.length === 0) { out[0] = data[base]; return { shape, valueType, values: out }; }
+  const nd = lens.length, last = nd - 1, lastLen = lens[last], lastStep = steps[last];
+  const idx = new Array<number>(nd).fill(0);
+  // unit inner stride: copy whole rows (memcpy-speed); int64/uint64 share Float64Array storage
+  const rowCopy = lastStep === 1;
+  let o = 0, row = base;
+  for (;;) {
+    if (rowCopy) {
+      out.set(data.subarray(row, row + lastLen), o);
+      o += lastLen;
+    } else {
+      let p = row;
+      for (let i = 0; i < lastLen; i++, p += lastStep) out[o++] = data[p];
+    }
+    let d = last - 1;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      row += steps[d];
+      if (idx[d] < lens[d]) break;
+      row -= steps[d] * lens[d];
+      idx[d] = 0;
+    }
+    if (d < 0) break;
+  }
+  return { shape, valueType, values: out };
+}
+
+/** A typed array's bytes as an ArrayBuffer of exactly its length (what postMessage transfers). */
+export function exactBuffer(v: ValueArray): ArrayBuffer {
+  if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) return v.buffer as ArrayBuffer;
+  return (v.buffer as ArrayBuffer).slice(v.byteOffset, v.byteOffset + v.byteLength);
+}
+
+/** Calls fn with each value in C order, or every k-th (in C order) when the array is larger than `limit`. */
+function forEachSampled(a: NDArray, limit: number, fn: (v: number) => void): { count: number; sampled: boolean } {
+  const size = a.size;
+  if (size === 0) return { count: 0, sampled: false };
+  const data = a.data;
+  if (size <= limit) {
+    const full: SliceSpec = a.shape.map((d) => ({ start: 0, stop: d, step: 1 }));
+    // contiguous fast path avoids a copy
+    if (a.isCContiguous && a.strides.every((s) => s >= 0)) {
+      for (let i = 0; i < size; i++) fn(data[a.offset + i]);
+    } else {
+      const vals = extractBlock(a, full).values;
+      for (let i = 0; i < vals.length; i++) fn(vals[i]);
+    }
+    return { count: size, sampled: false };
+  }
+  const k = Math.ceil(size / limit);
+  let n = 0;
+  const nd = a.ndim;
+  for (let flat = 0; flat < size; flat += k) {
+    let rem = flat, off = a.offset;
+    for (let d = nd - 1; d >= 0; d--) {
+      const i = rem % a.shape[d];
+      rem = (rem - i) / a.shape[d];
+      off += i * a.strides[d];
+    }
+    fn(data[off]);
+    n++;
+  }
+  return { count: n, sampled: true };
+}
+
+/**
+ * min, max, mean, std (ddof=0) over the finite values, NaN/±inf counts and a histogram of the
+ * finite values over [min, max]. Arrays larger than `limit` are summarised from a strided sample
+ * (`sampled: true`). Welford's update keeps the mean/std stable for large arrays.
+ */
+export function computeStats(a: NDArray, id: string, requestId: number, limit: number, bins: number): StatsMessage {
+  let nan = 0, pinf = 0, ninf = 0, finiteN = 0, mu = 0, m2 = 0, lo = Infinity, hi = -Infinity;
+  const finiteVals: number[] = [];
+  const { count, sampled } = forEachSampled(a, limit, (v) => {
+    if (v !== v) { nan++; return; }
+    if (v === Infinity) { pinf++; return; }
+    if (v === -Infinity) { ninf++; return; }
+    finiteN++;
+    const d = v - mu;
+    mu += d / finiteN;
+    m2 += d * (v - mu);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    finiteVals.push(v);
+  });
+  const counts = new Array<number>(bins).fill(0);
+  let hlo = 0, hhi = 1;
+  if (finiteN > 0) {
+    hlo = lo; hhi = hi;
+    if (hlo === hhi) { hlo -= 0.5; hhi += 0.5; }
+    const scale = bins / (hhi - hlo);
+    for (const v of finiteVals) {
+      let b = Math.floor((v - hlo) * scale);
+      if (b >= bins) b = bins - 1;
+      if (b < 0) b = 0;
+      counts[b]++;
+    }
+  }
+  return {
+    type: 'stats', id, requestId, count, sampled, size: a.size,
+    min: finiteN ? lo : null, max: finiteN ? hi : null,
+    mean: finiteN ? mu : null, std: finiteN ? Math.sqrt(m2 / finiteN) : null,
+    nanCount: nan, posInfCount: pinf, negInfCount: ninf,
+    histogram: { lo: hlo, hi: hhi, counts },
+  };
+}
+
+const SUMMARY: Record<SummaryOp, (a: NDArray, axis: number) => NDArray> = {
+  mean: (a, axis) => mean(a, { axis }),
+  std: (a, axis) => std(a, { axis }),
+  min: (a, axis) => amin(a, { axis }),
+  max: (a, axis) => amax(a, { axis }),
+  sum: (a, axis) => sum(a, { axis }),
+};
+
+/** `x.mean(axis=0)` and friends through the engine (NumPy's values and dtypes), capped at `limit` values. */
+export function axisSummary(a: NDArray, name: string, id: string, requestId: number, axis: number, op: SummaryOp, limit: number): AxisSummaryMessage | ErrorMessage {
+  const expression = `${name}.${op}(axis=${axis})`;
+  if (axis >= a.ndim) {
+    return { type: 'error', id, requestId, message: `AxisError: axis ${axis} is out of bounds for array of dimension ${a.ndim}` };
+  }
+  let r: NDArray;
+  try {
+    r = SUMMARY[op](a, axis);
+  } catch (e) {
+    if (e instanceof NumpyError) return { type: 'error', id, requestId, message: `${expression}: ${e.pyType}: ${e.message}` };
+    throw e;
+  }
+  const all = extractBlock(r, r.shape.map((d) => ({ start: 0, stop: d, step: 1 })));
+  const n = Math.min(all.values.length, limit);
+  const values = n === all.values.length ? all.values : all.values.slice(0, n);
+  return {
+    type: 'axisSummary', id, requestId, axis, op, expression, dtype: r.dtype as DTypeName, shape: [...r.shape],
+    count: n, valueType: all.valueType, data: exactBuffer(values),
+  };
+}
+
+export interface HandleResult {
+  /** messages to post to the webview, in order */
+  readonly replies: HostToView[];
+  /** log lines for the extension's output channel (rejected messages, the view's own logs) */
+  readonly log: string[];
+  /** the validated message, when it was one (the extension may act on `ready`) */
+  readonly message?: ViewToHost;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly array: NDArray;
+  readonly open: OpenMessage;
+}
+
+/**
+ * One inspector panel's arrays and its answers to the view. The extension calls `open` to
+ * show an array, posts the returned message, and passes every message from the view to
+ * `handle`, posting its replies:
+ *
+ *   const s = new InspectorSession({ maxElements: config.get(INSPECTOR_MAX_ELEMENTS_SETTING) });
+ *   panel.webview.postMessage(s.open('x', arr));
+ *   panel.webview.onDidReceiveMessage((m) => { const r = s.handle(m); r.replies.forEach(post); r.log.forEach(out.appendLine); });
+ */
+export class InspectorSession {
+  private readonly arrays = new Map<string, Entry>();
+  private nextId = 1;
+  readonly maxElements: number;
+
+  constructor(settings: InspectorSettings = {}) {
+    this.maxElements = clampMaxElements(settings.maxElements);
+  }
+
+  open(name: string, array: NDArray, opts: OpenOptions = {}): OpenMessage {
+    const id = `a${this.nextId++}`;
+    const open: OpenMessage = {
+      type: 'open', array: arrayMeta(id, name, array, { maxElements: this.maxElements }, opts),
+      ...(opts.view ? { view: opts.view } : {}),
+    };
+    this.arrays.set(id, { name, array, open });
+    return open;
+  }
+
+  close(id: string): void {
+    this.arrays.delete(id);
+  }
+
+  get openIds(): string[] {
+    return [...this.arrays.keys()];
+  }
+
+  handle(raw: unknown): HandleResult {
+    const v = validateViewMessage(raw);
+    if (!v.ok) return { replies: [], log: [`[inspector] rejected message from view: ${v.error}`] };
+    const m = v.value;
+    const err = (id: string, requestId: number, message: string): HandleResult =>
+      ({ replies: [{ type: 'error', id, requestId, message }], log: [`[inspector] ${message}`], message: m });
+    switch (m.type) {
+      case 'ready': {
+        const e = m.restoreId !== undefined ? this.arrays.get(m.restoreId) : undefined;
+        return { replies: e ? [e.open] : [], log: [], message: m };
+      }
+      case 'log':
+        return { replies: [], log: [`[inspector view] ${m.level}: ${m.message}`], message: m };
+      case 'requestChunk': {
+        const e = this.arrays.get(m.id);
+        if (!e) return err(m.id, m.requestId, `no array ${m.id} in this panel (closed or from an earlier run)`);
+        const problem = sliceProblem(m.slice, e.array.shape);
+        if (problem) return err(m.id, m.requestId, `bad chunk request: ${problem}`);
+        const n = sliceShape(m.slice).reduce((p, d) => p * d, 1);
+        if (n > this.maxElements) {
+          return err(m.id, m.requestId, `chunk of ${n} values exceeds the limit of ${this.maxElements} (${INSPECTOR_MAX_ELEMENTS_SETTING})`);
+        }
+        const b = extractBlock(e.array, m.slice);
+        const chunk: ChunkMessage = {
+          type: 'chunk', id: m.id, requestId: m.requestId, slice: m.slice, shape: b.shape, valueType: b.valueType, data: exactBuffer(b.values),
+        };
+        return { replies: [chunk], log: [], message: m };
+      }
+      case 'requestStats': {
+        const e = this.arrays.get(m.id);
+        if (!e) return err(m.id, m.requestId, `no array ${m.id} in this panel (closed or from an earlier run)`);
+        return { replies: [computeStats(e.array, m.id, m.requestId, this.maxElements, m.bins)], log: [], message: m };
+      }
+      case 'requestAxisSummary': {
+        const e = this.arrays.get(m.id);
+        if (!e) return err(m.id, m.requestId, `no array ${m.id} in this panel (closed or from an earlier run)`);
+        return { replies: [axisSummary(e.array, e.name, m.id, m.requestId, m.axis, m.op, this.maxElements)], log: [], message: m };
+      }
+    }
+  }
+}
