@@ -136,6 +136,11 @@ def randn(shape, dtype='float64'):
     return R.randn(*shape).astype(dtype)
 
 
+def dyadic(shape, dtype='float64'):
+    """k/8 for small k: short JSON, and products sum exactly in any order (so compare exactly)."""
+    return (R.randint(-40, 41, size=shape) / 8).astype(dtype)
+
+
 def data(dtype, shape):
     """Small integer values in any dtype (bool: random truth values)."""
     if dtype == 'bool':
@@ -203,17 +208,17 @@ def gen_matmul(c):
     c.add('matmul/-0 sums to +0', call('matmul', np.array([[-0.0, -0.0]]), np.array([[1.0], [1.0]])), cmp='exact')
     c.add('matmul/-0 1-D', call('matmul', np.array([-0.0]), np.array([1.0])), cmp='exact')
     # blocked kernel: integer-valued floats are exact in any summation order
-    c.add('matmul/blocked f64 int-valued 70x300@300x9', call('matmul', ints((70, 300)).astype('float64'), ints((300, 9)).astype('float64')), cmp='exact')
-    c.add('matmul/blocked f64 int-valued 37x20@20x41', call('matmul', ints((37, 20)).astype('float64'), ints((20, 41)).astype('float64')), cmp='exact')
-    c.add('matmul/blocked f32 int-valued 33x40@40x35', call('matmul', ints((33, 40)).astype('float32'), ints((40, 35)).astype('float32')), cmp='exact')
-    c.add('matmul/blocked int16 45x50@50x30', call('matmul', ints((45, 50), 'int16', -100, 100), ints((50, 30), 'int16', -100, 100)))
-    c.add('matmul/blocked f64 random 45x60@60x33', call('matmul', randn((45, 60)), randn((60, 33))))
-    c.add('matmul/blocked f64 random 9x300@300x6', call('matmul', randn((9, 300)), randn((300, 6))))
-    c.add('matmul/blocked f32 random 40x50@50x37', call('matmul', randn((40, 50), 'float32'), randn((50, 37), 'float32')))
-    c.add('matmul/f64 random batched broadcast', call('matmul', randn((3, 1, 5, 6)), randn((4, 6, 7))))
+    # the packed kernel (M·N·K > 32768, M >= 4): several k-blocks (K > 256), row blocks (M > 64), edge tiles
+    c.add('matmul/blocked f64 dyadic 8x260@260x21', call('matmul', dyadic((8, 260)), dyadic((260, 21))), cmp='exact')
+    c.add('matmul/blocked f64 dyadic 66x20@20x31', call('matmul', dyadic((66, 20)), dyadic((20, 31))), cmp='exact')
+    c.add('matmul/blocked f32 dyadic 36x40@40x33', call('matmul', dyadic((36, 40), 'float32'), dyadic((40, 33), 'float32')), cmp='exact')
+    c.add('matmul/blocked int16 45x30@30x30', call('matmul', ints((45, 30), 'int16', -100, 100), ints((30, 30), 'int16', -100, 100)))
+    c.add('matmul/blocked f64 random 13x50@50x53', call('matmul', randn((13, 50)), randn((50, 53))))
+    c.add('matmul/blocked f32 random 16x64@64x33', call('matmul', randn((16, 64), 'float32'), randn((64, 33), 'float32')))
+    c.add('matmul/f64 random batched broadcast', call('matmul', randn((3, 1, 2, 6)), randn((2, 6, 3))))
     c.add('matmul/f32 random small', call('matmul', randn((4, 5), 'float32'), randn((5, 3), 'float32')))
-    c.add('matmul/f32 random vector', call('matmul', randn((30,), 'float32'), randn((30, 20), 'float32')))
-    c.add('matmul/f64 random matrix-vector', call('matmul', randn((20, 30)), randn((30,))))
+    c.add('matmul/f32 random vector', call('matmul', randn((12,), 'float32'), randn((12, 9), 'float32')))
+    c.add('matmul/f64 random matrix-vector', call('matmul', randn((9, 12)), randn((12,))))
     c.add('matmul/f64 random dot', call('matmul', randn((50,)), randn((50,))))
     c.add('matmul/batch fold (rows of a 3-D a)', call('matmul', ints((4, 5, 6)).astype('float64'), ints((6, 3)).astype('float64')), cmp='exact')
     base = ints((6, 5))
@@ -339,7 +344,7 @@ def gen_trace(c):
     c.add('trace/dtype float32', call('trace', np.arange(6).reshape(2, 3), dtype='float32'), cmp='exact')
     c.add('trace/dtype int8', call('trace', np.arange(100, 109).reshape(3, 3), dtype='int8'))
     c.add('trace/zero-size', call('trace', np.ones((0, 3))), cmp='exact')
-    c.add('trace/f64 random', call('trace', randn((20, 20))))
+    c.add('trace/f64 random', call('trace', randn((9, 9))))
     c.add('trace/view', call('trace', View(ints((4, 5)), 'T'), 1))
     c.add('trace/list', call('trace', [[1, 2], [3, 4]]))
     c.add('trace/error 1-D', call('trace', np.ones(3)))
@@ -379,6 +384,17 @@ def gen_einsum(c):
     c.add('einsum/f64 random batch', call('einsum', 'bij,bjk->bik', randn((3, 4, 5)), randn((3, 5, 2))))
     c.add('einsum/f64 random reduce', call('einsum', 'ijk->k', randn((3, 4, 5))))
     c.add('einsum/f32 random', call('einsum', 'ij,j->i', randn((4, 6), 'float32'), randn((6,), 'float32')))
+    # large enough for the GEMM path (every label batch, free or summed)
+    c.add('einsum/gemm bij,bjk->bik dyadic', call('einsum', 'bij,bjk->bik', dyadic((3, 16, 16)), dyadic((3, 16, 16))), cmp='exact')
+    c.add('einsum/gemm bij,bjk->bik random', call('einsum', 'bij,bjk->bik', randn((2, 16, 17)), randn((2, 17, 16))))
+    c.add('einsum/gemm attention scores', call('einsum', 'bhqd,bhkd->bhqk', dyadic((1, 2, 8, 32)), dyadic((1, 2, 16, 32))), cmp='exact')
+    c.add('einsum/gemm transposed output', call('einsum', 'ij,kj->ki', dyadic((16, 16)), dyadic((20, 16))), cmp='exact')
+    c.add('einsum/gemm float32', call('einsum', 'ij,kj->ik', randn((16, 17), 'float32'), randn((16, 17), 'float32')))
+    c.add('einsum/gemm outer', call('einsum', 'i,j->ij', dyadic((70,)), dyadic((60,))), cmp='exact')
+    c.add('einsum/gemm batch in one operand', call('einsum', 'bij,jk->bik', dyadic((4, 8, 16)), dyadic((16, 10))), cmp='exact')
+    c.add('einsum/gemm broadcast ellipsis', call('einsum', '...ij,...jk->...ik', dyadic((2, 1, 8, 30)), dyadic((3, 30, 18))), cmp='exact')
+    c.add('einsum/gemm view operands', call('einsum', 'ij,jk->ik', View(dyadic((17, 16)), 'T'), View(dyadic((34, 16)), (slice(None, None, -2), slice(None, None, -1)))), cmp='exact')
+    c.add('einsum/large summed in one operand only', call('einsum', 'ij,jk->i', randn((10, 12)), randn((12, 8))))
     c.add('einsum/dtype float64', call('einsum', 'ij->', ints((2, 3), 'int8'), dtype='float64'), cmp='exact')
     c.add('einsum/dtype int64 from int8', call('einsum', 'ij,jk->ik', np.full((2, 4), 100, 'int8'), np.full((4, 2), 100, 'int8'), dtype='int64'))
     c.add('einsum/dtype unsafe casting', call('einsum', 'ij->', randn((2, 3)), dtype='int32', casting='unsafe'))
@@ -641,7 +657,7 @@ def gen_norm(c):
     c.add('norm/keepdims flat', call('linalg.norm', m, keepdims=True))
     c.add('norm/3-D flat', call('linalg.norm', randn((2, 3, 4))))
     c.add('norm/f argument', call('linalg.norm', m, 'f'))
-    c.add('norm/random long', call('linalg.norm', randn((1000,))))
+    c.add('norm/random long', call('linalg.norm', randn((300,))))
     c.add('norm/empty', call('linalg.norm', np.ones((0,))))
     c.add('norm/view', call('linalg.norm', View(randn((3, 4)), 'T'), 1))
     c.add('norm/list', call('linalg.norm', [[1, 2], [3, 4]], inf))

@@ -7,7 +7,7 @@
 
 import { DType, dtypeInfo, promoteTypes, resultType, ScalarOperand, canCastSafe, canCastSameKind, TypedArray } from '../core/dtype';
 import { cStrides, emptyArray, NDArray, sizeOf } from '../core/ndarray';
-import { astype, wrapInt } from '../core/cast';
+import { astype, copyInto, wrapInt } from '../core/cast';
 import { coalesce, forEachRow } from '../core/iter';
 import { typeError } from '../core/errors';
 import { unwrap } from '../shape/result';
@@ -175,7 +175,7 @@ function scalarProduct(a: NDArray, b: NDArray, dtype: DType): NDArray {
 function asRows(a: NDArray): { a: NDArray; rs: number } {
   const lead = coalesce(a.shape.slice(0, -1), [a.strides.slice(0, -1)]);
   if (lead.shape.length <= 1) return { a, rs: lead.shape.length ? lead.strides[0][0] : 0 };
-  const c = astype(a, a.dtype);
+  const c = astype(a, a.dtype, 'C');
   return { a: c, rs: c.strides[c.ndim - 2] };
 }
 
@@ -332,6 +332,7 @@ export function einsum(subscripts: string, ops: readonly NDArray[], opts: Einsum
     if (ax < 0 || iterShape[i] === 1 || (o.combinedShape[ax] as number) === 1) return 0;
     return o.combined[ax].reduce((s, d) => s + cast[k].strides[d], 0);
   }));
+  if (kind === 'f' && cast.length === 2 && einsumViaGemm(iterShape, plan.outputNdim, cast, opStrides, out)) return out;
   if (mode === 'bigint' || mode === 'imul') {
     einsumBigInt(iterShape, cast, opStrides, out, outStrides, dtype);
     return out;
@@ -346,6 +347,41 @@ export function einsum(subscripts: string, ops: readonly NDArray[], opts: Einsum
     else for (let i = 0; i < out.size; i++) O[i] = wrapInt(acc[i], dtype);
   }
   return out;
+}
+
+/**
+ * Two-operand float contractions where every label is a batch, free or summed label of
+ * matrix products ('bij,bjk->bik', 'bhqd,bhkd->bhqk', 'ij,kj'): both operands are copied
+ * into [batch, free, summed] order and multiplied with the GEMM kernel, then permuted into
+ * the output. Returns false (and does nothing) for other patterns, e.g. a summed label
+ * present in only one operand. NumPy's einsum sums in its own iterator order, so float
+ * results agree to rounding, not bit for bit.
+ */
+function einsumViaGemm(shape: readonly number[], outNdim: number, ops: readonly NDArray[], opStrides: readonly (readonly number[])[], out: NDArray): boolean {
+  const [A, B] = ops, [sa, sb] = opStrides;
+  const batch: number[] = [], left: number[] = [], right: number[] = [], summed: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    // opStrides is 0 where an operand lacks the label or broadcasts it; which one it is does not matter here
+    const inA = sa[i] !== 0 || shape[i] === 1, inB = sb[i] !== 0 || shape[i] === 1;
+    if (i < outNdim) (inA && inB ? batch : inA ? left : inB ? right : batch).push(i);
+    else if (inA && inB) summed.push(i);
+    else return false;
+  }
+  const prod = (dims: readonly number[]) => dims.reduce((p, d) => p * shape[d], 1);
+  const nb = prod(batch), L = prod(left), R = prod(right), S = prod(summed);
+  if (L * R * S < 4096) return false; // the generic loop is as fast for small products
+  const gather = (a: NDArray, strides: readonly number[], dims: readonly number[]) =>
+    astype(a.view(dims.map((d) => shape[d]), dims.map((d) => strides[d]), a.offset), a.dtype, 'C');
+  const a2 = gather(A, sa, [...batch, ...left, ...summed]), b2 = gather(B, sb, [...batch, ...summed, ...right]);
+  const tmpDims = [...batch, ...left, ...right];
+  const tmp = emptyArray(tmpDims.map((d) => shape[d]), out.dtype);
+  for (let k = 0; k < nb; k++) {
+    productInto(out.dtype, L, R, S, { data: a2.data, offset: k * L * S, rs: S, cs: 1 }, { data: b2.data, offset: k * S * R, rs: R, cs: 1 },
+      tmp.data, k * L * R, R, 'double');
+  }
+  const perm = Array.from({ length: outNdim }, (_, i) => tmpDims.indexOf(i));
+  copyInto(out, tmp.view(perm.map((p) => tmp.shape[p]), perm.map((p) => tmp.strides[p]), 0));
+  return true;
 }
 
 /** Sum of products over NumPy's iterator dims, last dim innermost; every output starts at 0. */
