@@ -1,36 +1,416 @@
-// `npm run bench`: a first engine benchmark (the full suite against peers is its own issue).
-// Each figure is the median of 9 timed runs after warm-up; ratios are measured in this run.
-import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
+// `npm run bench [-- --quick] [--filter REGEX] [--profile REGEX] [--no-numpy]`: the engine against its peers and the
+// limit (issue 8). Installs the peers into bench/node_modules on first use (never into the
+// extension's dependencies), bundles the engine with esbuild, runs the JS cases in one child
+// process (bench/jsRunner.mjs) and NumPy once per op (bench/numpyBench.py), then prints the
+// table and writes bench/results.json and BENCHMARKS.md. Figures are medians of timed
+// samples after warm-up; every ratio compares figures from this one invocation.
+// The analyzer, extension and inspector benchmarks are not here yet (see BENCHMARKS.md).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-await build({ entryPoints: ['engine/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: 'out/engine.cjs', logLevel: 'warning' });
-const np = createRequire(import.meta.url)('../out/engine.cjs');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, 'bench');
+const buildDir = path.join(benchDir, '.build');
+const cacheDir = path.join(benchDir, '.cache');
+const PYTHON = '/usr/bin/python3';
 
-function median(fn, runs = 9) {
-  for (let i = 0; i < 3; i++) fn();
-  const t = [];
-  for (let i = 0; i < runs; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(runs / 2)];
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const filterAt = argv.indexOf('--filter');
+const filter = filterAt >= 0 ? argv[filterAt + 1] : null;
+const skipNumpy = argv.includes('--no-numpy');
+const profileAt = argv.indexOf('--profile');
+const profile = profileAt >= 0 ? argv[profileAt + 1] : null;
+const started = Date.now();
+const loadAtStart = os.loadavg()[0];
+const log = (s) => process.stderr.write(`${s}\n`);
+mkdirSync(buildDir, { recursive: true });
+
+// ---- peers: bench/package.json, installed on first use ---------------------------------
+
+function ensurePeers() {
+  const marker = path.join(benchDir, 'node_modules', '.package-lock.json');
+  const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(path.join(benchDir, 'package.json')).mtimeMs;
+  if (fresh) return null;
+  log('bench: installing the peers into bench/node_modules (first use; --ignore-scripts) …');
+  // --ignore-scripts: numjs pulls in sharp, whose install script fails here; nothing we time needs it
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: benchDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  return r.status === 0 ? null : `npm install in bench/ exited with ${r.status}: peers that did not install are omitted`;
 }
 
-const n = 1_000_000;
-const a = np.ufunc('sin', np.arange(n)), b = np.ufunc('cos', np.arange(n));
-const fa = a.data, fb = b.data;
+// ---- OpenBLAS for NumPy's matmul rows, for the NumPy command only ---------------------
+
+/** A directory holding OpenBLAS's libblas.so.3 (for LD_LIBRARY_PATH), or a reason why not. */
+function findOpenblas() {
+  const system = '/usr/lib/x86_64-linux-gnu/openblas-pthread';
+  if (existsSync(path.join(system, 'libblas.so.3'))) return { dir: system, source: 'Debian libopenblas0-pthread (installed)' };
+  const local = path.join(cacheDir, 'openblas', 'usr', 'lib', 'x86_64-linux-gnu', 'openblas-pthread');
+  if (existsSync(path.join(local, 'libblas.so.3'))) return { dir: local, source: 'Debian libopenblas0-pthread, unpacked into bench/.cache' };
+  mkdirSync(cacheDir, { recursive: true });
+  log('bench: fetching Debian\'s libopenblas0-pthread into bench/.cache (first use; not installed system-wide) …');
+  const dl = spawnSync('apt-get', ['download', 'libopenblas0-pthread'], { cwd: cacheDir, encoding: 'utf8', timeout: 120_000 });
+  const deb = existsSync(cacheDir) ? readdirSync(cacheDir).find((f) => f.startsWith('libopenblas0-pthread') && f.endsWith('.deb')) : undefined;
+  if (!deb) return { reason: `apt-get download libopenblas0-pthread failed (${(dl.stderr || dl.error?.message || '').trim().split('\n').pop()}); run apt-get update first` };
+  const x = spawnSync('dpkg-deb', ['-x', path.join(cacheDir, deb), path.join(cacheDir, 'openblas')], { encoding: 'utf8' });
+  if (x.status !== 0 || !existsSync(path.join(local, 'libblas.so.3'))) return { reason: `dpkg-deb -x failed: ${x.stderr}` };
+  return { dir: local, source: `${deb}, unpacked into bench/.cache` };
+}
+
+// ---- the engine bundle -----------------------------------------------------------------
+
+/** Optional parts of the engine that other work is adding: bundled when present and building. */
+const OPTIONAL = [
+  ['matmulOps', 'engine/ops/matmul.ts'],
+  ['linalgPycall', 'engine/linalgPycall.ts'],
+  ['randomLegacy', 'engine/random/legacy.ts'],
+  ['randomGenerator', 'engine/random/generator.ts'],
+  ['randomPcg64', 'engine/random/pcg64.ts'],
+  ['randomSeedSequence', 'engine/random/seedSequence.ts'],
+];
+
+async function bundleEngine() {
+  const outfile = path.join(buildDir, 'engine.cjs');
+  const entry = (names) => [
+    "export * as np from './engine/index';",
+    ...OPTIONAL.filter(([n]) => names.includes(n)).map(([n, f]) => `export * as ${n} from './${f.replace(/\.ts$/, '')}';`),
+  ].join('\n');
+  const attempt = (names) => build({
+    stdin: { contents: entry(names), resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'silent',
+  }).then(() => true, () => false);
+  const present = OPTIONAL.filter(([, f]) => existsSync(path.join(root, f))).map(([n]) => n);
+  const notes = {};
+  let ok = present;
+  if (!(await attempt(present))) {
+    // some work in progress does not build: keep the parts that build on their own
+    ok = [];
+    for (const n of present) {
+      if (await attempt([n])) ok.push(n);
+      else notes[n] = 'present but does not build yet';
+    }
+    if (!(await attempt(ok))) throw new Error('engine/index.ts does not build');
+  }
+  return { outfile, parts: ok, notes };
+}
+
+// ---- running ----------------------------------------------------------------------------
+
+/** glibc settings for the JS child: freed buffers are recycled instead of unmapped (see BENCHMARKS.md). */
+const ALLOC_ENV = {
+  MALLOC_ARENA_MAX: '1',
+  MALLOC_MMAP_THRESHOLD_: String(256 * 1024 * 1024),
+  MALLOC_TRIM_THRESHOLD_: String(1024 * 1024 * 1024),
+  MALLOC_TOP_PAD_: String(256 * 1024 * 1024),
+};
+
+/**
+ * --expose-gc: the harness collects between samples. --no-flush-bytecode: V8 otherwise drops
+ * the bytecode of functions idle across several full GCs, and a contender waiting its turn in
+ * the round-robin would be re-compiled and timed cold.
+ */
+const NODE_FLAGS = ['--expose-gc', '--no-flush-bytecode'];
+
+function runNode(script, args, env) {
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, script, ...args], {
+    cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${path.basename(script)} exited with ${r.status}`);
+  return r.stdout;
+}
+
+/** NumPy's environment: this machine's OpenBLAS tuning variables are unset for it only. */
+function numpyEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+function runPython(args, extraEnv) {
+  const r = spawnSync(PYTHON, [path.join(benchDir, 'numpyBench.py'), ...args], { cwd: root, env: numpyEnv(extraEnv), encoding: 'utf8', timeout: 300_000 });
+  const line = (r.stdout || '').trim().split('\n').pop();
+  try { return JSON.parse(line); } catch { return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() }; }
+}
+
+// ---- main -------------------------------------------------------------------------------
+
+const setupNotes = [];
+const installProblem = ensurePeers();
+if (installProblem) setupNotes.push(installProblem);
+const bundle = await bundleEngine();
+log(`bench: engine bundled (${['index', ...bundle.parts].join(', ')})`);
+
+/** Warm-up: at least `warmup` calls and `warmupMs`; then `runs` samples of at least `minSampleMs`. */
+const timing = quick ? { warmup: 1, warmupMs: 50, runs: 7, minSampleMs: 1 } : { warmup: 3, warmupMs: 500, runs: 11, minSampleMs: 5 };
+if (profile) {
+  // `--profile REGEX`: where the engine's time goes in the matching cases; no tables, no files
+  // (the bundle keeps function names; sourcemaps are not applied, so lines are the bundle's)
+  runNode(path.join(benchDir, 'jsRunner.mjs'), [JSON.stringify({ bundle: bundle.outfile, profile })], ALLOC_ENV);
+  process.exit(0);
+}
+const rawFile = path.join(buildDir, 'js.json');
+log(`bench: JS cases (${quick ? 'quick' : 'full'}: warm-up >= ${timing.warmup} calls and ${timing.warmupMs} ms, then ${timing.runs} timed samples of >= ${timing.minSampleMs} ms) …`);
+runNode(path.join(benchDir, 'jsRunner.mjs'), [JSON.stringify({ bundle: bundle.outfile, out: rawFile, timing, filter })], ALLOC_ENV);
+const js = JSON.parse(readFileSync(rawFile, 'utf8'));
+
+log('bench: allocation probe …');
+const probe = {
+  default: JSON.parse(runNode(path.join(benchDir, 'allocProbe.mjs'), [JSON.stringify({ gc: false })], {})),
+  bench: JSON.parse(runNode(path.join(benchDir, 'allocProbe.mjs'), [JSON.stringify({ gc: true })], ALLOC_ENV)),
+};
+
+let numpyInfo = null, openblas = null;
+if (skipNumpy) setupNotes.push('NumPy rows skipped (--no-numpy)');
+else if (!existsSync(PYTHON)) setupNotes.push(`NumPy rows skipped: ${PYTHON} not found`);
+else {
+  numpyInfo = runPython(['info']);
+  if (numpyInfo.error) { setupNotes.push(`NumPy rows skipped: ${numpyInfo.error}`); numpyInfo = null; }
+}
+if (numpyInfo) {
+  const systemIsOpenblas = numpyInfo.blas.some((b) => b.internal_api === 'openblas');
+  if (!systemIsOpenblas) {
+    openblas = findOpenblas();
+    if (openblas.dir) {
+      openblas.info = runPython(['info'], { LD_LIBRARY_PATH: openblas.dir });
+      if (!openblas.info.blas?.some((b) => b.internal_api === 'openblas')) openblas = { reason: 'NumPy did not pick up OpenBLAS through LD_LIBRARY_PATH' };
+    }
+  }
+  log('bench: NumPy, one process per op …');
+  for (const r of js.results) {
+    if (r.skip || !r.numpy) continue;
+    const spec = { ...r.numpy, ...timing };
+    r.figures.numpy = runPython(['case', JSON.stringify(spec)]);
+    if (r.numpy.openblas && openblas?.dir) r.figures['numpy+openblas'] = runPython(['case', JSON.stringify(spec)], { LD_LIBRARY_PATH: openblas.dir });
+    log(`  ${r.name}: numpy ${r.figures.numpy.ms !== undefined ? r.figures.numpy.ms.toFixed(3) + ' ms' : r.figures.numpy.error}`);
+  }
+}
+
+// ---- rows, table, files ------------------------------------------------------------------
+
+const sig = (x) => Number(x.toPrecision(4));
 const rows = [];
-const loop = (op) => () => { const o = new Float64Array(n); for (let i = 0; i < n; i++) o[i] = op(fa[i], fb[i]); return o; };
-const addLoop = () => { const o = new Float64Array(n); for (let i = 0; i < n; i++) o[i] = fa[i] + fb[i]; return o; };
-const sumLoop = () => { let s = 0; for (let i = 0; i < n; i++) s += fa[i]; return s; };
-void loop;
-const m = np.reshape(a, [1000, 1000]), v = np.reshape(np.arange(1000), [1000]);
-rows.push(['add 1e6 float64', median(() => np.ufunc('add', a, b)), 'plain loop', median(addLoop)]);
-rows.push(['sum 1e6 float64', median(() => np.sum(a)), 'plain loop', median(sumLoop)]);
-rows.push(['broadcast add (1000,1000)+(1000,)', median(() => np.ufunc('add', m, v)), 'plain loop', median(addLoop)]);
-rows.push(['sum axis 0 of (1000,1000)', median(() => np.sum(m, { axis: 0 })), 'plain loop', median(sumLoop)]);
-rows.push(['exp 1e6 float64', median(() => np.ufunc('exp', a)), 'plain loop', median(() => { const o = new Float64Array(n); for (let i = 0; i < n; i++) o[i] = Math.exp(fa[i]); return o; })]);
-console.log('| benchmark | ours ms | peer | peer ms | ratio (peer/ours) |');
-console.log('|---|---|---|---|---|');
-for (const [name, ours, peer, peerMs] of rows) {
-  console.log(`| ${name} | ${ours.toFixed(2)} | ${peer} | ${peerMs.toFixed(2)} | ${(peerMs / ours).toFixed(2)} |`);
+for (const r of js.results) {
+  const ours = r.figures?.ours;
+  if (!ours || ours.ms === undefined) continue;
+  for (const [peer, f] of Object.entries(r.figures)) {
+    if (peer === 'ours' || f.ms === undefined) continue;
+    rows.push({ name: r.name, ours_ms: sig(ours.ms), peer, peer_ms: sig(f.ms), ratio: Number((f.ms / ours.ms).toFixed(3)) });
+  }
 }
+
+const JS_PEERS = ['tfjs-core-cpu', 'ndarray-ops', 'ml-matrix', 'numjs'];
+const COLUMNS = ['plain loop', 'numpy', 'numpy+openblas', ...JS_PEERS];
+const base = (peer) => peer.replace(/ \(.*\)$/, '');
+const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toPrecision(2));
+
+function wideTable() {
+  const head = ['benchmark', 'ours ms', ...COLUMNS.map((c) => `${c} ms (ratio)`)];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`];
+  for (const r of js.results) {
+    const ours = r.figures?.ours;
+    if (r.skip) { lines.push(`| ${r.name} | skipped: ${r.skip} |${' |'.repeat(COLUMNS.length)}`); continue; }
+    if (ours?.ms === undefined) { lines.push(`| ${r.name} | error: ${ours?.error} |${' |'.repeat(COLUMNS.length)}`); continue; }
+    const cells = COLUMNS.map((c) => {
+      const hit = Object.entries(r.figures).find(([p]) => p !== 'ours' && base(p) === c);
+      if (!hit) return '—';
+      const [p, f] = hit;
+      if (f.ms === undefined) return `error`;
+      const tag = p !== c ? ` ${p.slice(c.length + 1)}` : '';
+      return `${fmtMs(f.ms)} (${(f.ms / ours.ms).toFixed(2)})${tag}`;
+    });
+    lines.push(`| ${r.name}${r.mismatch ? ' ⚠' : ''} | ${fmtMs(ours.ms)} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const table = wideTable();
+console.log(table);
+
+// targets
+const fig = (r, peer) => r.figures?.[peer]?.ms;
+const measured = js.results.filter((r) => fig(r, 'ours') !== undefined);
+function targetTable(title, list, cols, pass) {
+  const ok = list.filter(pass).length;
+  const head = `### ${title} — ${list.length === 0 ? 'not measurable in this run' : `met on ${ok} of ${list.length}`}`;
+  if (list.length === 0) return head;
+  const lines = [head, '', `| ${cols.map((c) => c[0]).join(' | ')} | met |`, `|${cols.map(() => '---').join('|')}|---|`];
+  for (const r of list) lines.push(`| ${cols.map((c) => c[1](r)).join(' | ')} | ${pass(r) ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
+const fastestJs = (r) => Object.entries(r.figures).filter(([p, f]) => JS_PEERS.includes(base(p)) && f.ms !== undefined).sort((a, b) => a[1].ms - b[1].ms)[0];
+const t1 = targetTable('ratio ≥ 1.0 against the fastest JS peer on every op', measured.filter(fastestJs), [
+  ['benchmark', (r) => r.name], ['fastest JS peer', (r) => fastestJs(r)[0]], ['peer ms', (r) => fmtMs(fastestJs(r)[1].ms)],
+  ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['ratio', (r) => (fastestJs(r)[1].ms / fig(r, 'ours')).toFixed(2)],
+], (r) => fastestJs(r)[1].ms / fig(r, 'ours') >= 1);
+const t2 = targetTable('elementwise within 1.5× of the plain loop', measured.filter((r) => r.kind === 'elementwise' && fig(r, 'plain loop') !== undefined), [
+  ['benchmark', (r) => r.name], ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['plain loop ms', (r) => fmtMs(fig(r, 'plain loop'))],
+  ['ours / loop', (r) => `${(fig(r, 'ours') / fig(r, 'plain loop')).toFixed(2)}×`],
+], (r) => fig(r, 'ours') <= 1.5 * fig(r, 'plain loop'));
+const t3 = targetTable('elementwise and reductions within 2× of NumPy', measured.filter((r) => ['elementwise', 'reduction'].includes(r.kind) && fig(r, 'numpy') !== undefined), [
+  ['benchmark', (r) => r.name], ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['NumPy ms', (r) => fmtMs(fig(r, 'numpy'))],
+  ['ours / NumPy', (r) => `${(fig(r, 'ours') / fig(r, 'numpy')).toFixed(2)}×`],
+], (r) => fig(r, 'ours') <= 2 * fig(r, 'numpy'));
+const mm512 = measured.filter((r) => r.name.startsWith('matmul 512x512') && fig(r, 'numpy+openblas') !== undefined);
+const t4 = targetTable('matmul 512² within 4× of NumPy with OpenBLAS', mm512, [
+  ['benchmark', (r) => r.name], ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['NumPy+OpenBLAS ms', (r) => fmtMs(fig(r, 'numpy+openblas'))],
+  ['ours / NumPy', (r) => `${(fig(r, 'ours') / fig(r, 'numpy+openblas')).toFixed(2)}×`],
+], (r) => fig(r, 'ours') <= 4 * fig(r, 'numpy+openblas'));
+const mmSkip = js.results.find((r) => r.kind === 'matmul' && r.skip);
+const t4note = mm512.length ? '' : `\n\nNot measurable in this run: ${mmSkip ? `the engine has no matmul yet (${mmSkip.skip})` : openblas?.reason ?? 'no NumPy with OpenBLAS'}.`;
+
+// machine and versions
+const gitRev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+const dirty = spawnSync('git', ['status', '--porcelain', '--', 'engine'], { cwd: root, encoding: 'utf8' }).stdout.trim() ? ' (engine/ has uncommitted changes)' : '';
+const esbuildVersion = JSON.parse(readFileSync(path.join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
+const blasText = (info) => [...new Set(info.blas.map((b) => `${b.internal_api}${b.version ? ` (${b.version})` : ''}${b.architecture ? `, kernel ${b.architecture}` : ''}${b.num_threads ? `, ${b.num_threads} threads` : ''}`))].join('; ')
+  + ` — ${info.blas.map((b) => path.basename(b.filepath)).join(', ')}`;
+const machine = [
+  ['date', new Date().toISOString().replace(/\.\d+Z$/, 'Z')],
+  ['mode', `${quick ? '`npm run bench -- --quick`' : '`npm run bench`'}: warm-up ≥ ${js.timing.warmup} calls and ≥ ${js.timing.warmupMs} ms, then ${js.timing.runs} timed samples, each ≥ ${js.timing.minSampleMs} ms (repeating the call); median per call${filter ? `; filter /${filter}/` : ''}`],
+  ['commit', `${gitRev}${dirty}`],
+  ['CPU', `${os.cpus()[0].model}, ${os.cpus().length} cores`],
+  ['memory', `${Math.round(os.totalmem() / 2 ** 30)} GiB`],
+  ['load average', `${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end (1-minute; other work on the machine adds noise)`],
+  ['OS', `${os.type()} ${os.release()}`],
+  ['node', `${js.node} (V8 ${js.v8}), engine bundled with esbuild ${esbuildVersion}`],
+  ...Object.entries(js.peers).map(([k, v]) => [k, v]),
+  ...Object.entries(js.peersFailed).map(([k, v]) => [k, `not loaded: ${v}`]),
+  ['NumPy', numpyInfo ? `${numpyInfo.numpy} on Python ${numpyInfo.python} (${PYTHON}); BLAS: ${blasText(numpyInfo)}` : setupNotes.filter((n) => n.startsWith('NumPy')).join('; ')],
+  ['NumPy+OpenBLAS', openblas?.info ? `same NumPy with LD_LIBRARY_PATH=${path.relative(root, openblas.dir) || openblas.dir} (${openblas.source}); BLAS: ${blasText(openblas.info)}` : openblas?.reason ?? (numpyInfo ? 'the system NumPy already uses OpenBLAS' : '—')],
+];
+
+const omitted = [];
+for (const r of js.results) {
+  for (const [p, why] of Object.entries(r.omit || {})) omitted.push(`| ${r.name} | ${p} | ${why} |`);
+  for (const [p, f] of Object.entries(r.figures || {})) if (f.error) omitted.push(`| ${r.name} | ${p} | failed: ${f.error} |`);
+}
+const notes = [];
+for (const r of js.results) for (const [p, n] of Object.entries(r.notes || {})) notes.push(`| ${r.name} | ${p} | ${n} |`);
+const mismatches = js.results.filter((r) => r.mismatch).map((r) => `- ⚠ ${r.name}: the engine and the plain loop disagree (${r.mismatch})`);
+
+// allocation parity: page faults per call, ours vs the plain loop
+const faultRows = js.results.filter((r) => fig(r, 'ours') !== undefined && fig(r, 'plain loop') !== undefined)
+  .map((r) => [r.name, r.figures.ours.faults, r.figures['plain loop'].faults, r.figures.numpy?.faults]);
+const maxFaults = (i) => Math.max(0, ...faultRows.map((f) => f[i] ?? 0));
+const p = probe;
+
+const md = `# Benchmarks
+
+Written by \`npm run bench\` (tools/bench.mjs) — rerun it rather than editing this file. Issue 8
+asks for the engine, the analyzer and the extension against the best peers; today only the
+engine exists, so only its rows are here (the others are listed at the end as not yet measurable).
+
+**How to read.** Each cell is a median time per call in milliseconds and, in brackets, the
+ratio \`peer_ms / ours_ms\` measured in this same run: above 1 means the engine is faster. The
+plain loop is the limit: a hand-written loop over a \`Float64Array\` (or \`Float32Array\`) that
+allocates its output the way the engine does. \`bench/results.json\` holds the same figures as
+rows \`{name, ours_ms, peer, peer_ms, ratio}\`.
+
+## Machine and versions
+
+| | |
+|---|---|
+${machine.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
+
+## Engine, against peers and the limit
+
+${table}
+
+— : the peer has no such op (reasons below). tfjs has no float64 dtype, so its float64 rows run
+in float32${mismatches.length ? `\n\n${mismatches.join('\n')}` : ''}.
+
+## Targets
+
+${t1}
+
+${t2}
+
+${t3}
+
+${t4}${t4note}
+
+## Peers omitted, and how peers were called
+
+| benchmark | peer | why omitted |
+|---|---|---|
+${omitted.join('\n')}
+
+| benchmark | contender | how |
+|---|---|---|
+${notes.join('\n')}
+
+Engine parts: matmul ${js.engineNotes.matmulVia ?? `— ${js.engineNotes.matmul}`}; legacy randn ${js.engineNotes.randnVia ?? `— ${js.engineNotes.randn}`}; default_rng ${js.engineNotes.standardNormalVia ?? `— ${js.engineNotes.standardNormal}`}.${Object.keys(bundle.notes).length ? ` Not bundled: ${Object.entries(bundle.notes).map(([k, v]) => `${k} (${v})`).join(', ')}.` : ''}${setupNotes.length ? `\n\nSetup: ${setupNotes.join('; ')}.` : ''}
+
+## Method and fairness
+
+- **Same allocation for everyone.** Every contender returns a freshly allocated result on
+  every call, as \`np.add(a, b)\` does; the plain loop does \`new Float64Array(n)\` per call too.
+  On this VM the first touch of fresh memory is expensive, and whether a call touches fresh
+  memory depends on when V8 last collected: with node's defaults, ${p.default.fresh.faultedCalls} of ${p.default.fresh.calls} calls of a plain
+  add of 1e6 float64 into a new 8 MB array page-faulted (${Math.round(p.default.fresh.faultsPerFaultedCall)} faults, ${p.default.fresh.faultedMs === null ? '—' : fmtMs(p.default.fresh.faultedMs)} ms per such call)
+  against ${p.default.fresh.cleanMs === null ? '—' : fmtMs(p.default.fresh.cleanMs)} ms for the others and ${fmtMs(p.default.reused.ms)} ms into a reused buffer — so untreated medians
+  flip between the two. The JS cases therefore run in one node process
+  (\`${NODE_FLAGS.join(' ')}\`) with a young-generation GC before each sample (outside the timing)
+  and glibc told to recycle freed memory rather than return it
+  (\`${Object.entries(ALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}\`). Under these settings
+  ${p.bench.fresh.faultedCalls} of ${p.bench.fresh.calls} calls faulted and the fresh-output loop took ${fmtMs(p.bench.fresh.ms)} ms (reused buffer: ${fmtMs(p.bench.reused.ms)} ms).
+  NumPy's process recycles memory this way by itself (glibc's adaptive mmap threshold). Median
+  page faults per call over all ops: NumPy at most ${maxFaults(3).toFixed(0)}, the engine at most ${maxFaults(1).toFixed(0)}, the plain
+  loop at most ${maxFaults(2).toFixed(0)}.
+- **Timing.** For each benchmark the contenders are timed round-robin (sample k of each before
+  sample k+1 of any), so drift hits all alike. A sample repeats the call until it lasts at least
+  ${js.timing.minSampleMs} ms and records the mean per call; the figure is the median of ${js.timing.runs} samples, taken after a
+  warm-up of at least ${js.timing.warmup} call(s) and ${js.timing.warmupMs} ms per contender (JIT-compiled code needs the time). NumPy runs as one \`${PYTHON}\` process per op, timing itself with \`time.perf_counter\` under
+  the same protocol (gc.collect before each sample), with \`OPENBLAS_CORETYPE\` and \`OPENBLAS_L2_SIZE\`
+  unset for that command only.
+- **Checked.** Before timing, the engine's result is compared with the plain loop's (values within
+  1e-9 relative, 1e-4 for float32); a ⚠ marks a disagreement.
+- **Inputs.** Uniform values in [0, 1) (exp: [-1, 1)) from a fixed xorshift in JS and from
+  \`default_rng(0)\` in NumPy: the same distribution, not the same numbers.
+- **BLAS.** Debian's NumPy here is linked to the reference BLAS (\`libblas3\`), which is why
+  matmul rows also show NumPy with OpenBLAS (Debian's build, loaded through \`LD_LIBRARY_PATH\` for
+  that command only; it uses every core, the engine one).
+
+## Analyzer, editor and inspector
+
+These rows of issue 8 are not in the benchmark yet:
+
+- Full analysis of a generated 5,000-line NumPy/torch file against pyright, incremental
+  re-analysis after a one-line edit, parse alone — **not yet measurable: the analyzer is still
+  landing (src/analyzer/ is on main, the Python front end src/python/ is not), so there is no
+  file-level entry point to time yet; the file generator in tools/ comes with these rows**.
+- Scratch evaluation, 1e5 Python-level iterations against python3 — **not yet measurable: the
+  interpreter (src/interpreter/) is not on main**.
+- Extension activation and keystroke-to-hints latency — **not yet measurable: no VS Code harness
+  runs the extension on main**; bundle sizes of \`out/\` and the \`.vsix\` — **not yet
+  measurable: the extension is not feature-complete, so its sizes would not mean anything yet**.
+- Inspector first paint of a 1,000×1,000 heatmap and a (64,1,28,28) batch grid — **not yet
+  measurable: the inspector webview has just landed (webview/) and there is no headless-Chromium
+  paint harness yet**.
+
+## Running it
+
+\`npm run bench\` (a few minutes) or \`npm run bench -- --quick\`
+(under two minutes). \`--filter REGEX\` runs some benchmarks and writes to bench/.build/ instead;
+\`--profile REGEX\` prints where the engine's time goes in matching benchmarks (V8 CPU profile,
+self time per function); \`--no-numpy\` skips NumPy. The peers live in bench/package.json and
+are installed into bench/node_modules on first use; OpenBLAS for the NumPy matmul rows is
+unpacked into bench/.cache (Debian's libopenblas0-pthread, via \`apt-get download\`) when the
+system NumPy does not already use it.
+`;
+
+if (filter) {
+  writeFileSync(path.join(buildDir, 'results.json'), `${JSON.stringify(rows, null, 1)}\n`);
+  writeFileSync(path.join(buildDir, 'BENCHMARKS.md'), md);
+  log('bench: --filter given: wrote bench/.build/results.json and bench/.build/BENCHMARKS.md (the committed files are left alone)');
+} else {
+  writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(rows, null, 1)}\n`);
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), md);
+  log('bench: wrote bench/results.json and BENCHMARKS.md');
+}
+log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
