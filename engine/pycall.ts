@@ -22,6 +22,7 @@ import { applyUfunc, getUfunc, operandsResultType } from './ops/ufunc';
 import { nonzero } from './ops/search';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
+import { callLinalg, callMatmulFunction, LINALG_FUNCTION_NAMES, MATMUL_FUNCTION_NAMES } from './linalgPycall';
 
 export type PyArgs = readonly unknown[];
 export type PyKwargs = Readonly<Record<string, unknown>>;
@@ -367,6 +368,8 @@ function resultTypeOf(args: PyArgs): string {
 
 /** `np.<name>(*args, **kwargs)`. Throws NumpyError with NumPy's text on bad input. */
 export function callFunction(name: string, args: PyArgs, kwargs: PyKwargs = {}): unknown {
+  if (MATMUL_FUNCTION_NAMES.includes(name)) return callMatmulFunction(name, args, kwargs);
+  if (name.startsWith('linalg.')) return callLinalg(name.slice(7), args, kwargs);
   const sig = FUNCTIONS[name];
   if (sig) {
     const { p, rest } = bind(name, sig, args, kwargs);
@@ -382,7 +385,8 @@ export function callFunction(name: string, args: PyArgs, kwargs: PyKwargs = {}):
 }
 
 export function hasFunction(name: string): boolean {
-  return name in FUNCTIONS || getUfunc(name) !== undefined;
+  if (name.startsWith('linalg.')) return LINALG_FUNCTION_NAMES.includes(name.slice(7));
+  return name in FUNCTIONS || getUfunc(name) !== undefined || MATMUL_FUNCTION_NAMES.includes(name);
 }
 
 // ---- methods and attributes ------------------------------------------------------------
@@ -434,6 +438,9 @@ for (const [k, uf] of Object.entries(BINARY_DUNDERS)) {
 for (const [k, uf] of Object.entries(UNARY_DUNDERS)) {
   DUNDERS[`__${k}__`] = (self) => scalarize(applyUfunc(uf, self));
 }
+DUNDERS.__matmul__ = (self, args) => callMatmulFunction('matmul', [self, toOperand(args[0])]);
+DUNDERS.__rmatmul__ = (self, args) => callMatmulFunction('matmul', [toOperand(args[0]), self]);
+DUNDERS.__imatmul__ = (self, args) => callMatmulFunction('matmul', [self, toOperand(args[0])], { out: self });
 // `+a` on a bool array copies (NumPy 1.24 keeps this deprecated path)
 DUNDERS.__pos__ = (self) => (self.dtype === 'bool' ? M.copy(self) : scalarize(applyUfunc('positive', self)));
 
@@ -448,6 +455,7 @@ export function callMethod(self: NDArray, name: string, args: PyArgs, kwargs: Py
   const dunder = DUNDERS[name];
   if (dunder) return dunder(self, args);
   if (FUNCTION_METHODS.includes(name)) return callFunction(name, [self, ...args], kwargs);
+  if (name === 'dot' || name === 'trace') return callMatmulFunction(name, [self, ...args], kwargs);
   throw new NumpyError('AttributeError', `'numpy.ndarray' object has no attribute '${name}'`);
 }
 
