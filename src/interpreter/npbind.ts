@@ -1,0 +1,565 @@
+// The `numpy` module and NumPy values inside the interpreter: `np.<name>` bound to
+// engine/pycall.ts (functions, ufuncs, constants), engine/linalgPycall.ts (matmul family,
+// np.linalg) and engine/random/pycall.ts (np.random); ndarray/NumPy-scalar attributes,
+// methods, operators, indexing, truth, len and iteration; dtype objects and scalar types.
+// It converts between interpreter values and engine values and computes nothing itself.
+
+import * as P from '../../engine/pycall';
+import { callLinalg, callMatmulFunction, LINALG_FUNCTION_NAMES, MATMUL_FUNCTION_NAMES } from '../../engine/linalgPycall';
+import { callRandom, callRandomMethod, getRandomAttribute, hasRandomFunction, isRandomObject } from '../../engine/random/pycall';
+import { DType, dtypeInfo, parseDType } from '../../engine/core/dtype';
+import { NumpyError } from '../../engine/core/errors';
+import { Slice } from '../../engine/core/pyvalues';
+import { getPrintOptions, setPrintOptions } from '../../engine/format';
+import type * as A from '../python/ast';
+import { newException, pyError, PyRaise } from './errors';
+import { floatToInt } from './numfmt';
+import {
+  callValue, dictSet, isInstance, iterToArray, newDict, toIndex, truth, typeName, attributeError, kwargsOf,
+} from './objects';
+import { rt } from './runtime';
+import {
+  ELLIPSIS, EXC, Kwargs, NDArray, NOT_IMPLEMENTED, NP_SCALAR_TYPES, NpScalar, PyBuiltin, PyClass, PyDict, PyDType, PyFloat,
+  PyGenerator, PyInstance, PyIterator, PyModule, PyRange, PySlice, PyTuple, T_BOOL, T_COMPLEX, T_DTYPE, T_FLOAT, T_INT, T_NDARRAY,
+  T_NP_FLOATING, T_NP_GENERIC, T_NP_INEXACT, T_NP_INTEGER, T_NP_NUMBER, T_NP_SIGNED, T_NP_UNSIGNED, T_OBJECT, Value,
+} from './values';
+import { NPEXTRA } from './npextra';
+
+export const NUMPY_FILE = '/usr/lib/python3/dist-packages/numpy/__init__.py';
+
+// ---- conversions --------------------------------------------------------------------------------
+
+const INT64_MAX = 2n ** 63n;
+
+/** Interpreter value → engine value (bigints, slices, ranges, dtype objects, dicts). */
+export function toEngine(v: Value): unknown {
+  switch (typeof v) {
+    case 'number': case 'boolean': case 'string': case 'symbol': return v;
+    case 'bigint':
+      if (v >= -INT64_MAX && v < INT64_MAX) return Number(v);
+      if (v >= 0n && v < 2n * INT64_MAX) return Number(v);
+      throw pyError('OverflowError', 'Python int too large to convert to C long');
+    default: break;
+  }
+  if (v === null || v === undefined) return null;
+  if (v instanceof NDArray || v instanceof NpScalar || v instanceof PyFloat) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      const c = typeof x === 'number' || x instanceof PyFloat || x instanceof NDArray || typeof x === 'boolean' ? x : toEngine(x);
+      if (c !== x && out === null) out = v.slice(0, i);
+      if (out) out.push(c);
+    }
+    return out ?? v;
+  }
+  if (v instanceof PyTuple) return new PyTuple(v.items.map(toEngine));
+  if (v instanceof PySlice) {
+    const c = (x: Value) => (x === null ? null : toIndex(x, () => 'slice indices must be integers or None or have an __index__ method'));
+    return new Slice(c(v.start), c(v.stop), c(v.step));
+  }
+  if (v instanceof PyRange) return iterToArray(v);
+  if (v instanceof PyDType) return v.name;
+  if (v instanceof PyClass) return dtypeNameOfClass(v) ?? v;
+  if (v instanceof PyDict) {
+    const m = new Map<unknown, unknown>();
+    for (const [, [k, x]] of v.map) m.set(toEngine(k), toEngine(x));
+    return m;
+  }
+  return v;
+}
+
+function dtypeNameOfClass(c: PyClass): string | undefined {
+  if (c.npDType) return c.npDType;
+  if (c === T_FLOAT) return 'float';
+  if (c === T_INT) return 'int';
+  if (c === T_BOOL) return 'bool';
+  if (c === T_COMPLEX) throw pyError('NotImplementedError', 'complex dtypes are not supported by Shape Lens');
+  if (c === FLOAT16) throw pyError('NotImplementedError', 'float16 is not supported by Shape Lens');
+  return undefined;
+}
+
+const engineArgs = (args: Value[]): unknown[] => args.map(toEngine);
+
+function engineKwargs(kw: Kwargs | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (kw) for (const k of Object.keys(kw)) out[k] = toEngine(kw[k]);
+  return out;
+}
+
+/** Engine value → interpreter value. */
+export function fromEngine(v: unknown): Value {
+  if (v === undefined) return null;
+  if (typeof v === 'number') return Number.isInteger(v) ? v : new PyFloat(v);
+  if (v instanceof PyTuple) return v.items.every((x) => x instanceof NDArray || typeof x !== 'object' || x === null) && v.items.every((x) => typeof x !== 'number' || Number.isInteger(x)) ? v : new PyTuple(v.items.map(fromEngine));
+  if (Array.isArray(v)) return v.map(fromEngine);
+  if (v instanceof Map) {
+    const d = new PyDict();
+    for (const [k, x] of v) dictSet(d, fromEngine(k), fromEngine(x));
+    return d;
+  }
+  return v;
+}
+
+/** Runs an engine call, turning its errors into Python exceptions with NumPy's class names. */
+function engine<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof NumpyError) throw numpyError(e);
+    throw e;
+  }
+}
+
+export function numpyError(e: NumpyError): PyRaise {
+  const msg = e.message;
+  if (e.pyType === 'TypeError' && /^Cannot cast ufunc '.*' output from/.test(msg)) return new PyRaise(excOf(UFUNC_CAST_ERROR, msg));
+  if (e.pyType === 'TypeError' && /^ufunc '.*' did not contain a loop with signature matching types/.test(msg)) return new PyRaise(excOf(UFUNC_NOLOOP_ERROR, msg));
+  if (e.pyType === 'TypeError' && /^Cannot cast ufunc '.*' input/.test(msg)) return new PyRaise(excOf(UFUNC_INPUT_CAST_ERROR, msg));
+  const name = e.pyType === 'AxisError' ? 'AxisError' : e.pyType === 'MemoryError' ? '_ArrayMemoryError' : e.pyType === 'LinAlgError' ? 'LinAlgError' : e.pyType;
+  if (name === 'KeyError') return new PyRaise(excOf(EXC.KeyError, msg));
+  return pyError(EXC[name] ? name : 'RuntimeError', msg);
+}
+
+const excOf = (cls: PyClass, msg: string) => newException(cls, [msg]);
+const UFUNC_CAST_ERROR = new PyClass('_UFuncOutputCastingError', [EXC.TypeError], 'numpy.core._exceptions');
+const UFUNC_NOLOOP_ERROR = new PyClass('_UFuncNoLoopError', [EXC.TypeError], 'numpy.core._exceptions');
+const UFUNC_INPUT_CAST_ERROR = new PyClass('_UFuncInputCastingError', [EXC.TypeError], 'numpy.core._exceptions');
+
+// ---- scalar types and dtypes -------------------------------------------------------------------
+
+export const FLOAT16 = new PyClass('float16', [T_NP_FLOATING], 'numpy');
+
+function makeScalar(dtype: DType, args: Value[]): Value {
+  if (args.length === 0) return new NpScalar(dtype, 0);
+  const x = args[0];
+  if (typeof x === 'string') {
+    const t = x.trim();
+    const n = dtype.startsWith('float') ? Number(t.replace(/_/g, '')) : Number.parseInt(t, 10);
+    if (t === '' || Number.isNaN(n) && !/^[+-]?nan$/i.test(t)) {
+      throw pyError('ValueError', dtype.startsWith('float') ? `could not convert string to float: ${JSON.stringify(x).replace(/"/g, "'")}` : `invalid literal for int() with base 10: '${x}'`);
+    }
+    return scalarOf(engine(() => P.callFunction('asarray', [dtype.startsWith('float') ? new PyFloat(n) : n], { dtype })) as NDArray);
+  }
+  const arr = engine(() => P.callFunction('asarray', [toEngine(x)], { dtype })) as NDArray;
+  return arr.ndim === 0 ? scalarOf(arr) : arr;
+}
+
+function scalarOf(a: NDArray): NpScalar {
+  return new NpScalar(a.dtype, a.data[a.offset]);
+}
+
+for (const [d, cls] of Object.entries(NP_SCALAR_TYPES)) {
+  cls.nativeCall = (args) => makeScalar(d as DType, args);
+}
+FLOAT16.nativeCall = () => { throw pyError('NotImplementedError', 'float16 is not supported by Shape Lens'); };
+T_NDARRAY.nativeCall = (args, kw) => {
+  const shape = args[0] ?? kw?.shape;
+  const dtype = args[1] ?? kw?.dtype ?? 'float64';
+  return engine(() => P.callFunction('zeros', [toEngine(shape)], { dtype: toEngine(dtype) }));
+};
+T_DTYPE.nativeCall = (args) => toDTypeObject(args[0]);
+
+export function toDTypeObject(x: Value): PyDType {
+  if (x instanceof PyDType) return x;
+  if (x === null) return new PyDType('float64');
+  if (x instanceof NDArray) return new PyDType(x.dtype);
+  const name = toEngine(x);
+  if (typeof name === 'string') {
+    const d = parseDType(name === 'float' ? 'float64' : name === 'int' ? 'int64' : name);
+    if (d) return new PyDType(d);
+    throw pyError('TypeError', `data type '${name}' not understood`);
+  }
+  throw pyError('TypeError', `Cannot interpret '${x instanceof PyClass ? `<class '${x.name}'>` : String(x)}' as a data type`);
+}
+
+const DTYPE_STR: Record<DType, string> = {
+  bool: '|b1', int8: '|i1', int16: '<i2', int32: '<i4', int64: '<i8', uint8: '|u1', uint16: '<u2', uint32: '<u4', uint64: '<u8',
+  float32: '<f4', float64: '<f8',
+};
+
+export function dtypeGetAttr(d: PyDType, name: string): Value | undefined {
+  const info = dtypeInfo(d.name);
+  switch (name) {
+    case 'name': return d.name;
+    case 'itemsize': return info.itemsize;
+    case 'kind': return info.kind;
+    case 'char': return info.char;
+    case 'type': return NP_SCALAR_TYPES[d.name];
+    case 'str': return DTYPE_STR[d.name];
+    case 'ndim': return 0;
+    case 'shape': return new PyTuple([]);
+    case 'byteorder': return info.itemsize === 1 ? '|' : '=';
+    case 'alignment': return info.itemsize;
+    default: return undefined;
+  }
+}
+
+// ---- arrays -------------------------------------------------------------------------------------
+
+const ARRAY_ATTRS = new Set(['shape', 'ndim', 'size', 'dtype', 'T', 'strides', 'itemsize', 'nbytes', 'base']);
+const ENGINE_METHODS = new Set(['reshape', 'flatten', 'ravel', 'clip', 'transpose', 'astype', 'copy', 'fill', 'sum', 'prod', 'mean',
+  'std', 'var', 'max', 'min', 'any', 'all', 'argmax', 'argmin', 'cumsum', 'cumprod', 'squeeze', 'swapaxes', 'repeat', 'round', 'nonzero']);
+const LOCAL_METHODS = new Set(['tolist', 'item', 'dot', 'trace', 'view', '__len__', '__array__', 'sort', 'argsort', 'ptp', 'conj', 'conjugate']);
+
+function arrayMethod(a: NDArray, name: string, args: Value[], kw: Kwargs | null): Value {
+  switch (name) {
+    case 'tolist': return toList(a);
+    case 'item': {
+      const r = engine(() => P.callMethod(a, 'item', engineArgs(args), engineKwargs(kw)));
+      if (args.length > 0) {
+        const idx = args.length === 1 ? toEngine(args[0]) : new PyTuple(engineArgs(args));
+        const s = engine(() => P.getItem(a, idx));
+        return s instanceof NpScalar ? scalarToPython(s) : fromEngine(s);
+      }
+      return r instanceof NpScalar ? scalarToPython(r) : fromEngine(r);
+    }
+    case 'dot': return engine(() => fromEngine(callMatmulFunction('dot', [a, ...engineArgs(args)], engineKwargs(kw))));
+    case 'trace': return engine(() => fromEngine(callMatmulFunction('trace', [a, ...engineArgs(args)], engineKwargs(kw))));
+    case 'view': return a.view(a.shape, a.strides, a.offset);
+    case '__len__': return npLen(a);
+    case '__array__': return a;
+    case 'conj': case 'conjugate': return a;
+    case 'sort': case 'argsort': case 'ptp': {
+      const fn = NPEXTRA[name === 'sort' ? 'sort_inplace' : name];
+      return fn([a, ...args], kw);
+    }
+    default:
+      return engine(() => fromEngine(P.callMethod(a, name, engineArgs(args), engineKwargs(kw))));
+  }
+}
+
+export function npGetAttr(a: NDArray, name: string): Value {
+  if (ARRAY_ATTRS.has(name)) {
+    const v = engine(() => P.getAttribute(a, name));
+    if (name === 'dtype') return new PyDType(v as DType);
+    return fromEngine(v);
+  }
+  if (ENGINE_METHODS.has(name) || LOCAL_METHODS.has(name)) {
+    return new PyBuiltin(name, (args, kw) => arrayMethod(a, name, args, kw), false, a);
+  }
+  switch (name) {
+    case 'flat': return new PyIterator(flatIterator(a), 'numpy.flatiter');
+    case 'real': return a;
+    case '__class__': return T_NDARRAY;
+    case '__array_priority__': return new PyFloat(0);
+    default: break;
+  }
+  throw attributeError(a, name);
+}
+
+function* flatIterator(a: NDArray): Generator<Value> {
+  const vals = a.toArray();
+  for (const v of vals) yield new NpScalar(a.dtype, v);
+}
+
+/** ndarray.tolist(): Python ints/floats/bools in nested lists. */
+export function toList(a: NDArray): Value {
+  const vals = a.toArray();
+  const kind = dtypeInfo(a.dtype).kind;
+  const conv = kind === 'f' ? (v: number) => new PyFloat(a.dtype === 'float32' ? Math.fround(v) : v) : kind === 'b' ? (v: number) => v !== 0 : (v: number) => v;
+  let k = 0;
+  const build = (dim: number): Value => {
+    if (dim === a.ndim) return conv(vals[k++]);
+    const out: Value[] = [];
+    for (let i = 0; i < a.shape[dim]; i++) out.push(build(dim + 1));
+    return out;
+  };
+  return build(0);
+}
+
+/** np.float64(1.5).item() → 1.5 (a Python float). */
+export function scalarToPython(s: NpScalar): Value {
+  const kind = dtypeInfo(s.dtype).kind;
+  if (kind === 'f') return new PyFloat(s.value);
+  if (kind === 'b') return s.value !== 0;
+  return s.value;
+}
+
+export function npScalarGetAttr(s: NpScalar, name: string): Value {
+  switch (name) {
+    case 'dtype': return new PyDType(s.dtype);
+    case 'shape': return new PyTuple([]);
+    case 'ndim': return 0;
+    case 'size': return 1;
+    case 'itemsize': return dtypeInfo(s.dtype).itemsize;
+    case 'nbytes': return dtypeInfo(s.dtype).itemsize;
+    case 'T': case 'real': return s;
+    case 'imag': return new NpScalar(s.dtype, 0);
+    case '__class__': return NP_SCALAR_TYPES[s.dtype];
+    case 'item': case 'tolist': return new PyBuiltin(name, () => scalarToPython(s), false, s);
+    case 'is_integer': return new PyBuiltin(name, () => Number.isInteger(s.value), false, s);
+    case 'astype': return new PyBuiltin(name, (args) => makeScalar(toDTypeObject(args[0]).name, [s]), false, s);
+    default: break;
+  }
+  if (ENGINE_METHODS.has(name) || name === 'dot') {
+    return new PyBuiltin(name, (args, kw) => {
+      const a = engine(() => P.callFunction('asarray', [s])) as NDArray;
+      const r = arrayMethod(a, name, args, kw);
+      return r instanceof NDArray && r.ndim === 0 ? scalarOf(r) : r;
+    }, false, s);
+  }
+  throw attributeError(s, name);
+}
+
+export function npTruth(v: NDArray | NpScalar): boolean {
+  if (v instanceof NpScalar) return v.value !== 0;
+  if (v.size === 1) return v.data[v.offset] !== 0;
+  if (v.size === 0) return false;
+  throw pyError('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
+}
+
+export function npLen(a: NDArray): number {
+  if (a.ndim === 0) throw pyError('TypeError', 'len() of unsized object');
+  return a.shape[0];
+}
+
+export function* npIterate(a: NDArray): Generator<Value> {
+  if (a.ndim === 0) throw pyError('TypeError', 'iteration over a 0-d array');
+  const n = a.shape[0];
+  for (let i = 0; i < n; i++) yield engine(() => P.getItem(a, i));
+}
+
+export function npContains(a: NDArray, item: Value): boolean {
+  const eq = engine(() => P.callFunction('equal', [a, toEngine(item)]));
+  if (eq instanceof NpScalar) return eq.value !== 0;
+  return (engine(() => P.callMethod(eq as NDArray, 'any', [])) as NpScalar).value !== 0;
+}
+
+export function npGetItem(obj: NDArray | NpScalar, idx: Value): Value {
+  if (obj instanceof NpScalar) {
+    if (idx instanceof PyTuple && idx.items.length === 0) return obj;
+    if (idx === ELLIPSIS) return engine(() => P.callFunction('asarray', [obj]));
+    throw pyError('IndexError', 'invalid index to scalar variable.');
+  }
+  const i = toEngine(idx);
+  return engine(() => fromEngine(P.getItem(obj, i)));
+}
+
+export function npSetItem(a: NDArray, idx: Value, value: Value): void {
+  const i = toEngine(idx);
+  const v = toEngine(value);
+  engine(() => P.setItem(a, i, v));
+}
+
+// ---- operators -------------------------------------------------------------------------------------
+
+const UFUNC_OF: Record<string, string> = {
+  Add: 'add', Sub: 'subtract', Mult: 'multiply', Div: 'divide', FloorDiv: 'floor_divide', Mod: 'remainder', Pow: 'power',
+  LShift: 'left_shift', RShift: 'right_shift', BitOr: 'bitwise_or', BitXor: 'bitwise_xor', BitAnd: 'bitwise_and',
+};
+const DUNDER_OF: Record<string, string> = {
+  Add: 'add', Sub: 'sub', Mult: 'mul', Div: 'truediv', FloorDiv: 'floordiv', Mod: 'mod', Pow: 'pow', LShift: 'lshift', RShift: 'rshift',
+  BitOr: 'or', BitXor: 'xor', BitAnd: 'and',
+};
+
+function isOperand(v: Value): boolean {
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v instanceof PyFloat || v instanceof NDArray
+    || v instanceof NpScalar || Array.isArray(v) || v instanceof PyTuple;
+}
+
+export function npBinary(op: A.BinaryOperator, a: Value, b: Value, inplace = false): Value {
+  if (!isOperand(a) || !isOperand(b)) return NOT_IMPLEMENTED;
+  const x = toEngine(a), y = toEngine(b);
+  if (op === 'MatMult') {
+    if (inplace) throw pyError('TypeError', "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.");
+    return engine(() => fromEngine(callMatmulFunction('matmul', [x, y])));
+  }
+  const dunder = DUNDER_OF[op];
+  if (inplace && a instanceof NDArray) return engine(() => fromEngine(P.callMethod(a, `__i${dunder}__`, [y])));
+  if (a instanceof NDArray) return engine(() => fromEngine(P.callMethod(a, `__${dunder}__`, [y])));
+  if (b instanceof NDArray) return engine(() => fromEngine(P.callMethod(b, `__r${dunder}__`, [x])));
+  return engine(() => fromEngine(P.callFunction(UFUNC_OF[op], [x, y])));
+}
+
+const CMP_UFUNC: Record<string, string> = { Eq: 'equal', NotEq: 'not_equal', Lt: 'less', LtE: 'less_equal', Gt: 'greater', GtE: 'greater_equal' };
+
+export function npCompare(op: string, a: Value, b: Value): Value {
+  if (!isOperand(a) || !isOperand(b)) {
+    const other = isOperand(a) ? b : a;
+    const arr = isOperand(a) ? a : b;
+    if ((op === 'Eq' || op === 'NotEq') && arr instanceof NDArray && (other === null || typeof other === 'string')) {
+      return engine(() => P.callFunction('full', [new PyTuple(arr.shape), op === 'NotEq'], { dtype: 'bool' }));
+    }
+    return NOT_IMPLEMENTED;
+  }
+  const x = toEngine(a), y = toEngine(b);
+  return engine(() => fromEngine(P.callFunction(CMP_UFUNC[op], [x, y])));
+}
+
+export function npUnary(op: A.UnaryOperator, v: NDArray | NpScalar): Value {
+  const name = op === 'USub' ? '__neg__' : op === 'UAdd' ? '__pos__' : '__invert__';
+  if (v instanceof NDArray) return engine(() => fromEngine(P.callMethod(v, name, [])));
+  const uf = op === 'USub' ? 'negative' : op === 'UAdd' ? 'positive' : 'invert';
+  return engine(() => fromEngine(P.callFunction(uf, [v])));
+}
+
+/** int(x)/float(x) of NumPy values (size-1 arrays allowed, as NumPy 1.24 does). */
+export function npToNumber(v: NDArray | NpScalar, kind: 'int' | 'float'): Value {
+  let value: number, dtype: DType;
+  if (v instanceof NDArray) {
+    if (v.size !== 1) throw pyError('TypeError', 'only size-1 arrays can be converted to Python scalars');
+    value = v.data[v.offset];
+    dtype = v.dtype;
+    if (v.ndim > 0 && v.size === 1) { const s = v.toArray()[0]; value = s; }
+  } else { value = v.value; dtype = v.dtype; }
+  if (kind === 'float') return new PyFloat(dtype === 'float32' ? Math.fround(value) : value);
+  return floatToInt(value);
+}
+
+/** round(x[, n]) of NumPy values. */
+export function npRound(v: NDArray | NpScalar, ndigits: Value): Value {
+  if (v instanceof NpScalar && (ndigits === null || ndigits === undefined)) {
+    const r = engine(() => P.callFunction('round', [v])) as NpScalar;
+    return floatToInt(r.value);
+  }
+  return engine(() => fromEngine(P.callFunction('round', [v, ndigits === null || ndigits === undefined ? 0 : toEngine(ndigits)])));
+}
+
+// ---- the numpy module ------------------------------------------------------------------------------------
+
+const SCALAR_ALIASES: Record<string, DType> = {
+  float_: 'float64', double: 'float64', single: 'float32', int_: 'int64', intc: 'int32', intp: 'int64', uint: 'uint64',
+  bool8: 'bool', longlong: 'int64', byte: 'int8', ubyte: 'uint8', short: 'int16', ushort: 'uint16', uintc: 'uint32',
+  longdouble: 'float64', ulonglong: 'uint64',
+};
+const ABSTRACT: Record<string, PyClass> = {
+  generic: T_NP_GENERIC, number: T_NP_NUMBER, integer: T_NP_INTEGER, signedinteger: T_NP_SIGNED, unsignedinteger: T_NP_UNSIGNED,
+  inexact: T_NP_INEXACT, floating: T_NP_FLOATING,
+};
+const EXTRA_CONSTANTS: Record<string, number> = { NaN: NaN, NAN: NaN, Inf: Infinity, Infinity: Infinity, infty: Infinity, PINF: Infinity, NINF: -Infinity, PZERO: 0, NZERO: -0 };
+
+function npFunction(name: string, impl: (args: Value[], kw: Kwargs | null) => Value): PyBuiltin {
+  return new PyBuiltin(name, impl, false, undefined, name);
+}
+
+/** `<__array_function__ internals>` frames NumPy 1.24 shows for errors in these C-implemented functions. */
+export const ARRAY_FUNCTION_C = new Set(['concatenate', 'inner', 'where', 'lexsort', 'can_cast', 'min_scalar_type', 'result_type', 'dot', 'vdot',
+  'bincount', 'ravel_multi_index', 'unravel_index', 'copyto', 'putmask', 'packbits', 'unpackbits', 'shares_memory', 'may_share_memory']);
+
+function npLazy(name: string): Value | undefined {
+  const c = (P.CONSTANTS as Record<string, unknown>)[name];
+  if (c !== undefined || name === 'newaxis') return fromEngine(c ?? null);
+  if (name in EXTRA_CONSTANTS) return new PyFloat(EXTRA_CONSTANTS[name]);
+  const d = parseScalarName(name);
+  if (d) return NP_SCALAR_TYPES[d];
+  if (name in ABSTRACT) return ABSTRACT[name];
+  switch (name) {
+    case 'float16': case 'half': return FLOAT16;
+    case 'ndarray': return T_NDARRAY;
+    case 'dtype': return T_DTYPE;
+    case 'linalg': return linalgModule();
+    case 'random': return randomModule();
+    case 'AxisError': return EXC.AxisError;
+    case '__version__': return '1.24.2';
+    case 'get_printoptions': return npFunction(name, () => {
+      const o = getPrintOptions() as unknown as Record<string, unknown>;
+      const d = newDict();
+      for (const k of ['edgeitems', 'threshold', 'floatmode', 'precision', 'suppress', 'linewidth']) dictSet(d, k, fromEngine(o[k]));
+      dictSet(d, 'nanstr', 'nan'); dictSet(d, 'infstr', 'inf'); dictSet(d, 'sign', o.sign); dictSet(d, 'formatter', null); dictSet(d, 'legacy', false);
+      return d;
+    });
+    case 'printoptions': return npFunction(name, (args, kw) => printOptionsContext(kw));
+    case 'errstate': return npFunction(name, () => nullContext());
+    case 'seterr': return npFunction(name, () => {
+      const d = newDict();
+      for (const k of ['divide', 'over', 'under', 'invalid']) dictSet(d, k, k === 'under' ? 'ignore' : 'warn');
+      return d;
+    });
+    default: break;
+  }
+  if (MATMUL_FUNCTION_NAMES.includes(name)) {
+    return npFunction(name, (args, kw) => engine(() => fromEngine(callMatmulFunction(name, engineArgs(args), engineKwargs(kw)))));
+  }
+  if (name in NPEXTRA) return npFunction(name, NPEXTRA[name]);
+  if (P.hasFunction(name)) {
+    if (name === 'result_type' || name === 'promote_types') {
+      return npFunction(name, (args, kw) => toDTypeObject(engine(() => P.callFunction(name, engineArgs(args), engineKwargs(kw))) as string));
+    }
+    return npFunction(name, (args, kw) => engine(() => fromEngine(P.callFunction(name, engineArgs(args), engineKwargs(kw)))));
+  }
+  return undefined;
+}
+
+function parseScalarName(name: string): DType | undefined {
+  if (name in NP_SCALAR_TYPES && name !== 'bool') return name as DType;
+  if (name === 'bool_') return 'bool';
+  return SCALAR_ALIASES[name];
+}
+
+let ctxClass: PyClass | null = null;
+/** A context manager instance whose __enter__/__exit__ run JS callbacks. */
+export function jsContext(enter: () => Value, exit: () => void, name = 'context'): PyInstance {
+  ctxClass ??= new PyClass('_GeneratorContextManager', [T_OBJECT], 'contextlib');
+  const cls = new PyClass(name, [ctxClass], 'contextlib');
+  cls.dict.set('__enter__', new PyBuiltin('__enter__', () => enter(), true, undefined, `${name}.__enter__`));
+  cls.dict.set('__exit__', new PyBuiltin('__exit__', () => { exit(); return false; }, true, undefined, `${name}.__exit__`));
+  return new PyInstance(cls);
+}
+
+function nullContext(): PyInstance {
+  return jsContext(() => null, () => undefined, 'errstate');
+}
+
+function printOptionsContext(kw: Kwargs | null): PyInstance {
+  const saved = getPrintOptions();
+  return jsContext(() => {
+    engine(() => P.callFunction('set_printoptions', [], engineKwargs(kw)));
+    return null;
+  }, () => setPrintOptions(saved), 'printoptions');
+}
+
+let numpyModule: PyModule | null = null;
+let linalg: PyModule | null = null;
+let random: PyModule | null = null;
+
+export function resetNumpy(): void {
+  numpyModule = null;
+  linalg = null;
+  random = null;
+}
+
+export function makeNumpyModule(): PyModule {
+  if (numpyModule) return numpyModule;
+  const m = new PyModule('numpy', NUMPY_FILE);
+  m.lazy = npLazy;
+  numpyModule = m;
+  return m;
+}
+
+export function linalgModule(): PyModule {
+  if (linalg) return linalg;
+  const m = new PyModule('numpy.linalg', '/usr/lib/python3/dist-packages/numpy/linalg/__init__.py');
+  m.lazy = (name) => {
+    if (name === 'LinAlgError') return EXC.LinAlgError;
+    if (LINALG_FUNCTION_NAMES.includes(name)) {
+      return npFunction(name, (args, kw) => engine(() => fromEngine(callLinalg(name, engineArgs(args), engineKwargs(kw)))));
+    }
+    if (name === 'matmul' || name === 'multi_dot') return undefined;
+    return undefined;
+  };
+  linalg = m;
+  return m;
+}
+
+export function randomModule(): PyModule {
+  if (random) return random;
+  const m = new PyModule('numpy.random', '/usr/lib/python3/dist-packages/numpy/random/__init__.py');
+  m.lazy = (name) => {
+    if (!hasRandomFunction(name)) return undefined;
+    return npFunction(name, (args, kw) => engine(() => fromEngine(callRandom(name, engineArgs(args), engineKwargs(kw)))));
+  };
+  random = m;
+  return m;
+}
+
+/** Attributes of np.random objects (Generator, RandomState, bit generators). */
+export function foreignGetAttr(obj: Value, name: string): Value | undefined {
+  if (!isRandomObject(obj)) return undefined;
+  try {
+    return fromEngine(getRandomAttribute(obj, name));
+  } catch (e) {
+    if (!(e instanceof NumpyError)) throw e;
+  }
+  return new PyBuiltin(name, (args, kw) => engine(() => fromEngine(callRandomMethod(obj, name, engineArgs(args), engineKwargs(kw)))), false, obj);
+}
