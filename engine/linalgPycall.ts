@@ -166,7 +166,10 @@ function tensordotAxes(x: unknown): TensordotAxes {
   const items = itemsOf(x);
   if (items.length > 2) throw valueError('too many values to unpack (expected 2)');
   if (items.length < 2) throw valueError(`not enough values to unpack (expected 2, got ${items.length})`);
-  const side = (s: unknown): number[] => (isSeq(s) ? itemsOf(s).map((v) => toIndex(v)) : [toIndex(s)]);
+  const side = (s: unknown): number[] => {
+    if (s instanceof NDArray && s.ndim > 0) return s.toArray().map((v) => toIndex(new NpScalar(s.dtype, v)));
+    return isSeq(s) ? itemsOf(s).map((v) => toIndex(v)) : [toIndex(s)];
+  };
   return [side(items[0]), side(items[1])];
 }
 
