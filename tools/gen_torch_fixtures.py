@@ -15,7 +15,10 @@ Format (the TS decoder in test/engine/torch.test.ts mirrors `dec` below):
     the given parameters copied in (deterministic weights).
   calls: {"fn": "nn.functional.relu", "args", "kwargs"} (torch.<path>), {"method": name, "self",
     "args", "kwargs"}, {"attr": name, "self"}, {"module": <mod spec>, "input": [...]} (forward),
-    {"repr": <value spec>} (repr() of the decoded value, e.g. a module).
+    {"repr": <value spec>} (repr() of the decoded value, e.g. a module), {"setitem": t, "index", "value"}
+    (`t[index] = value`, then t), {"nograd": call} (inside `with torch.no_grad()`), {"modattr": mod,
+    "name"}, {"modmethod": mod, "name", "args"}, {"printopts": {...}, "call": call} (under
+    torch.set_printoptions(...), reset to the default profile afterwards).
   expected: {"type": "tensor", dtype, shape, strides, data (flat, C order), repr, requires_grad,
     grad_fn} | {"type": "size", dims, repr} | {"type": "ndarray", dtype, shape, data} |
     {"type": "py", value} | {"type": "dtype", value} | {"type": "tuple", items, typeName?,
@@ -148,7 +151,7 @@ def dec(j):
         return [dec(i) for i in j]
     if not isinstance(j, dict):
         return j
-    if 'fn' in j or 'method' in j or 'attr' in j:
+    if 'fn' in j or 'method' in j or 'attr' in j or 'modattr' in j:
         return run(j)  # a nested call: its result is the value
     if 't' in j:
         t = torch.tensor(dec_data(j['t']), dtype=TD[j['dtype']])
@@ -245,6 +248,18 @@ def run(call):
         return m(*dec(call['input']))
     if 'repr' in call:
         return repr(dec(call['repr']))
+    if 'setitem' in call:
+        t = dec(call['setitem'])
+        t[dec(call['index'])] = dec(call['value'])
+        return t
+    if 'nograd' in call:
+        with torch.no_grad():
+            return run(call['nograd'])
+    if 'modattr' in call:
+        return getattr(dec(call['modattr']), call['name'])
+    if 'modmethod' in call:
+        r = getattr(dec(call['modmethod']), call['name'])(*dec(call['args']))
+        return list(r) if hasattr(r, '__next__') else r  # generators (parameters()) as lists
     raise ValueError(call)
 
 
@@ -261,10 +276,14 @@ def add(name, call, tol=None, check=None):
         k += 1
     IDS.add(cid)
     try:
-        r = run(call)
+        if 'printopts' in call:
+            torch.set_printoptions(**call['printopts'])
+        r = run(call['call'] if 'printopts' in call else call)
         expected = out(r)
     except Exception as e:  # noqa: BLE001 — torch's errors are the expected answers
         expected = {'type': 'error', 'pyType': type(e).__name__, 'message': str(e)}
+    finally:
+        torch.set_printoptions(profile='default')
     c = {'id': cid, 'call': call, 'expected': expected}
     if tol:
         c['tol'] = tol
@@ -785,6 +804,51 @@ def indexing():
     add('rg ellipsis', meth(A(6, shape=[2, 3], rg=True), '__getitem__', Ellipsis))
 
 
+def setitems():
+    category('setitem')
+    def X():
+        return A(12, shape=[3, 4])
+    def XI():
+        return A(12, 'int64', shape=[3, 4])
+    for idx, val in [(0, 7), ((1, 2), -1.5), (slice(None), 0), ((slice(None), 1), T([9., 8., 7.])), (0, T([1., 2., 3., 4.])),
+                     (0, T([1., 2.])), ([0, 2], 5), (([0, 2], [1, 3]), T([10., 20.])), (T([True, False, True]), 0),
+                     ((Ellipsis, 0), T([[1.], [2.], [3.]])), (None, 1), ((slice(None), [0, 1]), T([[1., 2.]])), (5, 0),
+                     ((slice(None), slice(None, None, 2)), T([1, 2])), (0, T([1, 2, 3, 4], 'float64')), (0, 2.5),
+                     ((slice(None), [0, 1]), T([1., 2., 3.])), (1, [1, 2, 3, 4]), (1.5, 0)]:
+        add(f'f32[{text(enc(idx))}] = {text(enc(val))}', {'setitem': X().j, 'index': enc(idx), 'value': enc(val)})
+        add(f'i64[{text(enc(idx))}] = {text(enc(val))}', {'setitem': XI().j, 'index': enc(idx), 'value': enc(val)})
+    add('mask from comparison', {'setitem': X().j, 'index': meth(X(), '__gt__', 5), 'value': 0})
+    add('leaf requiring grad', {'setitem': A(3, rg=True).j, 'index': 0, 'value': 1})
+    add('rg value into plain', {'setitem': A(3).j, 'index': 0, 'value': enc(T(5., rg=True))})
+    add('bool tensor', {'setitem': T([True, False]).j, 'index': 1, 'value': True})
+    add('T view', {'setitem': A(6, shape=[3, 2], view='T').j, 'index': enc((0, slice(None))), 'value': 9})
+
+
+def modes():
+    category('modes')
+    p = A(6, shape=[2, 3], start=-1, step=0.4, rg=True)
+    add('no_grad add', {'nograd': meth(p, '__add__', 1)})
+    add('no_grad matmul', {'nograd': fn('matmul', p, A(3))})
+    add('no_grad Linear', {'nograd': fwd(MOD('Linear', 3, 2, params={'weight': A(6, shape=[2, 3]), 'bias': T([0., 1.])}), A(3))})
+    add('no_grad iadd leaf', {'nograd': meth(p, '__iadd__', 1)})
+    vals = A(24, shape=[4, 6], start=-2, step=0.123)
+    for opts in [{'precision': 2}, {'precision': 6}, {'sci_mode': True}, {'sci_mode': False}, {'threshold': 5}, {'edgeitems': 1, 'threshold': 5},
+                 {'linewidth': 40}, {'profile': 'short'}, {'profile': 'full'}, {'precision': 0}]:
+        add(f'printoptions {kwtext(opts)}', {'printopts': opts, 'call': meth(vals, '__mul__', 1)})
+        add(f'printoptions {kwtext(opts)} small', {'printopts': opts, 'call': fn('tensor', [1e-5, 123.25, -7.5])})
+        add(f'printoptions {kwtext(opts)} int', {'printopts': opts, 'call': fn('arange', 30)})
+    lin = MOD('Linear', 3, 2, params={'weight': A(6, shape=[2, 3], step=0.1), 'bias': T([0., 1.])})
+    for name in ['weight', 'bias', 'in_features', 'out_features']:
+        add(f'Linear.{name}', {'modattr': lin.j, 'name': name})
+    conv = MOD('Conv2d', 2, 4, 3, stride=2, padding=1)
+    for name in ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding']:
+        add(f'Conv2d.{name}', {'modattr': conv.j, 'name': name})
+    add('Conv2d.weight.shape', attr(In({'modattr': conv.j, 'name': 'weight'}), 'shape'))
+    add('Linear no bias .bias', {'modattr': MOD('Linear', 3, 2, bias=False).j, 'name': 'bias'})
+    add('Sequential parameters shapes', {'modmethod': MOD('Sequential', lin, MOD('ReLU'), MOD('Linear', 2, 1, params={'weight': T([[1., -1.]]), 'bias': T([0.5])})).j,
+                                         'name': 'parameters', 'args': []})
+
+
 def printing():
     category('printing')
     vals = [
@@ -1049,6 +1113,8 @@ def main():
     catstack()
     matmuls()
     indexing()
+    setitems()
+    modes()
     printing()
     nn_functional()
     nn_modules()

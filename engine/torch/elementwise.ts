@@ -186,6 +186,7 @@ export function binaryInplace(name: BinaryName, t: Tensor, b: Operand): Tensor {
   }
   const r = compute(name, t, b, dtype);
   copyInto(t.arr, r);
+  if (!isGradEnabled()) return t;
   if (!t.requiresGrad && b instanceof Tensor && b.requiresGrad && isFloatDType(t.dtype)) {
     t.requiresGrad = true;
     t.gradFn = BINARY[name].grad ?? null;

@@ -12,13 +12,13 @@ import { ELLIPSIS, PyTuple, Slice } from '../core/pyvalues';
 import { NpScalar, PyFloat } from '../core/scalar';
 import { unwrap } from '../shape/result';
 import {
-  torchCatShape, torchExpandShape, torchFlattenShape, torchPermuteDims, torchShapeText, torchSqueezeDims,
+  torchBroadcastAll, torchCatShape, torchExpandShape, torchFlattenShape, torchPermuteDims, torchShapeText, torchSqueezeDims,
   torchStackShape, torchTDims, torchTransposeDims, torchUnsqueezeShape, torchViewShape,
 } from '../shape/torch';
 import * as I from '../ops/indexing';
-import { promoteTypesTorch, torchDType } from './dtype';
-import { result } from './autograd';
-import { checkLeafInplace, runtimeError } from './elementwise';
+import { isFloatDType, promoteTypesTorch, torchDType } from './dtype';
+import { isGradEnabled, result } from './autograd';
+import { runtimeError } from './elementwise';
 import { Tensor } from './tensor';
 
 // ---- views ---------------------------------------------------------------------------------
@@ -320,16 +320,54 @@ export function getItem(t: Tensor, index: unknown): Tensor {
 
 /** `t[index] = value`: value (tensor or number) is cast to t's dtype and broadcast. */
 export function setItem(t: Tensor, index: unknown, value: unknown): void {
-  checkLeafInplace(t);
   const items = indexItemsOf(index);
-  const v = value instanceof Tensor ? value.arr : value;
+  const advanced = items.some(isAdvanced);
+  if (t.requiresGrad && t.isLeaf && isGradEnabled()) {
+    throw runtimeError(`a ${advanced ? '' : 'view of a '}leaf Variable that requires grad is being used in an in-place operation.`);
+  }
+  if (Array.isArray(value) || value instanceof PyTuple || value instanceof NDArray) {
+    const what = value instanceof NDArray ? 'numpy.ndarray' : Array.isArray(value) ? 'list' : 'tuple';
+    throw new NumpyError('TypeError', `can't assign a ${what} to a torch.${torchDType(t.dtype).scalarTypeName}Tensor`);
+  }
+  let v: I.AssignValue = value as I.AssignValue;
+  if (value instanceof Tensor) {
+    // the indexed region's shape (a view, or a copy for advanced indices) decides the broadcast
+    let target: readonly number[];
+    try {
+      const r = I.getItem(t.arr, items);
+      target = r instanceof NDArray ? r.shape : [];
+    } catch (e) {
+      throw torchIndexError(e, t.shape, items);
+    }
+    // torch drops the value's leading size-1 dims, then expands it to the target
+    let src = value.arr;
+    let k = 0;
+    while (k < src.ndim && src.shape[k] === 1) k++;
+    if (k > 0) src = src.view(src.shape.slice(k), src.strides.slice(k), src.offset);
+    if (advanced) {
+      if (!unwrapOk(torchBroadcastAll([src.shape, target]), target)) {
+        throw runtimeError(`shape mismatch: value tensor of shape ${torchShapeText(value.shape)} cannot be broadcast to indexing result of shape ${torchShapeText(target)}`);
+      }
+      if (value.dtype !== t.dtype) {
+        throw runtimeError(`Index put requires the source and destination dtypes match, got ${torchDType(t.dtype).scalarTypeName} for the destination and ${torchDType(value.dtype).scalarTypeName} for the source.`);
+      }
+    } else {
+      unwrap(torchExpandShape(src.shape, target, `torch.${torchDType(value.dtype).scalarTypeName}Tensor`));
+    }
+    v = src;
+  }
   try {
-    I.setItem(t.arr, items, v as I.AssignValue);
+    I.setItem(t.arr, items, v);
   } catch (e) {
     throw torchIndexError(e, t.shape, items);
   }
-  if (value instanceof Tensor && value.requiresGrad && !t.requiresGrad) {
+  if (value instanceof Tensor && value.requiresGrad && isGradEnabled() && isFloatDType(t.dtype)) {
     t.requiresGrad = true;
-    t.gradFn = 'CopySlices';
+    t.gradFn = advanced ? 'IndexPutBackward0' : 'CopySlices';
   }
+}
+
+/** True when a broadcast succeeded with exactly `target`'s shape. */
+function unwrapOk(r: ReturnType<typeof torchBroadcastAll>, target: readonly number[]): boolean {
+  return r.ok && r.value.length === target.length && r.value.every((d, i) => d === target[i]);
 }

@@ -16,6 +16,7 @@ import { PyFloat } from '../../engine/core/scalar';
 import { TORCH_DTYPES, TorchDType, TorchDTypeName } from '../../engine/torch/dtype';
 import { ReturnTypes, Tensor, TorchSize } from '../../engine/torch/tensor';
 import { Module } from '../../engine/torch/modules';
+import { GradModeContext } from '../../engine/torch/autograd';
 import * as torch from '../../engine/torch/pycall';
 
 // ---- the fixture format ----------------------------------------------------------------------
@@ -77,7 +78,7 @@ function dec(j: Json): unknown {
   if (Array.isArray(j)) return j.map(dec);
   if (j === null || typeof j !== 'object') return j;
   const o = j as JObj;
-  if ('fn' in o || 'method' in o || 'attr' in o) return run(o);
+  if ('fn' in o || 'method' in o || 'attr' in o || 'modattr' in o) return run(o);
   if ('t' in o) {
     const a = applyView(makeArray(o.t, o.dtype as DType, o.shape as number[] | undefined), o.view);
     if (o.param) return new Tensor(a, { requiresGrad: true, isParameter: true });
@@ -110,6 +111,18 @@ function run(call: JObj): unknown {
   if ('attr' in call) return torch.getTensorAttribute(dec(call.self) as Tensor, call.attr as string);
   if ('module' in call) return torch.callModule(dec(call.module) as Module, dec(call.input) as unknown[]);
   if ('repr' in call) return torch.reprValue(dec(call.repr));
+  if ('setitem' in call) {
+    const t = dec(call.setitem) as Tensor;
+    torch.callTensorMethod(t, '__setitem__', [dec(call.index), dec(call.value)]);
+    return t;
+  }
+  if ('nograd' in call) {
+    const ctx = torch.callTorch('no_grad', []) as GradModeContext;
+    ctx.enter();
+    try { return run(call.nograd as JObj); } finally { ctx.exit(); }
+  }
+  if ('modattr' in call) return torch.getModuleAttribute(dec(call.modattr) as Module, call.name as string);
+  if ('modmethod' in call) return torch.callModuleMethod(dec(call.modmethod) as Module, call.name as string, dec(call.args) as unknown[]);
   throw new Error(`bad call ${JSON.stringify(call)}`);
 }
 
@@ -219,12 +232,22 @@ function describeValue(x: unknown): string {
   return torch.reprValue(x) ?? (typeof x === 'string' ? JSON.stringify(x) : String(x));
 }
 
-/** The one check: run the call, compare with torch's outcome. */
+/** The one check: run the call (under its print options), compare with torch's outcome. */
 function check(c: Case): void {
+  const opts = c.call.printopts as JObj | undefined;
+  if (opts) torch.callTorch('set_printoptions', [], kw(opts));
+  try {
+    checkOutcome(c, opts ? (c.call.call as JObj) : c.call);
+  } finally {
+    if (opts) torch.callTorch('set_printoptions', [], { profile: 'default' });
+  }
+}
+
+function checkOutcome(c: Case, call: JObj): void {
   let got: unknown;
   let error: unknown;
   try {
-    got = run(c.call);
+    got = run(call);
   } catch (e) {
     error = e;
   }
