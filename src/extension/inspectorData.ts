@@ -17,6 +17,11 @@ import {
 export interface InspectorSettings {
   /** values per chunk, statistics sample size and summary length (`shapeLens.inspector.maxElements`) */
   readonly maxElements?: number;
+  /**
+   * Prefix of this session's array ids. Random by default, so a view restored after a reload
+   * never applies its saved settings to a different array that happens to get the same id.
+   */
+  readonly idPrefix?: string;
 }
 
 export interface OpenOptions {
@@ -161,34 +166,45 @@ function forEachSampled(a: NDArray, limit: number, fn: (v: number) => void): { c
   return { count: n, sampled: true };
 }
 
+/** Pairwise summation (as NumPy sums), so long float sums do not drift. */
+function pairwiseSum(v: Float64Array, lo: number, hi: number, f: (x: number) => number): number {
+  if (hi - lo <= 128) {
+    let s = 0;
+    for (let i = lo; i < hi; i++) s += f(v[i]);
+    return s;
+  }
+  const mid = lo + ((hi - lo) >> 1);
+  return pairwiseSum(v, lo, mid, f) + pairwiseSum(v, mid, hi, f);
+}
+
 /**
- * min, max, mean, std (ddof=0) over the finite values, NaN/±inf counts and a histogram of the
- * finite values over [min, max]. Arrays larger than `limit` are summarised from a strided sample
- * (`sampled: true`). Welford's update keeps the mean/std stable for large arrays.
+ * min, max, mean, std (ddof=0) over the finite values — what np.nanmin … np.nanstd give once
+ * infinities are excluded — NaN/±inf counts and a histogram of the finite values over
+ * [min, max]. Arrays larger than `limit` are summarised from a strided sample (`sampled: true`).
+ * Two passes like NumPy's var: the mean, then the squared deviations.
  */
 export function computeStats(a: NDArray, id: string, requestId: number, limit: number, bins: number): StatsMessage {
-  let nan = 0, pinf = 0, ninf = 0, finiteN = 0, mu = 0, m2 = 0, lo = Infinity, hi = -Infinity;
-  const finiteVals: number[] = [];
+  let nan = 0, pinf = 0, ninf = 0, n = 0, lo = Infinity, hi = -Infinity;
+  const finiteVals = new Float64Array(Math.min(a.size, limit));
   const { count, sampled } = forEachSampled(a, limit, (v) => {
     if (v !== v) { nan++; return; }
     if (v === Infinity) { pinf++; return; }
     if (v === -Infinity) { ninf++; return; }
-    finiteN++;
-    const d = v - mu;
-    mu += d / finiteN;
-    m2 += d * (v - mu);
     if (v < lo) lo = v;
     if (v > hi) hi = v;
-    finiteVals.push(v);
+    finiteVals[n++] = v;
   });
   const counts = new Array<number>(bins).fill(0);
-  let hlo = 0, hhi = 1;
-  if (finiteN > 0) {
+  let hlo = 0, hhi = 1, mean: number | null = null, sd: number | null = null;
+  if (n > 0) {
+    mean = pairwiseSum(finiteVals, 0, n, (x) => x) / n;
+    const m = mean;
+    sd = Math.sqrt(pairwiseSum(finiteVals, 0, n, (x) => (x - m) * (x - m)) / n);
     hlo = lo; hhi = hi;
     if (hlo === hhi) { hlo -= 0.5; hhi += 0.5; }
     const scale = bins / (hhi - hlo);
-    for (const v of finiteVals) {
-      let b = Math.floor((v - hlo) * scale);
+    for (let i = 0; i < n; i++) {
+      let b = Math.floor((finiteVals[i] - hlo) * scale);
       if (b >= bins) b = bins - 1;
       if (b < 0) b = 0;
       counts[b]++;
@@ -196,8 +212,7 @@ export function computeStats(a: NDArray, id: string, requestId: number, limit: n
   }
   return {
     type: 'stats', id, requestId, count, sampled, size: a.size,
-    min: finiteN ? lo : null, max: finiteN ? hi : null,
-    mean: finiteN ? mu : null, std: finiteN ? Math.sqrt(m2 / finiteN) : null,
+    min: n ? lo : null, max: n ? hi : null, mean, std: sd,
     nanCount: nan, posInfCount: pinf, negInfCount: ninf,
     histogram: { lo: hlo, hi: hhi, counts },
   };
@@ -260,14 +275,16 @@ interface Entry {
 export class InspectorSession {
   private readonly arrays = new Map<string, Entry>();
   private nextId = 1;
+  private readonly idPrefix: string;
   readonly maxElements: number;
 
   constructor(settings: InspectorSettings = {}) {
     this.maxElements = clampMaxElements(settings.maxElements);
+    this.idPrefix = (settings.idPrefix ?? Math.random().toString(36).slice(2, 8)).slice(0, 32);
   }
 
   open(name: string, array: NDArray, opts: OpenOptions = {}): OpenMessage {
-    const id = `a${this.nextId++}`;
+    const id = `${this.idPrefix}a${this.nextId++}`;
     const open: OpenMessage = {
       type: 'open', array: arrayMeta(id, name, array, { maxElements: this.maxElements }, opts),
       ...(opts.view ? { view: opts.view } : {}),

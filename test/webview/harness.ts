@@ -38,7 +38,7 @@ export interface Harness {
   /** console lines of every frame (CSP violations show up here) */
   readonly consoleLines: string[];
   close(): Promise<void>;
-  /** Opens the fake host with a fixture and returns the page and the inspector's frame. */
+  /** Opens the fake host with a fixture (in the one shared page) and returns the page and the inspector's frame. */
   open(query: Record<string, string | number>, viewport?: { width: number; height: number }): Promise<{ page: Page; frame: Frame }>;
 }
 
@@ -86,12 +86,21 @@ export async function startHarness(): Promise<Harness> {
   const browser = await chromium.launch({ executablePath, args, headless: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const consoleLines: string[] = [];
+  // one page, navigated per test: a new page per test costs a renderer process start
+  let shared: Page | undefined;
   return {
     url: origin, browser, consoleLines,
     async open(query, viewport = { width: 1100, height: 860 }) {
-      const page = await browser.newPage({ viewport });
-      page.on('console', (m: ConsoleMessage) => consoleLines.push(`${m.type()}: ${m.text()}`));
-      page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+      if (!shared) {
+        shared = await browser.newPage({ viewport });
+        shared.on('console', (m: ConsoleMessage) => consoleLines.push(`${m.type()}: ${m.text()}`));
+        shared.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+      } else {
+        await shared.setViewportSize(viewport);
+      }
+      const page = shared;
+      // every test starts from an empty plain-page state (sessionStorage is kept per tab)
+      if (page.url().startsWith(origin)) await page.evaluate(() => sessionStorage.clear());
       const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
       await page.goto(`${origin}/host.html?${qs}`);
       const handle = await page.waitForSelector('#inspector');

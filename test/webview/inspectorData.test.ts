@@ -88,6 +88,9 @@ describe('computeStats', () => {
     expect(s.std).toBeCloseTo(1.118033988749895, 15);
     expect(s.histogram).toEqual({ lo: 1, hi: 4, counts: [1, 1, 1, 1] });
   });
+  test('symmetric values have mean exactly 0 (np.mean([-1, -0.5, 0.5, 1, 1/3, -1/3]) == 0.0)', () => {
+    expect(computeStats(arr([6], 'float64', [-1, -0.5, 0.5, 1, 1 / 3, -1 / 3]), 'a1', 1, 1e6, 4).mean).toBe(0);
+  });
   test('all NaN gives null statistics', () => {
     const s = computeStats(arr([2], 'float64', [NaN, NaN]), 'a1', 1, 1e6, 4);
     expect([s.min, s.max, s.mean, s.std, s.nanCount]).toEqual([null, null, null, null, 2]);
@@ -145,7 +148,7 @@ describe('axisSummary', () => {
 });
 
 describe('InspectorSession', () => {
-  const session = (max?: number) => new InspectorSession({ maxElements: max });
+  const session = (max?: number) => new InspectorSession({ maxElements: max, idPrefix: '' });
   const valid = (m: unknown) => {
     const v = validateHostMessage(m);
     expect(v.ok ? 'valid' : v.error).toBe('valid');
@@ -196,6 +199,13 @@ describe('InspectorSession', () => {
     const sm = s.handle({ type: 'requestAxisSummary', id: 'a1', requestId: 2, axis: 1, op: 'mean' }).replies[0];
     valid(sm);
     expect(sm).toMatchObject({ type: 'axisSummary', expression: 'W.mean(axis=1)', shape: [2] });
+  });
+
+  test('ids differ between sessions unless a prefix is given', () => {
+    const a = new InspectorSession().open('x', arr([1], 'float64')).array.id;
+    const b = new InspectorSession().open('x', arr([1], 'float64')).array.id;
+    expect(a).toMatch(/^[0-9a-z]+a1$/);
+    expect(a).not.toBe(b);
   });
 
   test('the view\'s log lines reach the host log', () => {

@@ -91,11 +91,14 @@ function sideFor(d: Dim): number {
   return isNum(d) ? Math.round(28 + 18 * Math.log2(Math.max(1, d))) : 72;
 }
 
-function rect(cls: string, w: Dim, hgt: Dim, label: string, top: string, left: string): HTMLElement {
-  const box = h('div', { class: `sl-mat ${cls}`, attrs: { role: 'img', 'aria-label': `${label}: ${left} rows by ${top} columns` } },
+type Role = 'n' | 'k' | 'm';
+
+/** A matrix drawn as a box w × hgt; `top`/`left` label its column and row dims, coloured by role. */
+function rect(cls: string, w: Dim, hgt: Dim, label: string, top?: [Role, Dim], left?: [Role, Dim]): HTMLElement {
+  const box = h('div', { class: `sl-mat ${cls}`, attrs: { role: 'img', 'aria-label': `${label}: ${dimText(hgt)} rows by ${dimText(w)} columns` } },
     h('span', { class: 'sl-mat-name', text: label }),
-    h('span', { class: 'sl-mat-top', text: top }),
-    h('span', { class: 'sl-mat-left', text: left }));
+    top ? h('span', { class: `sl-mat-top sl-lab-${top[0]}`, text: `${top[0]} = ${dimText(top[1])}` }) : null,
+    left ? h('span', { class: `sl-mat-left sl-lab-${left[0]}`, text: `${left[0]} = ${dimText(left[1])}` }) : null);
   px(box, 'width', sideFor(w));
   px(box, 'height', sideFor(hgt));
   return box;
@@ -146,10 +149,16 @@ export class MatmulExplainer implements View {
       // the picture: b above the result, a to its left
       const picture = h('div', { class: 'sl-matmul-picture', attrs: { 'aria-hidden': 'false' } },
         h('div', { class: 'sl-mat-spacer' }),
-        rect(`sl-mat-b ${kState}`, mm, kb, m.b.label, `m = ${dimText(mm)}`, `k = ${dimText(kb)}`),
-        rect(`sl-mat-a ${kState}`, ka, n, m.a.label, `k = ${dimText(ka)}`, `n = ${dimText(n)}`),
-        r.ok ? rect('sl-mat-c', mm, n, 'result', `m = ${dimText(mm)}`, `n = ${dimText(n)}`) : h('div', { class: 'sl-mat sl-mat-c sl-clash', text: '✗' }));
+        rect(`sl-mat-b ${kState}`, mm, kb, m.b.label, ['m', mm], ['k', kb]),
+        rect(`sl-mat-a ${kState}`, ka, n, m.a.label, ['k', ka], ['n', n]),
+        r.ok ? rect('sl-mat-c', mm, n, `result (${dimText(n)}, ${dimText(mm)})`) : h('div', { class: 'sl-mat sl-mat-c sl-clash', text: '✗' }));
       body.push(picture);
+      if (keq === false) {
+        // the usual slip: one operand needs a transpose
+        const fix = b2.length >= 2 && dimEq(ka, mm) === true ? `${m.a.label} @ ${m.b.label}.T`
+          : a2.length >= 2 && dimEq(n, kb) === true ? `${m.a.label}.T @ ${m.b.label}` : undefined;
+        if (fix) body.push(h('p', { class: 'sl-hint' }, 'Did you mean ', h('code', { text: fix }), '?'));
+      }
       body.push(h('p', {
         class: 'sl-muted',
         text: keq === false

@@ -80,7 +80,7 @@ function fixture(name: string): Fixture | undefined {
 
 const q = new URLSearchParams(location.search);
 const max = q.has('max') ? Number(q.get('max')) : undefined;
-const session = new InspectorSession({ maxElements: max });
+const session = new InspectorSession({ maxElements: max, idPrefix: q.get('prefix') ?? '' });
 const log: string[] = [];
 const received: unknown[] = [];
 let frame: HTMLIFrameElement;
