@@ -7,11 +7,17 @@ const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: tr
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode'] }),
+  // the interpreter's worker thread: the extension runs scratch code in it (runInWorker looks next to extension.js)
+  build({ ...common, entryPoints: ['src/worker.ts'], outfile: 'out/worker.js', format: 'cjs' }),
   build({ ...common, entryPoints: ['src/demo.ts'], outfile: 'out/demo.js', format: 'cjs' }),
   // the inspector webview: a browser IIFE and its stylesheet, the only files the panel may load
   build({
     entryPoints: ['webview/inspector.ts', 'webview/inspector.css'], outdir: 'out/webview',
     bundle: true, platform: 'browser', format: 'iife', target: 'es2020', sourcemap: true, logLevel: 'warning',
   }),
+  // `--e2e`: the integration suite that runs inside VS Code's extension host (mocha stays external)
+  ...(process.argv.includes('--e2e') ? [
+    build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/test/suite/index.js', format: 'cjs', external: ['vscode', 'mocha'] }),
+  ] : []),
 ]);
 console.log('built out/extension.js, out/demo.js, out/webview/inspector.{js,css}');

@@ -1,0 +1,71 @@
+// Inlay hints: the inferred shape after each assignment of an array, `(3, 3) float64`, or
+// `(B, 784)` with symbolic dims. Mode `shapeLens.hints.mode`: all assignments, only where a
+// name's shape changed, or off. The tooltip gives the derivation. Reads the cached analysis
+// (analyses.ts); computing it is synchronous and cheap, so the provider answers at once.
+import * as vscode from 'vscode';
+import { hintText } from '../analyzer';
+import type { Hint } from '../analyzer';
+import { Analyses, inView, toPosition } from './analyses';
+import { derivation, lineLabel } from './describe';
+import { hintsMode } from './settings';
+
+export class ShapeHintsProvider implements vscode.InlayHintsProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.changed.event;
+
+  constructor(private readonly analyses: Analyses) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+    const mode = hintsMode(doc);
+    if (mode === 'off') return [];
+    const v = this.analyses.view(doc);
+    if (!v) return [];
+    const shown = selectHints(v.result.analysis.hints, mode);
+    // one hint per statement: `a: (2,) int64, b: (3,) int64` when a statement assigns several arrays
+    const byStmt = new Map<number, { hint: Hint; text: string }[]>();
+    for (const s of shown) {
+      if (!inView(v, s.hint.range.to, s.hint.range.to)) continue;
+      const list = byStmt.get(s.hint.range.to) ?? [];
+      list.push(s);
+      byStmt.set(s.hint.range.to, list);
+    }
+    const out: vscode.InlayHint[] = [];
+    for (const [to, list] of byStmt) {
+      const pos = toPosition(v, to);
+      if (!range.contains(pos)) continue;
+      const label = list.length === 1 ? list[0].text : list.map((s) => `${s.hint.name}: ${s.text}`).join(', ');
+      const h = new vscode.InlayHint(pos, label, vscode.InlayHintKind.Type);
+      h.paddingLeft = true;
+      const md = new vscode.MarkdownString();
+      for (const s of list) {
+        md.appendMarkdown(`**${s.hint.name}** \`${s.text}\` — assigned at ${lineLabel(v, s.hint.line)}`);
+        const d = derivation(v, s.hint.value);
+        if (d) md.appendMarkdown(`; shape ${d}`);
+        md.appendMarkdown('\n\n');
+      }
+      md.appendMarkdown('_Shape Lens: inferred without running the code._');
+      h.tooltip = md;
+      out.push(h);
+    }
+    return out;
+  }
+}
+
+/** The hints to show: all array hints, or (mode `changed`) those whose name's shape differs from its previous one. */
+export function selectHints(hints: readonly Hint[], mode: 'all' | 'changed'): { hint: Hint; text: string }[] {
+  const out: { hint: Hint; text: string }[] = [];
+  const last = new Map<string, string>();
+  for (const hint of hints) {
+    const text = hintText(hint);
+    if (text === null) continue;
+    const prev = last.get(hint.name);
+    last.set(hint.name, text);
+    if (mode === 'changed' && prev === text) continue;
+    out.push({ hint, text });
+  }
+  return out;
+}

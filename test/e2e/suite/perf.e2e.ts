@@ -1,0 +1,41 @@
+// Timings reported by the test run (not asserted): analysis and keystroke-to-hints latency
+// on a 1,000-line file, measured inside the extension host.
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { describe, it } from './mocha';
+import { hintLines, labelText, measurements, inlayHints } from './helpers';
+import { bigProgram } from './bigProgram';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+describe('timings (reported, not asserted)', () => {
+  it('keystroke to updated hints on a 1,000-line file', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: bigProgram() });
+    const ed = await vscode.window.showTextDocument(doc);
+    const last = doc.lineCount - 2;
+    const t0 = performance.now();
+    const first = await hintLines(doc);
+    measurements.firstHints1000LinesMs = performance.now() - t0;
+    assert.ok(first.length > 500);
+    const samples: number[] = [];
+    for (let k = 0; k < 15; k++) {
+      const n = 5 + k;
+      const lineText = ed.document.lineAt(last).text;
+      const col = lineText.lastIndexOf(', ') + 2;
+      const end = lineText.indexOf('))');
+      const t = performance.now();
+      await ed.edit((e) => e.replace(new vscode.Range(last, col, last, end), String(n)), { undoStopBefore: false, undoStopAfter: false });
+      const hs = await inlayHints(doc);
+      const h = hs.find((x) => x.position.line === last);
+      assert.equal(h && labelText(h), `(3, ${n}) float64`);
+      samples.push(performance.now() - t);
+    }
+    measurements.keystrokeToHints1000LinesMs = { median: median(samples), max: Math.max(...samples), samples: samples.map((x) => Math.round(x * 10) / 10) };
+    const stats = await vscode.commands.executeCommand<{ analysisMs: number[] }>('shapeLens._stats');
+    measurements.analysis1000LinesMs = { median: median(stats.analysisMs.slice(-15)), max: Math.max(...stats.analysisMs.slice(-15)) };
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
