@@ -13,11 +13,19 @@ let gradEnabled = true;
 export function isGradEnabled(): boolean { return gradEnabled; }
 export function setGradEnabled(on: boolean): void { gradEnabled = on; }
 
-/** `with torch.no_grad():` — the interpreter calls enter() and exit(). */
+/**
+ * `with torch.no_grad():` / `torch.enable_grad()` — the interpreter calls enter() and exit().
+ * `torch.set_grad_enabled(mode)` switches at once (it also works as a plain call), so its
+ * context remembers the mode from before the call and exit() restores that.
+ */
 export class GradModeContext {
   private saved: boolean[] = [];
-  constructor(readonly enabled: boolean) {}
-  enter(): void { this.saved.push(gradEnabled); gradEnabled = this.enabled; }
+  private readonly before: boolean | null;
+  constructor(readonly enabled: boolean, applyNow = false) {
+    this.before = applyNow ? gradEnabled : null;
+    if (applyNow) gradEnabled = enabled;
+  }
+  enter(): void { this.saved.push(this.before ?? gradEnabled); gradEnabled = this.enabled; }
   exit(): void { gradEnabled = this.saved.pop() ?? true; }
 }
 

@@ -272,10 +272,12 @@ export function unary(name: UnaryName, t: Tensor): Tensor {
     out = applyUfunc(def.ufunc, x);
     if (!def.boolOut && out.dtype !== x.dtype) out = astype(out, x.dtype);
   } else {
+    // kernels return values of x's dtype (float kernels only see float inputs), so a plain store is the cast
     out = emptyArray(x.shape, x.dtype);
     const vals = x.toArray();
     const k = def.kernel as (v: number) => number;
-    for (let i = 0; i < vals.length; i++) out.data[i] = castValue(k(vals[i]), 'float64', x.dtype);
+    const d = out.data;
+    for (let i = 0; i < vals.length; i++) d[i] = k(vals[i]);
   }
   return result(out, [t], def.grad ?? name);
 }

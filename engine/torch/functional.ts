@@ -149,7 +149,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null, o: Co
   const x = input.ndim === 4 ? input.arr : input.arr.view([1, ...input.shape], [0, ...input.arr.strides], input.arr.offset);
   const outShape = (plan.batched ? plan.shape : [1, ...plan.shape]) as number[];
   const out = emptyArray(outShape, input.dtype);
-  const [N, C, H, W] = x.shape;
+  const [N, , H, W] = x.shape;
   const [O, Cg, KH, KW] = weight.shape;
   const [, , OH, OW] = outShape;
   const g = o.groups, Og = O / g;
@@ -180,7 +180,6 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null, o: Co
       }
     }
   }
-  void C;
   const res = plan.batched ? out : out.view(outShape.slice(1), out.strides.slice(1), 0);
   // unbatched input is unsqueezed, convolved and squeezed back (autograd sees the squeeze)
   return result(res, [input, weight, bias], plan.batched ? 'ConvolutionBackward0' : 'SqueezeBackward1');

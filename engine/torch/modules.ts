@@ -25,7 +25,7 @@ export function pyReprSimple(x: unknown): string {
   if (x === null || x === undefined) return 'None';
   if (typeof x === 'boolean') return x ? 'True' : 'False';
   if (typeof x === 'string') return `'${x}'`;
-  if (typeof x === 'number') return Number.isInteger(x) ? String(x) : String(x);
+  if (typeof x === 'number') return String(x);
   if (Array.isArray(x)) return x.length === 1 ? `(${pyReprSimple(x[0])},)` : `(${x.map(pyReprSimple).join(', ')})`;
   return String(x);
 }

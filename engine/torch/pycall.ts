@@ -29,7 +29,7 @@ import {
   DTYPE_ATTRIBUTES, getDefaultDType, isFloatDType, isUnsupportedTorchDTypeName, resultTypeTorch, setDefaultDType,
   promoteTypesTorch, TORCH_DTYPES, TorchDType, torchDType, unsupportedDType, canCastTorch,
 } from './dtype';
-import { GradModeContext, isGradEnabled, result, setGradEnabled } from './autograd';
+import { GradModeContext, isGradEnabled, result } from './autograd';
 import { CPU, ReturnTypes, Tensor, TorchDevice, TorchSize } from './tensor';
 import { getTorchPrintOptions, returnTypesRepr, setTorchPrintOptions, sizeRepr, tensorRepr } from './format';
 import * as E from './elementwise';
@@ -540,7 +540,7 @@ const TORCH: Record<string, Sig> = {
   can_cast: { params: ['from', 'to'], required: 2, impl: (p) => canCastTorch((toDType(p.from) as TorchDType).dtype, (toDType(p.to) as TorchDType).dtype) },
   no_grad: { params: [], impl: () => new GradModeContext(false) },
   enable_grad: { params: [], impl: () => new GradModeContext(true) },
-  set_grad_enabled: { params: ['mode'], required: 1, impl: (p) => { setGradEnabled(toBool(p.mode)); return new GradModeContext(toBool(p.mode)); } },
+  set_grad_enabled: { params: ['mode'], required: 1, impl: (p) => new GradModeContext(toBool(p.mode), true) },
   is_grad_enabled: { params: [], impl: () => isGradEnabled() },
   get_default_dtype: { params: [], impl: () => torchDType(getDefaultDType()) },
   set_default_dtype: { params: ['d'], required: 1, impl: (p) => { setDefaultDType((toDType(p.d) as TorchDType).dtype); return null; } },
@@ -649,11 +649,20 @@ function closeness(a: Tensor, b: Tensor, rtol: number, atol: number, equalNan: b
   });
 }
 
+/** Parts of torch users meet that the facade does not model, with the reason. */
+const UNSUPPORTED_WHY: Record<string, string> = {
+  'optim.': 'no autograd, so no optimizer steps', 'autograd.': 'no autograd', 'utils.data.': 'no data loading',
+  'cuda.': 'CPU only', 'nn.init.': 'use the default initialisation or assign weights',
+};
+const UNSUPPORTED_MODULES = Object.keys(UNSUPPORTED_WHY);
+
 /** `torch.<path>(*args, **kwargs)`. */
 export function callTorch(path: string, args: PyArgs, kwargs: PyKwargs = {}): unknown {
   const name = path.startsWith('torch.') ? path.slice(6) : path;
   const fn = TORCH[name];
   if (fn) return call(name.split('.').pop() as string, fn, args, kwargs, name.startsWith('nn.'));
+  const unsupported = UNSUPPORTED_MODULES.find((m) => name.startsWith(m));
+  if (unsupported) throw err('NotImplementedError', `torch.${name} is not supported by Shape Lens (${UNSUPPORTED_WHY[unsupported]})`);
   if (name.startsWith('nn.') && isModuleName(name.slice(3))) return makeModule(name.slice(3), args, kwargs);
   throw err('AttributeError', `module 'torch' has no attribute '${name}'`);
 }
@@ -992,9 +1001,8 @@ const MODULES: Record<string, Sig> = {
   Identity: { params: [], varargs: true, impl: () => new M.Identity() },
   Sequential: {
     params: [], varargs: true,
-    impl: (_p, rest) => new M.Sequential(rest.map((m, i) => {
+    impl: (_p, rest) => new M.Sequential(rest.map((m) => {
       if (!(m instanceof M.Module)) throw typeErr(`${pyTypeName(m)} is not a Module subclass`);
-      void i;
       return m;
     })),
   },

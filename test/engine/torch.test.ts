@@ -370,6 +370,34 @@ describe('torch facade: memory and models', () => {
     expect(torch.reprValue(torch.getTensorAttribute(y, 'shape'))).toBe('torch.Size([1, 1, 3, 3])');
   });
 
+  it('grad mode: no_grad and set_grad_enabled restore the previous mode', () => {
+    const w = torch.callTorch('ones', [2], { requires_grad: true }) as Tensor;
+    const ctx = torch.callTorch('no_grad', []) as GradModeContext;
+    ctx.enter();
+    expect((torch.callTensorMethod(w, '__mul__', [2]) as Tensor).requiresGrad).toBe(false);
+    ctx.exit();
+    expect((torch.callTensorMethod(w, '__mul__', [2]) as Tensor).gradFn).toBe('MulBackward0');
+    const off = torch.callTorch('set_grad_enabled', [false]) as GradModeContext;
+    expect(torch.callTorch('is_grad_enabled', [])).toBe(false);
+    off.enter();
+    off.exit();
+    expect(torch.callTorch('is_grad_enabled', [])).toBe(true);
+    expect(() => torch.callTensorMethod(w, 'backward', [])).toThrow('backward() is not supported');
+    expect(() => torch.callTorch('optim.SGD', [[w]], { lr: 0.1 })).toThrow('torch.optim.SGD is not supported by Shape Lens');
+  });
+
+  it('Python values: item/tolist types, dtype and device text', () => {
+    const f = torch.callTorch('tensor', [[new PyFloat(2), 3.5]]) as Tensor;
+    expect(torch.callTensorMethod(torch.callTensorMethod(f, '__getitem__', [0]) as Tensor, 'item', [])).toEqual(new PyFloat(2));
+    expect(torch.callTensorMethod(torch.callTorch('tensor', [[7]]) as Tensor, 'item', [])).toBe(7);
+    expect(torch.callTensorMethod(torch.callTorch('tensor', [[true]]) as Tensor, 'tolist', [])).toEqual([true]);
+    expect(torch.strValue(torch.getTensorAttribute(f, 'dtype'))).toBe('torch.float32');
+    expect(torch.getTorchAttribute('long')).toBe(torch.getTorchAttribute('int64'));
+    expect(torch.strValue(torch.getTensorAttribute(f, 'device'))).toBe('cpu');
+    expect(torch.reprValue(torch.getTensorAttribute(f, 'device'))).toBe("device(type='cpu')");
+    expect(torch.callTensorMethod(f, '__add__', [makeArray([1, 2], 'float64', [2])])).toBe(torch.NOT_IMPLEMENTED);
+  });
+
   it('a user nn.Module subclass: registered layers, forward through __call__', () => {
     const net = torch.makeModule('Module', []);
     net.typeName = 'Net';
