@@ -652,6 +652,10 @@ def shapes():
     for sz in [(3, 4), (2, 3, 4), (-1, 2), (3, 1), (4, 4), (4,), (-1, 3, 2)]:
         add(f'expand{text(enc(list(sz)))}', meth(e, 'expand', *sz))
     add('expand_as', meth(e, 'expand_as', A(12, shape=[3, 4])))
+    for r in [(2, 1), (1, 2, 1), (2,), (0, 2), (2, 2, 2), (-1, 2), ((3, 1),)]:
+        add(f'repeat{text(enc(list(r)))}', meth(m, 'repeat', *r))
+    add('repeat rg', meth(A(3, rg=True), 'repeat', 2))
+    add('repeat T', meth(mt, 'repeat', 1, 2))
     add('size', meth(x, 'size'))
     for d in [0, -1, 2, 3, -4]:
         add(f'size({d})', meth(x, 'size', d))

@@ -704,6 +704,7 @@ const METHODS: Record<string, Sig> = {
   reshape: { params: [], varargs: true, impl: (p, rest) => S.reshape(self(p), intList(rest, 'reshape')) },
   reshape_as: { params: ['other'], required: 1, impl: (p) => S.reshape(self(p), toTensor(p.other, 'reshape_as', 'other').shape) },
   expand: { params: [], varargs: true, impl: (p, rest) => S.expand(self(p), intList(rest, 'expand')) },
+  repeat: { params: [], varargs: true, impl: (p, rest) => S.repeat(self(p), intList(rest, 'repeat')) },
   expand_as: { params: ['other'], required: 1, impl: (p) => S.expand(self(p), toTensor(p.other, 'expand_as', 'other').shape) },
   permute: { params: [], varargs: true, impl: (p, rest) => S.permute(self(p), intList(rest, 'permute')) },
   transpose: { params: ['dim0', 'dim1'], required: 2, impl: (p) => S.transpose(self(p), toInt(p.dim0), toInt(p.dim1)) },

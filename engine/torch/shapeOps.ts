@@ -16,6 +16,7 @@ import {
   torchStackShape, torchTDims, torchTransposeDims, torchUnsqueezeShape, torchViewShape,
 } from '../shape/torch';
 import * as I from '../ops/indexing';
+import { tile } from '../ops/manipulation';
 import { isFloatDType, promoteTypesTorch, torchDType } from './dtype';
 import { isGradEnabled, result } from './autograd';
 import { runtimeError } from './elementwise';
@@ -142,6 +143,15 @@ export function expand(t: Tensor, sizes: readonly number[]): Tensor {
   const a = t.arr, off = shape.length - a.ndim;
   const strides = shape.map((d, i) => (i < off ? 0 : a.shape[i - off] === 1 && d !== 1 ? 0 : a.strides[i - off]));
   return result(a.view(shape, strides, a.offset), [t], 'ExpandBackward0');
+}
+
+/** `t.repeat(*sizes)`: tiles the tensor (np.tile with at least t.dim() repeats). */
+export function repeat(t: Tensor, sizes: readonly number[]): Tensor {
+  if (sizes.length < t.ndim) throw runtimeError('Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+  const lead = sizes.length - t.ndim;
+  const shape = sizes.map((r, i) => r * (i < lead ? 1 : t.shape[i - lead]));
+  if (shape.some((d) => d < 0)) throw runtimeError(`Trying to create tensor with negative dimension ${shape.find((d) => d < 0)}: [${shape.join(', ')}]`);
+  return result(tile(t.arr, sizes), [t], 'RepeatBackward0');
 }
 
 /** `t.contiguous()`: t itself when already C-contiguous. */
