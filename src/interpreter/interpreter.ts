@@ -55,7 +55,7 @@ function lexicalScope(f: Frame): Scope | null {
 const infoCache = new WeakMap<object, ScopeInfo>();
 const yieldCache = new WeakMap<object, boolean>();
 
-function childNodes(n: object): object[] {
+export function childNodes(n: object): object[] {
   const out: object[] = [];
   for (const [k, v] of Object.entries(n)) {
     if (k === 'range' || k === 'nameRange' || k === 'attrRange' || v === null || typeof v !== 'object') continue;
@@ -578,14 +578,18 @@ function execClassDef(s: A.ClassDef, f: Frame): void {
   const first = s.body[0];
   if (first && first.kind === 'Expr' && first.value.kind === 'Constant' && first.value.value.type === 'str') ns.set('__doc__', first.value.value.value);
   const cf = new Frame(s.name, CLASS, new Scope(ns, null, lexicalScope(f)), f.globals, null, `${qual}.`);
+  f.node = s;
   checkDepth();
   rt.depth++;
+  const saved = rt.frame;
+  rt.frame = cf;
   try {
     execBlock(s.body, cf);
   } catch (e) {
     throw unwind(e, cf);
   } finally {
     rt.depth--;
+    rt.frame = saved;
   }
   f.node = s;
   let cls: PyClass;
@@ -1173,6 +1177,8 @@ export function callFunction(fn: PyFunction, args: Value[], kwargs: Kwargs | nul
   if (fn.info.isGenerator) return makeGenerator(fn, frame);
   rt.depth++;
   rt.tick();
+  const saved = rt.frame;
+  rt.frame = frame;
   try {
     const node = fn.node;
     if (node.kind === 'Lambda') return evalExpr(node.body, frame);
@@ -1181,6 +1187,7 @@ export function callFunction(fn: PyFunction, args: Value[], kwargs: Kwargs | nul
     throw unwind(e, frame);
   } finally {
     rt.depth--;
+    rt.frame = saved;
   }
 }
 
@@ -1228,6 +1235,8 @@ function evalComprehension(e: A.ListComp | A.SetComp | A.DictComp, f: Frame): Va
   const cf = compFrame(e, f);
   checkDepth();
   rt.depth++;
+  const saved = rt.frame;
+  rt.frame = cf;
   try {
     if (e.kind === 'ListComp') {
       const out: Value[] = [];
@@ -1253,6 +1262,7 @@ function evalComprehension(e: A.ListComp | A.SetComp | A.DictComp, f: Frame): Va
     throw unwind(err, cf);
   } finally {
     rt.depth--;
+    rt.frame = saved;
   }
 }
 
@@ -1295,6 +1305,8 @@ function driveGenerator(js: Generator<Value, Value, Value>, frame: Frame, name: 
     gen.running = true;
     rt.depth++;
     rt.tick();
+    const saved = rt.frame;
+    rt.frame = frame;
     try {
       const r = js.next(send);
       if (r.done) gen.finished = true;
@@ -1313,6 +1325,7 @@ function driveGenerator(js: Generator<Value, Value, Value>, frame: Frame, name: 
     } finally {
       gen.running = false;
       rt.depth--;
+      rt.frame = saved;
     }
   }, name, qualname);
   return gen;
@@ -1506,6 +1519,7 @@ export function mainGlobals(filename: string, builtinsModule: Value): Map<string
 export function execModule(body: readonly A.Stmt[], globals: Map<string, Value>): { frame: Frame; error: PyRaise | Interrupt | null } {
   const frame = new Frame('<module>', MODULE, new Scope(globals, null, null), globals, null, '');
   rt.depth = 1;
+  rt.frame = frame;
   try {
     execBlock(body, frame);
     return { frame, error: null };

@@ -773,17 +773,23 @@ function typingModule(): PyModule {
 
 function warningsModule(): PyModule {
   return mod('warnings', {
-    warn: fn('warn', (args) => {
+    warn: fn('warn', (args, kw) => {
       const msg = args[0];
-      const cat = args[1] ?? EXC.UserWarning;
-      const text = msg instanceof PyInstance ? pyStr(msg) : pyStr(msg);
-      rt.write(`${rt.filename}:?: ${cat instanceof PyClass ? cat.name : 'UserWarning'}: ${text}\n`, true);
+      let cat = args[1] ?? kw?.category ?? EXC.UserWarning;
+      if (msg instanceof PyInstance) cat = msg.cls;
+      rt.warn(cat instanceof PyClass ? cat.name : 'UserWarning', pyStr(msg));
       return null;
     }, 'warn'),
-    filterwarnings: fn('filterwarnings', () => null, 'filterwarnings'),
-    simplefilter: fn('simplefilter', () => null, 'simplefilter'),
+    filterwarnings: fn('filterwarnings', (args, kw) => { setAction(args[0] ?? kw?.action); return null; }, 'filterwarnings'),
+    simplefilter: fn('simplefilter', (args, kw) => { setAction(args[0] ?? kw?.action); return null; }, 'simplefilter'),
+    resetwarnings: fn('resetwarnings', () => { rt.warningsAction = 'default'; return null; }, 'resetwarnings'),
     catch_warnings: fn('catch_warnings', () => jsContext(() => null, () => undefined, 'catch_warnings'), 'catch_warnings'),
   });
+}
+
+function setAction(a: Value): void {
+  if (a === 'ignore' || a === 'error' || a === 'always' || a === 'default') rt.warningsAction = a;
+  else if (a === 'once' || a === 'module') rt.warningsAction = 'default';
 }
 
 function stringModule(): PyModule {
@@ -907,12 +913,15 @@ function makeDeque(): PyClass {
     if (m !== null) while (d.length > m) { if (fromLeft) d.shift(); else d.pop(); }
   };
   const m = (name: string, f: (self: PyInstance, args: Value[]) => Value) => cls.dict.set(name, new PyBuiltin(name, (a) => f(a[0], a.slice(1)), true, undefined, `deque.${name}`));
-  m('__init__', (self, args) => {
+  cls.dict.set('__init__', new PyBuiltin('__init__', (a, kw) => {
+    const self = a[0] as PyInstance;
+    const args = a.slice(1);
+    const ml = args.length > 1 ? args[1] : kw && 'maxlen' in kw ? kw.maxlen : null;
     self.dict.set('__data', args.length && args[0] !== null ? iterToArray(args[0]) : []);
-    self.dict.set('__maxlen', args.length > 1 && args[1] !== null ? toIndex(args[1]) : null);
+    self.dict.set('__maxlen', ml !== null ? toIndex(ml) : null);
     trim(self, true);
     return null;
-  });
+  }, true, undefined, 'deque.__init__'));
   m('append', (self, a) => { data(self).push(a[0]); trim(self, true); return null; });
   m('appendleft', (self, a) => { data(self).unshift(a[0]); trim(self, false); return null; });
   m('pop', (self) => { const d = data(self); if (!d.length) throw pyError('IndexError', 'pop from an empty deque'); return d.pop(); });

@@ -9,6 +9,7 @@ import { callLinalg, callMatmulFunction, LINALG_FUNCTION_NAMES, MATMUL_FUNCTION_
 import { callRandom, callRandomMethod, getRandomAttribute, hasRandomFunction, isRandomObject } from '../../engine/random/pycall';
 import { DType, dtypeInfo, parseDType } from '../../engine/core/dtype';
 import { NumpyError } from '../../engine/core/errors';
+import { getUfunc } from '../../engine/ops/ufunc';
 import { Slice } from '../../engine/core/pyvalues';
 import { getPrintOptions, setPrintOptions } from '../../engine/format';
 import type * as A from '../python/ast';
@@ -24,6 +25,7 @@ import {
   T_NP_FLOATING, T_NP_GENERIC, T_NP_INEXACT, T_NP_INTEGER, T_NP_NUMBER, T_NP_SIGNED, T_NP_UNSIGNED, T_OBJECT, Value,
 } from './values';
 import { NPEXTRA } from './npextra';
+import { NUMPY_FRAMES } from './numpyFrames';
 
 export const NUMPY_FILE = '/usr/lib/python3/dist-packages/numpy/__init__.py';
 
@@ -203,6 +205,10 @@ const ENGINE_METHODS = new Set(['reshape', 'flatten', 'ravel', 'clip', 'transpos
 const LOCAL_METHODS = new Set(['tolist', 'item', 'dot', 'trace', 'view', '__len__', '__array__', 'sort', 'argsort', 'ptp', 'conj', 'conjugate']);
 
 function arrayMethod(a: NDArray, name: string, args: Value[], kw: Kwargs | null): Value {
+  return withNumpyFrames(`ndarray.${name}`, () => arrayMethodImpl(a, name, args, kw));
+}
+
+function arrayMethodImpl(a: NDArray, name: string, args: Value[], kw: Kwargs | null): Value {
   switch (name) {
     case 'tolist': return toList(a);
     case 'item': {
@@ -224,9 +230,20 @@ function arrayMethod(a: NDArray, name: string, args: Value[], kw: Kwargs | null)
       const fn = NPEXTRA[name === 'sort' ? 'sort_inplace' : name];
       return fn([a, ...args], kw);
     }
-    default:
-      return engine(() => fromEngine(P.callMethod(a, name, engineArgs(args), engineKwargs(kw))));
+    default: {
+      const r = engine(() => fromEngine(P.callMethod(a, name, engineArgs(args), engineKwargs(kw))));
+      if (name === 'mean' && a.size === 0) meanOfEmpty(args[0] ?? kw?.axis);
+      return r;
+    }
   }
+}
+
+/** NumPy's two warnings for the mean of an empty array (the second comes from numpy's own code). */
+function meanOfEmpty(axis: Value): void {
+  if (axis !== undefined && axis !== null) return;
+  rt.warn('RuntimeWarning', 'Mean of empty slice.');
+  rt.warn('RuntimeWarning', 'invalid value encountered in scalar divide',
+    { filename: '/usr/lib/python3/dist-packages/numpy/core/_methods.py', line: 192, text: 'ret = ret.dtype.type(ret / rcount)' });
 }
 
 export function npGetAttr(a: NDArray, name: string): Value {
@@ -305,7 +322,10 @@ export function npScalarGetAttr(s: NpScalar, name: string): Value {
 export function npTruth(v: NDArray | NpScalar): boolean {
   if (v instanceof NpScalar) return v.value !== 0;
   if (v.size === 1) return v.data[v.offset] !== 0;
-  if (v.size === 0) return false;
+  if (v.size === 0) {
+    rt.warn('DeprecationWarning', 'The truth value of an empty array is ambiguous. Returning False, but in future this will result in an error. Use `array.size > 0` to check that an array is not empty.');
+    return false;
+  }
   throw pyError('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
 }
 
@@ -342,6 +362,79 @@ export function npSetItem(a: NDArray, idx: Value, value: Value): void {
   engine(() => P.setItem(a, i, v));
 }
 
+// ---- floating-point warnings (NumPy's default np.seterr: warn on divide, over, invalid) -------------
+
+const DIVIDE_UFUNCS = new Set(['divide', 'floor_divide', 'remainder', 'fmod', 'log', 'log2', 'log10', 'log1p', 'reciprocal', 'arctanh', 'power']);
+
+function flatValues(x: unknown, shape: readonly number[]): number[] | number {
+  if (typeof x === 'number') return x;
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  if (x instanceof PyFloat || x instanceof NpScalar) return x.value;
+  const arr = x instanceof NDArray ? x : (P.toArray(x) as NDArray);
+  if (arr.ndim === 0) return arr.data[arr.offset];
+  return (P.callFunction('broadcast_to', [arr, new PyTuple(shape)]) as NDArray).toArray();
+}
+
+function hasNonFinite(a: NDArray): boolean {
+  const d = a.data;
+  if (a.offset === 0 && d.length === a.size) {
+    for (let i = 0; i < d.length; i++) { const v = d[i]; if (v - v !== 0) return true; }
+    return false;
+  }
+  return a.toArray().some((v) => v - v !== 0);
+}
+
+/** Emits (or raises, under np.seterr(...='raise')) the RuntimeWarnings NumPy's FP checks give. */
+function fpCheck(ufunc: string, inputs: readonly unknown[], result: unknown, scalarOp: boolean): void {
+  let shape: readonly number[];
+  let out: number[];
+  let dtype: DType;
+  if (result instanceof NpScalar) { shape = []; out = [result.value]; dtype = result.dtype; }
+  else if (result instanceof NDArray) { shape = result.shape; dtype = result.dtype; out = []; }
+  else return;
+  const isFloat = dtype === 'float32' || dtype === 'float64';
+  const flags = { divide: false, over: false, invalid: false };
+  if (isFloat) {
+    if (result instanceof NDArray) {
+      if (!hasNonFinite(result)) return;
+      out = result.toArray();
+    } else if (out[0] - out[0] === 0) return;
+    const ins = inputs.map((x) => flatValues(x, shape));
+    const at = (k: number, i: number) => { const v = ins[k]; return typeof v === 'number' ? v : v[i]; };
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i];
+      if (v - v === 0) continue;
+      let anyNaN = false, allFinite = true, anyZero = false;
+      for (let k = 0; k < ins.length; k++) {
+        const x = at(k, i);
+        if (Number.isNaN(x)) anyNaN = true;
+        if (!Number.isFinite(x)) allFinite = false;
+        if (x === 0) anyZero = true;
+      }
+      if (Number.isNaN(v)) { if (!anyNaN) flags.invalid = true; }
+      else if (allFinite) {
+        if (DIVIDE_UFUNCS.has(ufunc) && anyZero) flags.divide = true;
+        else flags.over = true;
+      }
+    }
+  } else if ((ufunc === 'floor_divide' || ufunc === 'remainder' || ufunc === 'fmod') && inputs.length === 2) {
+    const d = flatValues(inputs[1], shape);
+    if (typeof d === 'number' ? d === 0 : d.includes(0)) flags.divide = true;
+  } else return;
+  const what = { divide: 'divide by zero', over: 'overflow', invalid: 'invalid value' } as const;
+  for (const k of ['divide', 'over', 'invalid'] as const) {
+    if (!flags[k]) continue;
+    const mode = rt.fpMode[k];
+    const msg = `${what[k]} encountered in ${scalarOp ? 'scalar ' : ''}${ufunc}`;
+    if (mode === 'ignore') continue;
+    if (mode === 'raise') throw pyError('FloatingPointError', msg);
+    if (mode === 'print') { rt.write(`Warning: ${msg}\n`); continue; }
+    rt.warn('RuntimeWarning', msg);
+  }
+}
+
+const isArrayLike = (v: Value): boolean => v instanceof NDArray || Array.isArray(v) || v instanceof PyTuple;
+
 // ---- operators -------------------------------------------------------------------------------------
 
 const UFUNC_OF: Record<string, string> = {
@@ -366,10 +459,13 @@ export function npBinary(op: A.BinaryOperator, a: Value, b: Value, inplace = fal
     return engine(() => fromEngine(callMatmulFunction('matmul', [x, y])));
   }
   const dunder = DUNDER_OF[op];
-  if (inplace && a instanceof NDArray) return engine(() => fromEngine(P.callMethod(a, `__i${dunder}__`, [y])));
-  if (a instanceof NDArray) return engine(() => fromEngine(P.callMethod(a, `__${dunder}__`, [y])));
-  if (b instanceof NDArray) return engine(() => fromEngine(P.callMethod(b, `__r${dunder}__`, [x])));
-  return engine(() => fromEngine(P.callFunction(UFUNC_OF[op], [x, y])));
+  let r: Value;
+  if (inplace && a instanceof NDArray) r = engine(() => fromEngine(P.callMethod(a, `__i${dunder}__`, [y])));
+  else if (a instanceof NDArray) r = engine(() => fromEngine(P.callMethod(a, `__${dunder}__`, [y])));
+  else if (b instanceof NDArray) r = engine(() => fromEngine(P.callMethod(b, `__r${dunder}__`, [x])));
+  else r = engine(() => fromEngine(P.callFunction(UFUNC_OF[op], [x, y])));
+  fpCheck(UFUNC_OF[op], [x, y], r, !isArrayLike(a) && !isArrayLike(b));
+  return r;
 }
 
 const CMP_UFUNC: Record<string, string> = { Eq: 'equal', NotEq: 'not_equal', Lt: 'less', LtE: 'less_equal', Gt: 'greater', GtE: 'greater_equal' };
@@ -429,8 +525,29 @@ const ABSTRACT: Record<string, PyClass> = {
 };
 const EXTRA_CONSTANTS: Record<string, number> = { NaN: NaN, NAN: NaN, Inf: Infinity, Infinity: Infinity, infty: Infinity, PINF: Infinity, NINF: -Infinity, PZERO: 0, NZERO: -0 };
 
-function npFunction(name: string, impl: (args: Value[], kw: Kwargs | null) => Value): PyBuiltin {
-  return new PyBuiltin(name, impl, false, undefined, name);
+function npFunction(name: string, impl: (args: Value[], kw: Kwargs | null) => Value, frameKey = name): PyBuiltin {
+  return new PyBuiltin(name, (args, kw) => withNumpyFrames(frameKey, () => impl(args, kw)), false, undefined, name);
+}
+
+/** Adds the frames NumPy's own Python code shows when `key` (np.fn or ndarray.method) raises. */
+export function withNumpyFrames<T>(key: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PyRaise && e.exc.exc && e.exc.exc.traceback.length === 0) {
+      const frames = NUMPY_FRAMES[`${key}|${e.exc.cls.name}`];
+      if (frames) {
+        for (const [filename, line, name, text, col, endCol, multi] of frames) {
+          e.exc.exc.traceback.push({
+            filename, line, name, node: null, text,
+            cols: col === null || endCol === null ? undefined : [col, endCol, multi],
+          });
+        }
+        e.exc.exc.lastFrame = key;
+      }
+    }
+    throw e;
+  }
 }
 
 /** `<__array_function__ internals>` frames NumPy 1.24 shows for errors in these C-implemented functions. */
@@ -460,10 +577,19 @@ function npLazy(name: string): Value | undefined {
       return d;
     });
     case 'printoptions': return npFunction(name, (args, kw) => printOptionsContext(kw));
-    case 'errstate': return npFunction(name, () => nullContext());
-    case 'seterr': return npFunction(name, () => {
+    case 'errstate': return npFunction(name, (args, kw) => {
+      let saved: Record<'divide' | 'over' | 'under' | 'invalid', string> | null = null;
+      return jsContext(() => { saved = { ...rt.fpMode }; setErr(kw); return null; }, () => { if (saved) rt.fpMode = saved; }, 'errstate');
+    });
+    case 'seterr': return npFunction(name, (args, kw) => {
       const d = newDict();
-      for (const k of ['divide', 'over', 'under', 'invalid']) dictSet(d, k, k === 'under' ? 'ignore' : 'warn');
+      for (const k of ['divide', 'over', 'under', 'invalid'] as const) dictSet(d, k, rt.fpMode[k]);
+      setErr(kw);
+      return d;
+    });
+    case 'geterr': return npFunction(name, () => {
+      const d = newDict();
+      for (const k of ['divide', 'over', 'under', 'invalid'] as const) dictSet(d, k, rt.fpMode[k]);
       return d;
     });
     default: break;
@@ -475,6 +601,23 @@ function npLazy(name: string): Value | undefined {
   if (P.hasFunction(name)) {
     if (name === 'result_type' || name === 'promote_types') {
       return npFunction(name, (args, kw) => toDTypeObject(engine(() => P.callFunction(name, engineArgs(args), engineKwargs(kw))) as string));
+    }
+    const uf = getUfunc(name);
+    if (uf) {
+      return npFunction(name, (args, kw) => {
+        const ea = engineArgs(args);
+        const r = engine(() => fromEngine(P.callFunction(name, ea, engineKwargs(kw))));
+        fpCheck(uf.name, ea.slice(0, uf.nin), r, false);
+        return r;
+      });
+    }
+    if (name === 'mean') {
+      return npFunction(name, (args, kw) => {
+        const r = engine(() => fromEngine(P.callFunction(name, engineArgs(args), engineKwargs(kw))));
+        const a = args[0];
+        if ((a instanceof NDArray && a.size === 0) || (Array.isArray(a) && a.length === 0)) meanOfEmpty(args[1] ?? kw?.axis);
+        return r;
+      });
     }
     return npFunction(name, (args, kw) => engine(() => fromEngine(P.callFunction(name, engineArgs(args), engineKwargs(kw)))));
   }
@@ -497,9 +640,18 @@ export function jsContext(enter: () => Value, exit: () => void, name = 'context'
   return new PyInstance(cls);
 }
 
-function nullContext(): PyInstance {
-  return jsContext(() => null, () => undefined, 'errstate');
+function setErr(kw: Kwargs | null): void {
+  if (!kw) return;
+  const all = kw.all;
+  for (const k of ['divide', 'over', 'under', 'invalid'] as const) {
+    const v = kw[k] ?? all;
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' || !['ignore', 'warn', 'raise', 'call', 'print', 'log'].includes(v)) throw pyError('ValueError', `invalid error mode ${pyReprLite(v)}`);
+    rt.fpMode[k] = v;
+  }
 }
+
+const pyReprLite = (v: Value): string => (typeof v === 'string' ? `'${v}'` : String(v));
 
 function printOptionsContext(kw: Kwargs | null): PyInstance {
   const saved = getPrintOptions();
@@ -533,7 +685,7 @@ export function linalgModule(): PyModule {
   m.lazy = (name) => {
     if (name === 'LinAlgError') return EXC.LinAlgError;
     if (LINALG_FUNCTION_NAMES.includes(name)) {
-      return npFunction(name, (args, kw) => engine(() => fromEngine(callLinalg(name, engineArgs(args), engineKwargs(kw)))));
+      return npFunction(name, (args, kw) => engine(() => fromEngine(callLinalg(name, engineArgs(args), engineKwargs(kw)))), `linalg.${name}`);
     }
     if (name === 'matmul' || name === 'multi_dot') return undefined;
     return undefined;

@@ -78,4 +78,3 @@ export const NDARRAY_DIR: readonly string[] = (
   "tflags shape size sort squeeze std strides sum swapaxes take tobytes tofile tolist tostring trace tr" +
   "anspose var view"
 ).split(' ');
-

@@ -9,7 +9,8 @@ import { setMaxArrayBytes } from '../../engine/ops/creation';
 import { resetPrintOptions } from '../../engine/format';
 import { CPYTHON_BUILTIN_NAMES, dirOf, makeBuiltins } from './builtins';
 import { Interrupt, PyRaise } from './errors';
-import { execModule, Frame, functionInfo, mainGlobals } from './interpreter';
+import { childNodes, execModule, Frame, functionInfo, mainGlobals } from './interpreter';
+import type * as A from '../python/ast';
 import { resetNumpy, NUMPY_FILE } from './npbind';
 import { NDARRAY_DIR, NUMPY_DIR } from './numpyNames';
 import { isInstance, pyLen, typeName } from './objects';
@@ -165,6 +166,8 @@ export function runProgram(source: string | Uint8Array, options: RunOptions = {}
   const globals = mainGlobals(filename, builtinsModule);
   setExceptionStrHook((e) => pyStr(e));
 
+  compileWarnings(parsed.module, runtime);
+
   let error: PyRaise | Interrupt | null;
   try {
     error = execModule(parsed.module.body, globals).error;
@@ -221,6 +224,45 @@ function finish(runtime: Runtime, t0: number, exitCode: number, error: ErrorInfo
     }
   }
   return { stdout, stderr, exitCode, error, variables, durationMs: Date.now() - t0 };
+}
+
+// ---- compile-time warnings ---------------------------------------------------------------------------
+
+/** A constant after CPython's AST optimizer (which folds `-1` and tuples of constants). */
+function isFoldedConstant(e: A.Expr): boolean {
+  if (e.kind === 'Constant') return true;
+  if (e.kind === 'UnaryOp' && e.op !== 'Not') return isFoldedConstant(e.operand);
+  if (e.kind === 'Tuple') return e.elts.every(isFoldedConstant);
+  return false;
+}
+
+function isSingleton(e: A.Expr): boolean {
+  if (e.kind !== 'Constant') return false;
+  const t = e.value.type;
+  return t === 'None' || t === 'bool' || t === 'Ellipsis';
+}
+
+/** CPython's SyntaxWarning for `x is 1` (printed when the file compiles, before it runs). */
+function compileWarnings(module: A.Module, runtime: Runtime): void {
+  const visit = (n: A.Node): void => {
+    if (n.kind === 'Compare') {
+      const okArg = (e: A.Expr) => !isFoldedConstant(e) || isSingleton(e);
+      let left = okArg(n.left);
+      for (let i = 0; i < n.ops.length; i++) {
+        const right = okArg(n.comparators[i]);
+        const op = n.ops[i];
+        if ((op === 'Is' || op === 'IsNot') && (!left || !right)) {
+          const msg = op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
+          const line = n.range.line;
+          runtime.write(`${runtime.filename}:${line}: SyntaxWarning: ${msg}\n  ${(runtime.sourceLines[line - 1] ?? '').trim()}\n`, true);
+          break;
+        }
+        left = right;
+      }
+    }
+    for (const c of childNodes(n)) visit(c as A.Node);
+  };
+  visit(module);
 }
 
 // ---- "Did you mean" --------------------------------------------------------------------------------

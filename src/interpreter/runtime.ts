@@ -4,7 +4,7 @@
 // here evaluates Python; it is the evaluator's bookkeeping.
 
 import { Interrupt, pyError } from './errors';
-import type { PyInstance, PyModule, Value } from './values';
+import type { Located, PyInstance, PyModule, Value } from './values';
 
 export interface Limits {
   /** Wall-clock budget for the whole run (default 5000 ms). */
@@ -38,6 +38,13 @@ export class Runtime {
   readonly handling: PyInstance[] = [];
   readonly modules = new Map<string, PyModule>();
   builtins = new Map<string, Value>();
+  /** The innermost executing frame (its node gives the line warnings point at). */
+  frame: { node: Located | null } | null = null;
+  /** `warnings` filters: 'default' shows each warning once per location. */
+  warningsAction: 'default' | 'ignore' | 'error' | 'always' = 'default';
+  /** NumPy's floating-point error modes (np.seterr / np.errstate). */
+  fpMode: Record<'divide' | 'over' | 'under' | 'invalid', string> = { divide: 'warn', over: 'warn', under: 'ignore', invalid: 'warn' };
+  private readonly warned = new Set<string>();
   /** Pending stdout not yet streamed to `onStdout`. */
   private pending = '';
   private lastFlush = 0;
@@ -87,11 +94,35 @@ export class Runtime {
     }
   }
 
+  /**
+   * Prints a warning the way the warnings module's default filter does:
+   * `file:line: Category: message` and the stripped source line, once per location.
+   */
+  warn(category: string, message: string, at?: { filename: string; line: number; text: string }): void {
+    if (this.warningsAction === 'ignore') return;
+    if (this.warningsAction === 'error') throw pyError(category in ERRORS ? category : 'RuntimeError', message);
+    let filename = this.filename, line = 0, text = '';
+    if (at) ({ filename, line, text } = at);
+    else {
+      const node = this.frame?.node;
+      line = node ? node.range.line : 0;
+      text = (this.sourceLines[line - 1] ?? '').trim();
+    }
+    const key = `${category}\u0000${message}\u0000${filename}\u0000${line}`;
+    if (this.warningsAction === 'default') {
+      if (this.warned.has(key)) return;
+      this.warned.add(key);
+    }
+    this.write(`${filename}:${line}: ${category}: ${message}\n${text ? `  ${text}\n` : ''}`, true);
+  }
+
   /** Size guard for str/list repetition and similar builders. */
   checkSize(n: number): void {
     if (!(n <= this.limits.maxObjectSize)) throw pyError('MemoryError');
   }
 }
+
+const ERRORS: Record<string, true> = { RuntimeWarning: true, UserWarning: true, DeprecationWarning: true, FutureWarning: true };
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms / 1000} s`;

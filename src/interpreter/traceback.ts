@@ -27,14 +27,16 @@ const isWs = (c: string) => c === ' ' || c === '\t' || c === '\f';
 
 function caretLine(line: string, node: Located): string | null {
   const r = node.range;
+  const anchors = r.line === r.endLine ? anchorsOf(node, r.col) : null;
+  return carets(line, r.col, r.endCol, r.line !== r.endLine, anchors);
+}
+
+function carets(line: string, start: number, end0: number, multiline: boolean, anchors: [number, number] | null): string | null {
   let indent = 0;
   while (indent < line.length && isWs(line[indent])) indent++;
-  const start = r.col;
-  let end: number;
+  let end = end0;
   let left = -1, right = -1;
-  if (r.line === r.endLine) {
-    end = r.endCol;
-    const anchors = anchorsOf(node, start);
+  if (!multiline) {
     if (anchors) [left, right] = anchors;
   } else {
     let i = line.length;
@@ -86,7 +88,10 @@ function formatEntry(src: SourceInfo, e: TbEntry): string {
   const stripped = line.slice(i);
   if (stripped === '') return out;
   out += `    ${stripped}\n`;
-  if (e.node && e.text === undefined && e.node.range && e.node.range.line === e.line) {
+  if (e.cols) {
+    const c = carets(line, e.cols[0], e.cols[1], e.cols[2], null);
+    if (c !== null) out += `${c}\n`;
+  } else if (e.node && e.text === undefined && e.node.range && e.node.range.line === e.line) {
     sourceOfRange = line;
     try {
       const c = caretLine(line, e.node);

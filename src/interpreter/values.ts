@@ -127,6 +127,8 @@ export interface TbEntry {
   line: number;
   /** Source text for frames outside the program (numpy's own files). */
   text?: string;
+  /** Caret columns for such frames: [col, endCol, spans more than one line]. */
+  cols?: [number, number, boolean];
   /** The interpreter frame (for NameError suggestions); opaque here. */
   frame?: unknown;
 }
