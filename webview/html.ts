@@ -28,9 +28,15 @@ export function makeNonce(): string {
   return Array.from(bytes, (b) => chars[b % chars.length]).join('');
 }
 
+/** One CSP source expression: `'self'`, or a scheme/host source such as `https://*.vscode-cdn.net`. */
+const SOURCE = /^(?:'self'|[A-Za-z][A-Za-z0-9+.-]*:(?:\/\/)?[^\s;,'"]*|\*?[A-Za-z0-9.*-]+(?::\d+)?)$/;
+
 export function inspectorCsp(o: Pick<InspectorHtmlOptions, 'cspSource' | 'nonce'>): string {
   if (!/^[A-Za-z0-9+/=]+$/.test(o.nonce)) throw new Error('nonce must be base64 characters');
-  if (/[;'"\s]/.test(o.cspSource.replace(/ /g, ''))) throw new Error('bad cspSource');
+  // webview.cspSource is one or more source expressions (code-server's starts with 'self');
+  // anything else (a `;`, a quote) could smuggle in a directive, so refuse it
+  const sources = o.cspSource.trim().split(/\s+/);
+  if (sources.length === 0 || sources.some((t) => !SOURCE.test(t))) throw new Error(`bad cspSource ${JSON.stringify(o.cspSource)}`);
   return [
     "default-src 'none'",
     `style-src ${o.cspSource}`,

@@ -245,6 +245,10 @@ describe('table', () => {
     const box = (await frame.locator('.sl-heatmap-canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2);
     expect(await text(frame, '.sl-status')).toBe('v[9] = 4.5');
+    // keyboard: arrows move over the strip and read the value out
+    await frame.focus('.sl-heatmap-canvas');
+    await page.keyboard.press('ArrowLeft');
+    expect(await text(frame, '.sl-status')).toBe('v[8] = 4.0');
   });
 
   test('a transposed view reports F-contiguity and its byte strides', async () => {

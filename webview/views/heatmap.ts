@@ -27,6 +27,7 @@ export class HeatmapView implements View {
   private dataRange: { min: number; max: number } | null = null;
   private scale = 1;
   private sampleNote = '';
+  private cursor = { i: 0, j: 0 };
   private disposed = false;
   private readonly settings: HeatmapSettings;
 
@@ -66,6 +67,7 @@ export class HeatmapView implements View {
     this.root = h('div', { class: 'sl-heatmap' }, toolbar, this.notice, h('div', { class: 'sl-canvas-wrap' }, this.canvas), colorbar);
 
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
+    this.canvas.addEventListener('keydown', (e) => this.onKey(e));
     this.canvas.addEventListener('mouseleave', () => ctx.status(''));
     void this.load();
   }
@@ -176,12 +178,33 @@ export class HeatmapView implements View {
   }
 
   private hover(e: MouseEvent): void {
-    if (!this.values || !this.index) return;
     const rect = this.canvas.getBoundingClientRect();
-    const { rows, cols, transpose } = this.drawn;
+    const { rows, cols } = this.drawn;
     const sx = rect.width / cols, sy = rect.height / rows;
     const j = Math.min(cols - 1, Math.max(0, Math.floor((e.clientX - rect.left) / sx)));
     const i = Math.min(rows - 1, Math.max(0, Math.floor((e.clientY - rect.top) / sy)));
+    this.cursor = { i, j };
+    this.report(i, j);
+  }
+
+  /** Arrow keys move a cursor over the drawn grid and read out the value under it. */
+  private onKey(e: KeyboardEvent): void {
+    const { rows, cols } = this.drawn;
+    const step = e.shiftKey ? 10 : 1;
+    let { i, j } = this.cursor;
+    if (e.key === 'ArrowUp') i -= step;
+    else if (e.key === 'ArrowDown') i += step;
+    else if (e.key === 'ArrowLeft') j -= step;
+    else if (e.key === 'ArrowRight') j += step;
+    else return;
+    e.preventDefault();
+    this.cursor = { i: Math.max(0, Math.min(rows - 1, i)), j: Math.max(0, Math.min(cols - 1, j)) };
+    this.report(this.cursor.i, this.cursor.j);
+  }
+
+  private report(i: number, j: number): void {
+    if (!this.values || !this.index) return;
+    const { transpose } = this.drawn;
     const [r, c] = transpose ? [j, 0] : [i, j];
     const v = transpose ? this.values[j] : this.values[this.index(i, j)];
     const expr = elementExpression(this.ctx.meta.name, this.slice, r * this.step, c * this.step);
