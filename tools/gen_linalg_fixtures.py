@@ -208,9 +208,9 @@ def gen_matmul(c):
     c.add('matmul/-0 sums to +0', call('matmul', np.array([[-0.0, -0.0]]), np.array([[1.0], [1.0]])), cmp='exact')
     c.add('matmul/-0 1-D', call('matmul', np.array([-0.0]), np.array([1.0])), cmp='exact')
     # blocked kernel: integer-valued floats are exact in any summation order
-    # the packed kernel (M·N·K > 32768, M >= 4): several k-blocks (K > 256), row blocks (M > 64), edge tiles
+    # the packed kernel (M·N·K > 32768, M >= 4): several k-blocks (K > 256), row blocks (M > 128), edge tiles
     c.add('matmul/blocked f64 dyadic 8x260@260x21', call('matmul', dyadic((8, 260)), dyadic((260, 21))), cmp='exact')
-    c.add('matmul/blocked f64 dyadic 66x20@20x31', call('matmul', dyadic((66, 20)), dyadic((20, 31))), cmp='exact')
+    c.add('matmul/blocked f64 dyadic 131x12@12x23', call('matmul', dyadic((131, 12)), dyadic((12, 23))), cmp='exact')
     c.add('matmul/blocked f32 dyadic 36x40@40x33', call('matmul', dyadic((36, 40), 'float32'), dyadic((40, 33), 'float32')), cmp='exact')
     c.add('matmul/blocked int16 45x30@30x30', call('matmul', ints((45, 30), 'int16', -100, 100), ints((30, 30), 'int16', -100, 100)))
     c.add('matmul/blocked f64 random 13x50@50x53', call('matmul', randn((13, 50)), randn((50, 53))))

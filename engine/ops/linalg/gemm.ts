@@ -11,7 +11,7 @@ export type Accumulate = 'float64' | 'float32';
 
 const MR = 4, NR = 4;
 /** k-block (panel depth) and row-block sizes: a KC×NR B sliver and MR×KC A sliver stay in L1. */
-const KC = 256, MC = 64, NC = 4096;
+const KC = 256, MC = 128, NC = 4096;
 /** Below this many multiply-adds packing does not pay. */
 const SMALL = 32 * 32 * 32;
 
