@@ -153,30 +153,44 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null, o: Co
   const [O, Cg, KH, KW] = weight.shape;
   const [, , OH, OW] = outShape;
   const g = o.groups, Og = O / g;
-  const w = weight.arr, wd = w.data, xd = x.data, bd = bias?.arr;
-  const [xs0, xs1, xs2, xs3] = x.strides, [ws0, ws1, ws2, ws3] = w.strides;
-  let k = 0;
+  const bd = bias?.arr;
+  // im2col per image and group (rows: one (c, ky, kx) tap, columns: output pixels), then a
+  // row-major product whose inner loop runs along a whole column row (long, contiguous).
+  const P = OH * OW, K = Cg * KH * KW;
+  const col = new Float64Array(K * P);
+  const wt = Float64Array.from(weight.arr.toArray());
+  const acc = new Float64Array(P);
+  const xs = x.strides;
   for (let n = 0; n < N; n++) {
-    for (let oc = 0; oc < O; oc++) {
-      const grp = Math.floor(oc / Og);
-      const b = bd ? bd.data[bd.offset + oc * bd.strides[0]] : 0;
-      for (let oy = 0; oy < OH; oy++) {
-        for (let ox = 0; ox < OW; ox++) {
-          let acc = 0;
-          for (let c = 0; c < Cg; c++) {
-            const ic = grp * Cg + c;
-            for (let ky = 0; ky < KH; ky++) {
+    for (let grp = 0; grp < g; grp++) {
+      let r = 0;
+      for (let c = 0; c < Cg; c++) {
+        const base = x.offset + n * xs[0] + (grp * Cg + c) * xs[1];
+        for (let ky = 0; ky < KH; ky++) {
+          for (let kx = 0; kx < KW; kx++, r++) {
+            let q = r * P;
+            for (let oy = 0; oy < OH; oy++) {
               const iy = oy * sh - padTop + ky * dh;
-              if (iy < 0 || iy >= H) continue;
-              for (let kx = 0; kx < KW; kx++) {
+              if (iy < 0 || iy >= H) { col.fill(0, q, q + OW); q += OW; continue; }
+              const rowBase = base + iy * xs[2];
+              for (let ox = 0; ox < OW; ox++) {
                 const ix = ox * sw - padLeft + kx * dw;
-                if (ix < 0 || ix >= W) continue;
-                acc += xd[x.offset + n * xs0 + ic * xs1 + iy * xs2 + ix * xs3] * wd[w.offset + oc * ws0 + c * ws1 + ky * ws2 + kx * ws3];
+                col[q++] = ix >= 0 && ix < W ? x.data[rowBase + ix * xs[3]] : 0;
               }
             }
           }
-          out.data[k++] = acc + b;
         }
+      }
+      for (let oc = grp * Og; oc < (grp + 1) * Og; oc++) {
+        acc.fill(bd ? bd.data[bd.offset + oc * bd.strides[0]] : 0);
+        const wrow = oc * K;
+        for (let k = 0; k < K; k++) {
+          const wv = wt[wrow + k];
+          if (wv === 0) continue;
+          const off = k * P;
+          for (let q = 0; q < P; q++) acc[q] += wv * col[off + q];
+        }
+        out.data.set(acc, (n * O + oc) * P);
       }
     }
   }
