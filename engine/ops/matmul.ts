@@ -17,6 +17,7 @@ import {
 import { einsumPlan } from '../shape/einsum';
 import { Accumulate, gemm } from './linalg/gemm';
 import { applyUfunc } from './ufunc';
+import { checkedEmpty } from './creation';
 import { reshape, swapaxes, transpose } from './manipulation';
 import { sum } from './reduction';
 
@@ -134,7 +135,7 @@ function loopStrides(a: NDArray, coreNdim: number, loopShape: readonly number[])
 export function matmul(a: NDArray, b: NDArray): NDArray {
   const plan = unwrap(gufuncShapes('matmul', MATMUL_SIGNATURE, [a.shape, b.shape]));
   const dtype = promoteTypes(a.dtype, b.dtype);
-  const out = emptyArray(plan.outShapes[0] as number[], dtype);
+  const out = checkedEmpty(plan.outShapes[0] as number[], dtype);
   const loopShape = plan.loopShape as number[];
   const n = plan.missing.has('n') ? 1 : plan.core.get('n') as number;
   const m = plan.missing.has('m') ? 1 : plan.core.get('m') as number;
@@ -189,7 +190,7 @@ export function dot(a: NDArray, b: NDArray): NDArray {
   const dtype = promoteTypes(a.dtype, b.dtype);
   if (a.ndim === 0 || b.ndim === 0) return scalarProduct(a, b, dtype);
   const shape = unwrap(dotShape(a.shape, b.shape)) as number[];
-  const out = emptyArray(shape, dtype);
+  const out = checkedEmpty(shape, dtype);
   if (out.size === 0) return out;
   const K = a.shape[a.ndim - 1];
   const { a: a2, rs: aRs } = asRows(a);
@@ -322,7 +323,7 @@ export function einsum(subscripts: string, ops: readonly NDArray[], opts: Einsum
   const dtype = einsumDType(ops, opts);
   const cast = ops.map((a) => (a.dtype === dtype ? a : astype(a, dtype)));
   const iterShape = plan.iterShape as number[];
-  const out = emptyArray(plan.outShape as number[], dtype);
+  const out = checkedEmpty(plan.outShape as number[], dtype);
   if (sizeOf(iterShape) === 0) return out;
   const kind = dtypeInfo(dtype).kind;
   const nSummed = sizeOf(iterShape.slice(plan.outputNdim));
