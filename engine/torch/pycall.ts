@@ -1,5 +1,5 @@
 // The torch facade's Python-call surface, as engine/pycall.ts is NumPy's: `import torch`
-// binds to these five entry points, with torch's parameter names and Python values.
+// binds to these entry points, with torch's parameter names and Python values.
 //
 //   callTorch(path, args, kwargs)           torch.<path>(…): 'zeros', 'nn.functional.relu', 'cuda.is_available', 'nn.Parameter'
 //   getTorchAttribute(path)                 torch.<path> that is not called: 'float32', 'pi', 'long'
@@ -13,12 +13,17 @@
 // non-integer number) a float, booleans, null = None, strings, JS arrays = lists, PyTuple,
 // Slice, ELLIPSIS, NDArray (numpy arrays), NpScalar. Torch's own values: Tensor, TorchSize
 // (a PyTuple), TorchDType (`torch.float32`: one shared object per dtype; dtype arguments
-// must be these objects, as in torch), TorchDevice, ReturnTypes (a named PyTuple), Module,
+// must be these objects, as in torch), TorchDevice, ReturnTypes (a PyTuple whose fields
+// `.values`/`.indices` are `get(name)`), Module (Sequential also answers `__len__`,
+// `__getitem__`, `__iter__` through callModuleMethod),
 // GradModeContext (`with torch.no_grad():` — call enter()/exit()), GradFn (`t.grad_fn`).
-// `t.item()` gives a number for ints, PyFloat for floats, boolean for bool.
+// `t.item()` gives a number for ints, PyFloat for floats, boolean for bool. Dunders that do
+// not apply (a numpy array operand) return NOT_IMPLEMENTED, Python's NotImplemented.
 // Argument binding is positional-then-keyword by parameter name; torch's multi-overload
 // "received an invalid combination of arguments" texts are not reproduced (a plainer
-// TypeError is raised instead). Errors are NumpyError(pyType, torch's message).
+// TypeError is raised instead), except for the few learners meet (`torch.zeros()`,
+// `max(dim=(0, 1))`). Errors are NumpyError(pyType, torch's message); `.to('cuda')` raises
+// torch's AssertionError, a pyType engine/core/errors.ts does not list yet.
 
 import { NDArray } from '../core/ndarray';
 import { NumpyError, PyErrorType } from '../core/errors';
