@@ -38,11 +38,6 @@ export function dims(shape: readonly number[], s: SliceState): { rows: number; c
   return { rows: s.rowAxis === null ? 1 : shape[s.rowAxis], cols: s.colAxis === null ? 1 : shape[s.colAxis] };
 }
 
-/** Is any axis fixed at an index that has no elements (a 0-size dim)? Then nothing is shown. */
-export function isEmpty(shape: readonly number[], s: SliceState): boolean {
-  return shape.some((d) => d === 0);
-}
-
 export interface Range { readonly start: number; readonly stop: number; readonly step: number }
 
 /** The slice for rows r and columns c of the window. */

@@ -25,7 +25,6 @@ export class HeatmapView implements View {
   private values: ValueArray | undefined;
   private index: ((i: number, j: number) => number) | undefined;
   private dataRange: { min: number; max: number } | null = null;
-  private scale = 1;
   private sampleNote = '';
   private cursor = { i: 0, j: 0 };
   private disposed = false;
@@ -148,7 +147,6 @@ export class HeatmapView implements View {
     const availH = Math.max(200, Math.floor(window.innerHeight * 0.65));
     let scale = Math.min(availW / cols, availH / rows);
     if (scale >= 1) scale = Math.max(1, Math.floor(scale));
-    this.scale = scale;
     const w = Math.max(1, Math.round(cols * scale));
     const hgt = Math.max(rows === 1 ? 32 : 1, Math.round(rows * scale));
     this.canvas.width = w; this.canvas.height = hgt;
