@@ -2,6 +2,7 @@
 """Expected output for the interpreter tests, produced by real CPython 3.11 + Debian's NumPy 1.24.
 
   /usr/bin/python3 tools/gen_program_expectations.py            # programs and snippets
+  /usr/bin/python3 tools/gen_program_expectations.py --programs-only   (or --snippets-only)
   /usr/bin/python3 tools/gen_program_expectations.py --names    # regenerates src/interpreter/numpyNames.ts
                                                                  # and src/interpreter/numpyFrames.ts
 
@@ -166,5 +167,7 @@ if __name__ == '__main__':
         names()
         frames()
     else:
-        programs()
-        snippets()
+        if '--snippets-only' not in sys.argv:
+            programs()
+        if '--programs-only' not in sys.argv:
+            snippets()

@@ -49,7 +49,7 @@ export function runInWorker(source: string | Uint8Array, filename: string, optio
   return new Promise<RunResult>((resolve) => {
     let settled = false;
     const worker = new Worker(options.workerPath ?? defaultWorkerPath(), {
-      resourceLimits: { stackSizeMb: options.stackSizeMb ?? 256, maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
+      resourceLimits: { stackSizeMb: options.stackSizeMb ?? 256, maxOldGenerationSizeMb: options.maxHeapMb ?? 2048, maxYoungGenerationSizeMb: 64 },
       stdout: false, stderr: false,
     });
     const done = (r: RunResult) => {

@@ -1,0 +1,15 @@
+import numpy as np
+
+a = np.array([1, 2, 3])
+print(a.dtype, (a / 2).dtype, (a // 2).dtype, (a * 0.5).dtype)
+f = np.array([1.9, -1.9, 2.5, 3.5])
+print(f.astype(int), np.round(f), f.astype(np.int32).dtype)
+b = np.array([True, False, True])
+print(b.sum(), b.astype(float), b.dtype, (b * 2).dtype)
+mixed = np.array([1, 2.5, True])
+print(mixed, mixed.dtype)
+i32 = np.arange(3, dtype=np.int32)
+print(i32 + np.int64(1), (i32 + np.int64(1)).dtype, (i32 * 2).dtype, (i32 + 2.5).dtype)
+f32 = np.ones(3, dtype=np.float32)
+print(f32 / 3, (f32 / 3).dtype, (f32 + np.arange(3)).dtype)
+print(np.array([300, -5]).astype(np.uint8))

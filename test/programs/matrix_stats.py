@@ -1,0 +1,15 @@
+import numpy as np
+
+np.set_printoptions(precision=3)
+M = np.array([[1.5, 2.25, 3.125], [4.0, 5.5, 6.75], [7.0, 8.125, 9.5], [0.5, 1.0, 1.5]])
+print(M)
+print("col mean:", M.mean(axis=0))
+print("col var :", M.var(axis=0))
+print("row max :", M.max(axis=1))
+print("argmax  :", M.argmax(axis=0))
+centered = M - M.mean(axis=0)
+cov = centered.T @ centered / (M.shape[0] - 1)
+print("covariance:")
+print(cov)
+print("trace:", np.trace(cov))
+print(np.cumsum(M, axis=0))
