@@ -1,0 +1,266 @@
+// The Python front end's entry point: source text → `{ module, errors, tree }`, incrementally.
+// Pipeline: scan (CPython-faithful tokens, token errors, recovery patches) → lezer parse of the
+// patched text (reusing the previous tree's fragments) → convert to the typed AST → messages.
+// Parsing never fails: every input gives a Module, broken statements become ErrorStmt nodes.
+// The lezer tree stays inside `ParseTree` (opaque); nothing outside src/python sees it.
+
+import { parser } from '@lezer/python';
+import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
+import type * as A from './ast';
+import { convert } from './convert';
+import { LineIndex } from './lineIndex';
+import { KEYWORDS, measureIndent, placeholder, scan, type BrokenRegion, type Patch, type ScanResult } from './scanner';
+import { compileChecks, logicalLineAt, parserMessage } from './syntaxErrors';
+
+/** A replacement of `[from, to)` of the previous text by `insert` (VS Code's contentChanges). */
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+declare const parseTreeBrand: unique symbol;
+
+/** Opaque parser state kept for incremental reparsing. */
+export interface ParseTree {
+  readonly text: string;
+  readonly [parseTreeBrand]: true;
+}
+
+export interface ParseResult {
+  module: A.Module;
+  /** Every syntax error found, in source order (one per broken statement at most, roughly). */
+  errors: A.SyntaxDiagnostic[];
+  tree: ParseTree;
+}
+
+interface TreeState {
+  text: string;
+  patched: string;
+  lezer: Tree;
+  /** Statistics for tests: characters of the previous tree offered for reuse. */
+  reusable: number;
+}
+
+const MAX_RECOVERY_ROUNDS = 8;
+
+/**
+ * Parses Python 3 source. Pass the previous result's `tree` (and, optionally, the edits that
+ * turned its text into `text`) to reuse the unchanged parts of the previous parse.
+ */
+export function parse(text: string, previous?: { tree: ParseTree; edits?: readonly TextEdit[] }): ParseResult {
+  const scanned = scan(text);
+  let patches = scanned.patches;
+  const regions: BrokenRegion[] = [...scanned.regions];
+  let patched = applyPatches(text, patches);
+
+  let fragments: readonly TreeFragment[] | undefined;
+  let reusable = 0;
+  if (previous !== undefined) {
+    const prev = previous.tree as unknown as TreeState;
+    const changes = changedRanges(prev, patched, previous.edits);
+    fragments = TreeFragment.applyChanges(TreeFragment.addTree(prev.lezer), changes);
+    reusable = fragments.reduce((n, f) => n + (f.to - f.from), 0);
+  }
+  let tree = parser.parse(patched, fragments);
+
+  const index = scanned.index;
+  const lineStarts = scanned.lines.map((l) => l.from);
+  let result = runConvert(tree, text, index, regions, scanned, lineStarts);
+  // Recovery: a broken statement that swallowed following lines is replaced by a placeholder
+  // (its parse errors are kept: the placeholder itself parses cleanly).
+  const carried: number[] = [];
+  for (let round = 0; round < MAX_RECOVERY_ROUNDS && result.out.spills.length > 0; round++) {
+    const added: Patch[] = [];
+    for (const at of result.out.spills) {
+      const li = logicalLineAt(scanned.lines, at);
+      const line = scanned.lines[li];
+      if (line === undefined || regions.some((r) => r.from === line.from)) continue;
+      const inLine = result.lezerErrors.filter((e) => e >= line.from && e <= line.to);
+      carried.push(...(inLine.length > 0 ? inLine.slice(0, 1) : [line.from]));
+      const next = scanned.lines[li + 1];
+      const wantHeader = next !== undefined && measureIndent(text, index.lineStart(index.lineOf(next.from))) > line.indent;
+      const { patch, region } = placeholder(text, index, line.from, line.to, wantHeader);
+      added.push(patch);
+      regions.push(region);
+    }
+    if (added.length === 0) break;
+    patches = [...patches.filter((p) => !added.some((a) => p.from < a.to && a.from < p.to)), ...added];
+    const next = applyPatches(text, patches);
+    const changes: ChangedRange[] = added
+      .sort((a, b) => a.from - b.from)
+      .map((p) => ({ fromA: p.from, toA: p.to, fromB: p.from, toB: p.to }));
+    tree = parser.parse(next, TreeFragment.applyChanges(TreeFragment.addTree(tree), changes));
+    patched = next;
+    result = runConvert(tree, text, index, regions, scanned, lineStarts);
+  }
+
+  if (carried.length > 0) result.lezerErrors = [...carried, ...result.lezerErrors].sort((a, b) => a - b);
+  const errors = assembleErrors(text, index, scanned, result);
+  const state: TreeState = { text, patched, lezer: tree, reusable };
+  return { module: result.out.module, errors, tree: state as unknown as ParseTree };
+}
+
+/** For tests: how many characters of the previous tree were offered for reuse. */
+export function reusedLength(tree: ParseTree): number {
+  return (tree as unknown as TreeState).reusable;
+}
+
+interface Converted {
+  out: ReturnType<typeof convert>;
+  /** Positions of parse failures (lezer's error nodes, plus those of replaced statements). */
+  lezerErrors: number[];
+}
+
+function runConvert(tree: Tree, text: string, index: LineIndex, regions: BrokenRegion[], scanned: ScanResult, lineStarts: number[]): Converted {
+  const anchors = scanned.errors.map((e) => e.anchor).sort((a, b) => a - b);
+  const out = convert({ tree, text, index, regions, anchors, lineStarts });
+  return { out, lezerErrors: out.lezerErrors };
+}
+
+/**
+ * CPython reports "'(' was never closed" only when its parser got past the bracket's line (or
+ * to the end of the file); a failure on the bracket's own line with more tokens after it is
+ * reported as that parse error instead (`def f(:` → "invalid syntax"). We reparse the broken
+ * statement up to its next line, unpatched, to find where the parse fails.
+ */
+function neverClosedOrParseError(scanned: ScanResult, text: string, index: LineIndex, e: ScanResult['errors'][number]): { message: string; offset: number; phase: A.SyntaxDiagnostic['phase'] } {
+  const keep = { message: e.message, offset: e.offset, phase: e.phase };
+  const region = e.region;
+  if (region === undefined) return keep;
+  const bracketLine = index.lineOf(e.offset);
+  const tokens = scanned.tokens;
+  const significant = (t: { type: string }): boolean => t.type !== 'newline' && t.type !== 'indent' && t.type !== 'dedent' && t.type !== 'end';
+  let stop = text.length;
+  for (const t of tokens) {
+    if (t.from >= region.from && significant(t) && index.lineOf(t.from) > bracketLine) {
+      stop = index.lineEnd(index.lineOf(t.from));
+      break;
+    }
+  }
+  let first = -1;
+  parser.parse(text.slice(region.from, stop)).iterate({
+    enter(n) {
+      if (first < 0 && n.type.isError) first = n.from;
+      return first < 0;
+    },
+  });
+  if (first < 0) return keep;
+  const at = region.from + first;
+  if (index.lineOf(at) > bracketLine) return keep;
+  // Failing at an opening bracket after an expression, with an expression inside, CPython's
+  // error pass reads on inside the bracket to the end of the file (`p{rint(1)`).
+  const fi = tokens.findIndex((t) => t.from >= at && significant(t));
+  const failing = tokens[fi];
+  if (failing !== undefined && failing.type === 'op' && failing.to - failing.from === 1 && '([{'.includes(text[failing.from]!)) {
+    const before = tokens[fi - 1];
+    const after = tokens[fi + 1];
+    const word = (t: { from: number; to: number } | undefined): string => (t === undefined ? '' : text.slice(t.from, t.to));
+    const exprEnd = before !== undefined && (before.type === 'number' || before.type === 'string' || (before.type === 'name' && !KEYWORDS.has(word(before))) || /^[)\]}]$/.test(word(before)));
+    const exprStart = after !== undefined && (after.type === 'number' || after.type === 'string' || (after.type === 'name' && !KEYWORDS.has(word(after))) || /^[([{]$/.test(word(after)));
+    const li = logicalLineAt(scanned.lines, at);
+    const firstWord = word(tokens[scanned.lines[li]?.firstTok ?? -1]);
+    if (exprEnd && exprStart && !['import', 'from', 'def', 'class'].includes(firstWord)) return keep;
+  }
+  const m = parserMessage(scanned, text, at);
+  // The failing token must not be the file's last: CPython would then read on to the end.
+  const later = tokens.some((t) => t.from > at && significant(t));
+  if (!later) return keep;
+  return { message: m.message, offset: m.offset, phase: 'parser' };
+}
+
+function assembleErrors(text: string, index: LineIndex, scanned: ScanResult, result: Converted): A.SyntaxDiagnostic[] {
+  const errors: A.SyntaxDiagnostic[] = [];
+  const diag = (type: A.SyntaxErrorType, message: string, offset: number, phase: A.SyntaxDiagnostic['phase']): A.SyntaxDiagnostic => {
+    const line = index.lineOf(offset);
+    return { type, message, line, col: offset - index.lineStart(line), offset, phase };
+  };
+  // Logical lines that already have an error: lezer's errors there are consequences.
+  const flagged = new Set<number>();
+  const lineOf = (offset: number): number => logicalLineAt(scanned.lines, offset);
+  for (const e of scanned.errors) {
+    const m = neverClosedOrParseError(scanned, text, index, e);
+    errors.push(diag(e.type, m.message, m.offset, m.phase));
+    flagged.add(lineOf(e.anchor));
+  }
+  for (const e of result.out.errors) {
+    const li = lineOf(e.offset);
+    if (flagged.has(li)) continue;
+    flagged.add(li);
+    errors.push(diag('SyntaxError', e.message, e.offset, e.phase));
+  }
+  for (const at of result.lezerErrors) {
+    const li = lineOf(at);
+    if (flagged.has(li)) continue;
+    flagged.add(li);
+    const m = parserMessage(scanned, text, at);
+    errors.push(diag('SyntaxError', m.message, m.offset, 'parser'));
+  }
+  for (const c of compileChecks(result.out.module)) {
+    if (flagged.has(lineOf(c.offset))) continue;
+    errors.push(diag('SyntaxError', c.message, c.offset, 'compiler'));
+  }
+  return errors.sort((a, b) => a.offset - b.offset);
+}
+
+function applyPatches(text: string, patches: readonly Patch[]): string {
+  if (patches.length === 0) return text;
+  const sorted = [...patches].sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const p of sorted) {
+    if (p.from < at) continue;
+    out += text.slice(at, p.from) + p.text;
+    at = p.to;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Changed ranges between the previous patched text and the new one. The caller's edits are
+ * used when they account for every difference; otherwise (no edits, wrong edits, or patches
+ * that moved) a common-prefix/suffix diff is exact and cheap.
+ */
+function changedRanges(prev: TreeState, patched: string, edits: readonly TextEdit[] | undefined): ChangedRange[] {
+  if (edits !== undefined && edits.length > 0) {
+    const sorted = [...edits].sort((a, b) => a.from - b.from);
+    const ranges: ChangedRange[] = [];
+    let delta = 0;
+    let ok = true;
+    let lastTo = 0;
+    for (const e of sorted) {
+      if (e.from < lastTo || e.to < e.from || e.to > prev.patched.length) {
+        ok = false;
+        break;
+      }
+      ranges.push({ fromA: e.from, toA: e.to, fromB: e.from + delta, toB: e.from + delta + e.insert.length });
+      delta += e.insert.length - (e.to - e.from);
+      lastTo = e.to;
+    }
+    if (ok && prev.patched.length + delta === patched.length && unchangedOutside(prev.patched, patched, ranges)) return ranges;
+  }
+  const a = prev.patched;
+  const b = patched;
+  let start = 0;
+  const max = Math.min(a.length, b.length);
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  if (start === endA && start === endB) return [];
+  return [{ fromA: start, toA: endA, fromB: start, toB: endB }];
+}
+
+function unchangedOutside(a: string, b: string, ranges: readonly ChangedRange[]): boolean {
+  let pa = 0;
+  let pb = 0;
+  for (const r of ranges) {
+    if (a.slice(pa, r.fromA) !== b.slice(pb, r.fromB)) return false;
+    pa = r.toA;
+    pb = r.toB;
+  }
+  return a.slice(pa) === b.slice(pb);
+}
