@@ -1,16 +1,19 @@
-// The JS half of `npm run bench`, run by tools/bench.mjs as its own node process (with
-// --expose-gc and the allocator settings described in BENCHMARKS.md): loads the engine
+// The measuring half of `npm run bench`, run by tools/bench.mjs as its own node process
+// (with --expose-gc and the allocator settings described in BENCHMARKS.md): loads the engine
 // bundle and the peers, finds the optional engine parts (matmul, random) that exist today,
-// checks once that the engine and the plain loop agree, times every case, and writes the
-// raw figures as JSON. It prints progress to stderr and makes no tables; the caller does.
+// checks once that the engine and the plain loop agree, times every case's JS contenders,
+// then runs that case's NumPy process (bench/numpy.mjs), and writes the raw figures as JSON.
+// It prints progress to stderr and makes no tables; the caller does.
 //
-//   node --expose-gc bench/jsRunner.mjs '{"bundle": "...", "out": "...", "timing": {...}, "filter": null}'
+//   node --expose-gc bench/jsRunner.mjs '{"bundle": "...", "out": "...", "timing": {...}, "filter": null,
+//                                         "numpy": {"enabled": true, "openblasDir": null}}'
 
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadPeers } from './peers.mjs';
 import { buildCases } from './cases.mjs';
 import { measure } from './harness.mjs';
+import { runPython } from './numpy.mjs';
 
 const opts = JSON.parse(process.argv[2]);
 const require = createRequire(import.meta.url);
@@ -162,9 +165,15 @@ for (const c of cases) {
   row.notes = made.notes || {};
   made.cleanup?.();
   globalThis.gc?.(); // a full GC between benchmarks, untimed
+  if (opts.numpy?.enabled && c.numpy) {
+    // right after the JS contenders, so NumPy sees the same machine load
+    const spec = JSON.stringify({ ...c.numpy, ...timing });
+    row.figures.numpy = runPython(['case', spec]);
+    if (c.numpy.openblas && opts.numpy.openblasDir) row.figures['numpy+openblas'] = runPython(['case', spec], opts.numpy.openblasDir);
+  }
   results.push(row);
-  const ours = row.figures.ours;
-  process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s ${c.name}: ours ${ours.ms !== undefined ? ours.ms.toFixed(3) + ' ms' : ours.error}${row.mismatch ? `  MISMATCH ${row.mismatch}` : ''}\n`);
+  const fmt = (f) => (f === undefined ? '' : f.ms !== undefined ? `${f.ms.toFixed(3)} ms` : f.error);
+  process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s ${c.name}: ours ${fmt(row.figures.ours)}${row.figures.numpy ? `, numpy ${fmt(row.figures.numpy)}` : ''}${row.mismatch ? `  MISMATCH ${row.mismatch}` : ''}\n`);
 }
 
 writeFileSync(opts.out, JSON.stringify({

@@ -12,12 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { PYTHON, runPython } from '../bench/numpy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'bench');
 const buildDir = path.join(benchDir, '.build');
 const cacheDir = path.join(benchDir, '.cache');
-const PYTHON = '/usr/bin/python3';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -123,20 +123,6 @@ function runNode(script, args, env) {
   return r.stdout;
 }
 
-/** NumPy's environment: this machine's OpenBLAS tuning variables are unset for it only. */
-function numpyEnv(extra = {}) {
-  const env = { ...process.env, ...extra };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  return env;
-}
-
-function runPython(args, extraEnv) {
-  const r = spawnSync(PYTHON, [path.join(benchDir, 'numpyBench.py'), ...args], { cwd: root, env: numpyEnv(extraEnv), encoding: 'utf8', timeout: 300_000 });
-  const line = (r.stdout || '').trim().split('\n').pop();
-  try { return JSON.parse(line); } catch { return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() }; }
-}
-
 // ---- main -------------------------------------------------------------------------------
 
 const setupNotes = [];
@@ -144,6 +130,22 @@ const installProblem = ensurePeers();
 if (installProblem) setupNotes.push(installProblem);
 const bundle = await bundleEngine();
 log(`bench: engine bundled (${['index', ...bundle.parts].join(', ')})`);
+
+let numpyInfo = null, openblas = null;
+if (skipNumpy) setupNotes.push('NumPy rows skipped (--no-numpy)');
+else if (!existsSync(PYTHON)) setupNotes.push(`NumPy rows skipped: ${PYTHON} not found`);
+else {
+  numpyInfo = runPython(['info']);
+  if (numpyInfo.error) { setupNotes.push(`NumPy rows skipped: ${numpyInfo.error}`); numpyInfo = null; }
+}
+if (numpyInfo && !numpyInfo.blas.some((b) => b.internal_api === 'openblas')) {
+  openblas = findOpenblas();
+  if (openblas.dir) {
+    openblas.info = runPython(['info'], openblas.dir);
+    if (!openblas.info.blas?.some((b) => b.internal_api === 'openblas')) openblas = { reason: 'NumPy did not pick up OpenBLAS through LD_LIBRARY_PATH' };
+  }
+}
+const numpyOpts = { enabled: Boolean(numpyInfo), openblasDir: openblas?.dir ?? null };
 
 /** Warm-up: at least `warmup` calls and `warmupMs`; then `runs` samples of at least `minSampleMs`. */
 const timing = quick ? { warmup: 1, warmupMs: 50, runs: 7, minSampleMs: 1 } : { warmup: 3, warmupMs: 500, runs: 11, minSampleMs: 5 };
@@ -154,8 +156,8 @@ if (profile) {
   process.exit(0);
 }
 const rawFile = path.join(buildDir, 'js.json');
-log(`bench: JS cases (${quick ? 'quick' : 'full'}: warm-up >= ${timing.warmup} calls and ${timing.warmupMs} ms, then ${timing.runs} timed samples of >= ${timing.minSampleMs} ms) …`);
-runNode(path.join(benchDir, 'jsRunner.mjs'), [JSON.stringify({ bundle: bundle.outfile, out: rawFile, timing, filter })], ALLOC_ENV);
+log(`bench: cases, each followed by its NumPy process (${quick ? 'quick' : 'full'}: warm-up >= ${timing.warmup} calls and ${timing.warmupMs} ms, then ${timing.runs} timed samples of >= ${timing.minSampleMs} ms) …`);
+runNode(path.join(benchDir, 'jsRunner.mjs'), [JSON.stringify({ bundle: bundle.outfile, out: rawFile, timing, filter, numpy: numpyOpts })], ALLOC_ENV);
 const js = JSON.parse(readFileSync(rawFile, 'utf8'));
 
 log('bench: allocation probe …');
@@ -163,32 +165,6 @@ const probe = {
   default: JSON.parse(runNode(path.join(benchDir, 'allocProbe.mjs'), [JSON.stringify({ gc: false })], {})),
   bench: JSON.parse(runNode(path.join(benchDir, 'allocProbe.mjs'), [JSON.stringify({ gc: true })], ALLOC_ENV)),
 };
-
-let numpyInfo = null, openblas = null;
-if (skipNumpy) setupNotes.push('NumPy rows skipped (--no-numpy)');
-else if (!existsSync(PYTHON)) setupNotes.push(`NumPy rows skipped: ${PYTHON} not found`);
-else {
-  numpyInfo = runPython(['info']);
-  if (numpyInfo.error) { setupNotes.push(`NumPy rows skipped: ${numpyInfo.error}`); numpyInfo = null; }
-}
-if (numpyInfo) {
-  const systemIsOpenblas = numpyInfo.blas.some((b) => b.internal_api === 'openblas');
-  if (!systemIsOpenblas) {
-    openblas = findOpenblas();
-    if (openblas.dir) {
-      openblas.info = runPython(['info'], { LD_LIBRARY_PATH: openblas.dir });
-      if (!openblas.info.blas?.some((b) => b.internal_api === 'openblas')) openblas = { reason: 'NumPy did not pick up OpenBLAS through LD_LIBRARY_PATH' };
-    }
-  }
-  log('bench: NumPy, one process per op …');
-  for (const r of js.results) {
-    if (r.skip || !r.numpy) continue;
-    const spec = { ...r.numpy, ...timing };
-    r.figures.numpy = runPython(['case', JSON.stringify(spec)]);
-    if (r.numpy.openblas && openblas?.dir) r.figures['numpy+openblas'] = runPython(['case', JSON.stringify(spec)], { LD_LIBRARY_PATH: openblas.dir });
-    log(`  ${r.name}: numpy ${r.figures.numpy.ms !== undefined ? r.figures.numpy.ms.toFixed(3) + ' ms' : r.figures.numpy.error}`);
-  }
-}
 
 // ---- rows, table, files ------------------------------------------------------------------
 
@@ -206,6 +182,14 @@ for (const r of js.results) {
 const JS_PEERS = ['tfjs-core-cpu', 'ndarray-ops', 'ml-matrix', 'numjs'];
 const COLUMNS = ['plain loop', 'numpy', 'numpy+openblas', ...JS_PEERS];
 const base = (peer) => peer.replace(/ \(.*\)$/, '');
+/** Interquartile range over median of a figure's samples: how far to trust it. */
+function spread(f) {
+  const xs = [...(f?.samples ?? [])].sort((a, b) => a - b);
+  if (xs.length < 4) return 0;
+  const q = (p) => xs[Math.min(xs.length - 1, Math.round(p * (xs.length - 1)))];
+  return (q(0.75) - q(0.25)) / q(0.5);
+}
+const NOISY = 0.25;
 const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toPrecision(2));
 
 function wideTable() {
@@ -221,7 +205,8 @@ function wideTable() {
       const [p, f] = hit;
       if (f.ms === undefined) return `error`;
       const tag = p !== c ? ` ${p.slice(c.length + 1)}` : '';
-      return `${fmtMs(f.ms)} (${(f.ms / ours.ms).toFixed(2)})${tag}`;
+      const noisy = spread(f) > NOISY || spread(ours) > NOISY ? '~' : '';
+      return `${fmtMs(f.ms)} (${noisy}${(f.ms / ours.ms).toFixed(2)})${tag}`;
     });
     lines.push(`| ${r.name}${r.mismatch ? ' ⚠' : ''} | ${fmtMs(ours.ms)} | ${cells.join(' | ')} |`);
   }
@@ -229,6 +214,9 @@ function wideTable() {
 }
 
 const table = wideTable();
+const cellCount = rows.length;
+const noisyCount = js.results.reduce((k, r) => k + Object.entries(r.figures ?? {})
+  .filter(([p, f]) => p !== 'ours' && f.ms !== undefined && r.figures.ours?.ms !== undefined && (spread(f) > NOISY || spread(r.figures.ours) > NOISY)).length, 0);
 console.log(table);
 
 // targets
@@ -263,6 +251,19 @@ const t4 = targetTable('matmul 512² within 4× of NumPy with OpenBLAS', mm512, 
 const mmSkip = js.results.find((r) => r.kind === 'matmul' && r.skip);
 const t4note = mm512.length ? '' : `\n\nNot measurable in this run: ${mmSkip ? `the engine has no matmul yet (${mmSkip.skip})` : openblas?.reason ?? 'no NumPy with OpenBLAS'}.`;
 
+/** Wall time of this run, and the CPU time of its children (node and python) from /proc. */
+function runDuration() {
+  const wall = `${((Date.now() - started) / 1000).toFixed(0)} s wall`;
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(f[13]) + Number(f[14]); // cutime + cstime (fields 16, 17), 100 Hz on Linux
+    const own = process.cpuUsage();
+    return `${wall}, ${(ticks / 100 + (own.user + own.system) / 1e6).toFixed(0)} s CPU (on an idle machine wall ≈ CPU)`;
+  } catch {
+    return wall;
+  }
+}
+
 // machine and versions
 const gitRev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 const dirty = spawnSync('git', ['status', '--porcelain', '--', 'engine'], { cwd: root, encoding: 'utf8' }).stdout.trim() ? ' (engine/ has uncommitted changes)' : '';
@@ -273,6 +274,7 @@ const machine = [
   ['date', new Date().toISOString().replace(/\.\d+Z$/, 'Z')],
   ['mode', `${quick ? '`npm run bench -- --quick`' : '`npm run bench`'}: warm-up ≥ ${js.timing.warmup} calls and ≥ ${js.timing.warmupMs} ms, then ${js.timing.runs} timed samples, each ≥ ${js.timing.minSampleMs} ms (repeating the call); median per call${filter ? `; filter /${filter}/` : ''}`],
   ['commit', `${gitRev}${dirty}`],
+  ['duration', runDuration()],
   ['CPU', `${os.cpus()[0].model}, ${os.cpus().length} cores`],
   ['memory', `${Math.round(os.totalmem() / 2 ** 30)} GiB`],
   ['load average', `${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end (1-minute; other work on the machine adds noise)`],
@@ -322,7 +324,8 @@ ${machine.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
 ${table}
 
 — : the peer has no such op (reasons below). tfjs has no float64 dtype, so its float64 rows run
-in float32${mismatches.length ? `\n\n${mismatches.join('\n')}` : ''}.
+in float32. ~ marks a ratio where either figure's samples spread by more than ${NOISY * 100}% (interquartile
+range over median; ${noisyCount} of ${cellCount} here): machine noise, treat it as approximate${mismatches.length ? `\n\n${mismatches.join('\n')}` : ''}.
 
 ## Targets
 
@@ -365,7 +368,8 @@ Engine parts: matmul ${js.engineNotes.matmulVia ?? `— ${js.engineNotes.matmul}
 - **Timing.** For each benchmark the contenders are timed round-robin (sample k of each before
   sample k+1 of any), so drift hits all alike. A sample repeats the call until it lasts at least
   ${js.timing.minSampleMs} ms and records the mean per call; the figure is the median of ${js.timing.runs} samples, taken after a
-  warm-up of at least ${js.timing.warmup} call(s) and ${js.timing.warmupMs} ms per contender (JIT-compiled code needs the time). NumPy runs as one \`${PYTHON}\` process per op, timing itself with \`time.perf_counter\` under
+  warm-up of at least ${js.timing.warmup} call(s) and ${js.timing.warmupMs} ms per contender (JIT-compiled code needs the time). NumPy runs as one \`${PYTHON}\` process per op, started right after that op's JS contenders
+  (so both see the same machine load), timing itself with \`time.perf_counter\` under
   the same protocol (gc.collect before each sample), with \`OPENBLAS_CORETYPE\` and \`OPENBLAS_L2_SIZE\`
   unset for that command only.
 - **Checked.** Before timing, the engine's result is compared with the plain loop's (values within
