@@ -61,7 +61,8 @@ export function selectHints(hints: readonly Hint[], mode: 'all' | 'changed'): { 
   const last = new Map<string, string>();
   for (const hint of hints) {
     const text = hintText(hint);
-    if (text === null) continue;
+    // `(?)`: rank unknown (e.g. after an error) says nothing worth a hint
+    if (text === null || (hint.value.kind === 'array' && hint.value.shape === null)) continue;
     const prev = last.get(hint.name);
     last.set(hint.name, text);
     if (mode === 'changed' && prev === text) continue;

@@ -6,13 +6,14 @@
 // Prints each test and a closing 'N passed, N failed' line; exits non-zero on any failure.
 // SHAPE_LENS_E2E_ONLY=suite|ui runs one part; SHAPE_LENS_E2E_GREP filters the suite.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, startCodeServer } from './vscodeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { runUiTests } from './ui.mjs';
+import { bigProgram } from './bigProgram.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.env.SHAPE_LENS_E2E_ONLY;
@@ -26,6 +27,7 @@ function sh(cmd, args) {
 function copyWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'shape-lens-ws-'));
   cpSync(join(repo, 'test', 'workspace'), dir, { recursive: true });
+  writeFileSync(join(dir, 'big.py'), bigProgram(1000));
   return dir;
 }
 
@@ -75,12 +77,13 @@ async function main() {
     const size = statSync(join(repo, 'shape-lens.vsix')).size;
     console.log(`\npackaged shape-lens.vsix: ${(size / 1024).toFixed(0)} KiB`);
     const ui = await runUiTests({ repo, vsix: join(repo, 'shape-lens.vsix'), copyWorkspace });
-    console.log(`\nUI tests (installed .vsix in code-server):`);
-    for (const t of ui) {
+    console.log(`\nUI tests (installed .vsix in code-server; screenshots in test/e2e/screenshots/):`);
+    for (const t of ui.results) {
       console.log(`  ${t.state === 'passed' ? '✓' : '✗'} ${t.title} (${Math.round(t.durationMs)} ms)`);
       if (t.error) console.log(`      ${t.error.split('\n').slice(0, 12).join('\n      ')}`);
       results.push({ part: 'ui', ...t });
     }
+    console.log('  measurements:', JSON.stringify(ui.measurements));
   }
   const passed = results.filter((r) => r.state === 'passed').length;
   const failed = results.length - passed;

@@ -1,7 +1,7 @@
-// The 1,000-line program the latency measurements edit (no `vscode` import: the node benchmark uses it too).
-
-/** A 1,000-line training script: imports, data, a model's weights, a loop, repeated blocks. */
-export function bigProgram(lines = 1000): string {
+// The 1,000-line program for the latency measurements (written into the test workspace as
+// big.py): a training script's blocks repeated, ending with `z = np.zeros((3, 4))`, whose
+// hint the measurements change by typing.
+export function bigProgram(lines = 1000) {
   const out = ['import numpy as np', 'rng = np.random.default_rng(0)', 'X = rng.standard_normal((512, 784))', 'y = rng.integers(0, 10, size=512)'];
   let i = 0;
   while (out.length < lines - 1) {
