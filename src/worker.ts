@@ -17,6 +17,7 @@ port.once('message', (msg: ToWorker) => {
     filename: msg.filename,
     cancelFlag: new Int32Array(msg.cancel),
     onStdout: msg.stream ? (chunk) => send({ type: 'stdout', chunk }) : undefined,
+    onStart: () => send({ type: 'started' }),
   });
   send({ type: 'result', result });
 });

@@ -25,6 +25,8 @@ export class Interrupt {
   }
 }
 
+const STACK_OVERFLOW = (): PyRaise => pyError('RecursionError', 'maximum recursion depth exceeded');
+
 export function newException(cls: PyClass, args: Value[]): PyInstance {
   const inst = new PyInstance(cls);
   inst.exc = { args, traceback: [], lastFrame: null, context: null, cause: null, suppressContext: false };
@@ -54,9 +56,11 @@ export function toPyRaise(e: unknown): PyRaise | Interrupt {
     if (name === 'KeyError') return keyError(e.message);
     return pyError(EXC[name] ? name : 'RuntimeError', e.message);
   }
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return pyError('RecursionError', 'maximum recursion depth exceeded');
-  if (e instanceof RangeError && /(Invalid (string|array|typed array) length|BigInt|Array buffer allocation|Invalid array length)/i.test(e.message)) {
-    return pyError('MemoryError');
+  if (e instanceof RangeError) {
+    // no regular expressions here: this runs where the JS stack may be exhausted
+    const m = e.message;
+    if (m.indexOf('call stack') >= 0) return STACK_OVERFLOW();
+    if (m.indexOf('length') >= 0 || m.indexOf('BigInt') >= 0 || m.indexOf('allocation') >= 0) return pyError('MemoryError');
   }
   const msg = e instanceof Error ? e.message : String(e);
   return pyError('SystemError', `internal interpreter error: ${msg}`);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { RunOptions, RunResult } from './run';
 import { DEFAULT_LIMITS } from './runtime';
 
-export interface WorkerRunOptions extends Omit<RunOptions, 'cancelFlag' | 'filename'> {
+export interface WorkerRunOptions extends Omit<RunOptions, 'cancelFlag' | 'filename' | 'onStart'> {
   /** Path of the bundled worker (default: worker.js next to the running bundle). */
   workerPath?: string;
   /** Cancels the run: cooperatively first, then by terminating the worker. */
@@ -23,8 +23,11 @@ export interface WorkerRunOptions extends Omit<RunOptions, 'cancelFlag' | 'filen
 }
 
 /** Messages between host and worker (see src/worker.ts). */
-export type ToWorker = { type: 'run'; source: string | Uint8Array; filename: string; options: Omit<RunOptions, 'cancelFlag' | 'onStdout'>; cancel: SharedArrayBuffer; stream: boolean };
-export type FromWorker = { type: 'stdout'; chunk: string } | { type: 'result'; result: RunResult };
+export type ToWorker = { type: 'run'; source: string | Uint8Array; filename: string; options: Omit<RunOptions, 'cancelFlag' | 'onStdout' | 'onStart'>; cancel: SharedArrayBuffer; stream: boolean };
+export type FromWorker = { type: 'started' } | { type: 'stdout'; chunk: string } | { type: 'result'; result: RunResult };
+
+/** Time allowed for starting the worker and parsing, before the program's own time limit starts. */
+const STARTUP_MS = 30000;
 
 function defaultWorkerPath(): string {
   const dir = typeof __dirname === 'string' ? __dirname : process.cwd();
@@ -65,7 +68,7 @@ export function runInWorker(source: string | Uint8Array, filename: string, optio
       const msg = kind === 'timeout' ? `execution exceeded the ${timeLimit / 1000} s time limit` : 'execution cancelled';
       done(errorResult(kind, kind === 'timeout' ? 'TimeoutError' : 'KeyboardInterrupt', msg, stdout, t0));
     };
-    const timer = setTimeout(() => kill('timeout'), timeLimit + grace);
+    let timer = setTimeout(() => kill('timeout'), STARTUP_MS + timeLimit + grace);
     const onAbort = () => {
       Atomics.store(flag, 0, 1);
       setTimeout(() => kill('cancelled'), Math.min(grace, 500));
@@ -75,7 +78,10 @@ export function runInWorker(source: string | Uint8Array, filename: string, optio
       else options.signal.addEventListener('abort', onAbort);
     }
     worker.on('message', (m: FromWorker) => {
-      if (m.type === 'stdout') {
+      if (m.type === 'started') {
+        clearTimeout(timer);
+        timer = setTimeout(() => kill('timeout'), timeLimit + grace);
+      } else if (m.type === 'stdout') {
         stdout += m.chunk;
         options.onStdout?.(m.chunk);
       } else if (m.type === 'result') done(m.result);

@@ -480,6 +480,7 @@ function execFor(s: A.For, f: Frame): number {
         if (c === BREAK) { broke = true; break; }
         return c;
       }
+      f.node = s;
       rt.tick();
     }
   } else {
@@ -511,6 +512,7 @@ function execWhile(s: A.While, f: Frame): number {
       if (c === BREAK) { broke = true; break; }
       return c;
     }
+    f.node = s;
     rt.tick();
   }
   if (!broke && s.orelse.length) return execBlock(s.orelse, f);

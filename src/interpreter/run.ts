@@ -34,6 +34,8 @@ export interface RunOptions {
   variables?: boolean;
   /** Array values kept per variable (default 10000 elements). */
   maxValues?: number;
+  /** Called when parsing is done and execution starts (the time limit counts from here). */
+  onStart?: () => void;
 }
 
 export type ErrorKind = 'exception' | 'syntax' | 'timeout' | 'cancelled' | 'output-limit' | 'memory' | 'crash';
@@ -81,7 +83,8 @@ export interface RunResult {
   durationMs: number;
 }
 
-const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** Scratch programs are small; larger sources are refused before parsing (CPython has no such limit). */
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /** Decodes program bytes as CPython does (UTF-8 only, with its Non-UTF-8 error). */
 export function decodeSource(bytes: Uint8Array, filename: string): { text: string } | { error: string } {
@@ -167,6 +170,7 @@ export function runProgram(source: string | Uint8Array, options: RunOptions = {}
   setExceptionStrHook((e) => pyStr(e));
 
   compileWarnings(parsed.module, runtime);
+  options.onStart?.();
 
   let error: PyRaise | Interrupt | null;
   try {
