@@ -34,7 +34,7 @@ describe('time limit', () => {
   it('ends a runaway program in a worker, with its traceback', async () => {
     const r = await inWorker('def spin():\n    x = 0\n    while True:\n        x += 1\n\nspin()\n', { limits: { timeLimitMs: 500 } });
     expect(r.error?.kind).toBe('timeout');
-    expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "limits\.py", line 6, in <module>\n {4}spin\(\)\n {2}File "limits\.py", line 4, in spin\n/);
+    expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "limits\.py", line 6, in <module>\n {4}spin\(\)\n {2}File "limits\.py", line 3, in spin\n {4}while True:\n/);
     expect(lastLine(r)).toBe('TimeoutError: execution exceeded the 0.5 s time limit');
   });
 
