@@ -9,6 +9,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode'] }),
   // the interpreter's worker thread: the extension runs scratch code in it (runInWorker looks next to extension.js)
   build({ ...common, entryPoints: ['src/worker.ts'], outfile: 'out/worker.js', format: 'cjs' }),
+  // `shape-lens run FILE.py` (package.json "bin"); it runs programs in out/worker.js beside it
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'out/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['src/demo.ts'], outfile: 'out/demo.js', format: 'cjs' }),
   // the inspector webview: a browser IIFE and its stylesheet, the only files the panel may load
   build({
@@ -20,4 +22,4 @@ await Promise.all([
     build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/test/suite/index.js', format: 'cjs', external: ['vscode', 'mocha'] }),
   ] : []),
 ]);
-console.log('built out/extension.js, out/demo.js, out/webview/inspector.{js,css}');
+console.log('built out/extension.js, out/worker.js, out/cli.js, out/demo.js, out/webview/inspector.{js,css}');
