@@ -533,6 +533,7 @@ export function binaryOp(op: A.BinaryOperator, a: Value, b: Value, inplace = fal
     if (r !== NOT_IMPLEMENTED) return r;
     throw unsupported(op, a, b, inplace);
   }
+  if (op === 'Mod' && typeof a === 'string') return percentFormat(a, b);
   if (isNp(a) || isNp(b)) {
     const r = npBinary(op, a, b);
     if (r !== NOT_IMPLEMENTED) return r;
