@@ -9,11 +9,17 @@ import { UNICODE_NAMES } from './unicodeNames';
 
 /** Value of a NUMBER token already validated by the scanner (e.g. `0x_ff`, `1_000.5e-3`, `2j`, `1.`). */
 export function numberValue(text: string): ConstantValue {
-  const t = text.replace(/_/g, '');
+  const t = text.indexOf('_') >= 0 ? text.replace(/_/g, '') : text;
   const last = t.charCodeAt(t.length - 1);
   if (last === 106 /* j */ || last === 74 /* J */) return { type: 'complex', imag: Number(t.slice(0, -1)) };
-  if (/^0[xXoObB]/.test(t)) return { type: 'int', value: BigInt(t.slice(0, 2).toLowerCase() + t.slice(2)) };
-  if (/[.eE]/.test(t)) return { type: 'float', value: Number(t) };
+  const c1 = t.charCodeAt(1) | 0x20;
+  if (t.charCodeAt(0) === 48 && (c1 === 120 /* x */ || c1 === 111 /* o */ || c1 === 98 /* b */)) {
+    return { type: 'int', value: BigInt(t.slice(0, 2).toLowerCase() + t.slice(2)) };
+  }
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46 /* . */ || c === 101 /* e */ || c === 69 /* E */) return { type: 'float', value: Number(t) };
+  }
   return { type: 'int', value: BigInt(t) };
 }
 

@@ -148,6 +148,11 @@ class Scanner {
 
   run(): ScanResult {
     const text = this.text;
+    if (text.charCodeAt(0) === 0xfeff) {
+      // A byte-order mark: Python skips it when reading a file; lezer gets a blank line instead.
+      this.pos = 1;
+      this.patches.push({ from: 0, to: 1, text: '\n' });
+    }
     for (;;) {
       if (this.atLineStart) {
         this.atLineStart = false;
