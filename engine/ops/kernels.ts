@@ -93,3 +93,18 @@ export function pairwiseSum(A: TypedArray, ao: number, n: number, as: number, f3
   n2 -= n2 % 8;
   return r(pairwiseSum(A, ao, n2, as, f32) + pairwiseSum(A, ao + n2 * as, n - n2, as, f32));
 }
+
+/** An accumulation row: `D[d] = fold(D[d], A[a])` along a row (outer-axis reductions). */
+export type AccumulateRow = (n: number, A: TypedArray, ao: number, as: number, D: TypedArray, d0: number, ds: number) => void;
+
+export function compileAccumulate(expr: string): AccumulateRow {
+  const body = `${HELPER_DECL}
+return function accumulateRow(n, A, ao, as, D, d0, ds) {
+  if (as === 1 && ds === 1) {
+    for (let i = 0; i < n; i++) { const acc = D[d0 + i], a = A[ao + i]; D[d0 + i] = ${expr}; }
+    return;
+  }
+  for (let i = 0; i < n; i++, ao += as, d0 += ds) { const acc = D[d0], a = A[ao]; D[d0] = ${expr}; }
+};`;
+  return new Function('H', body)(KERNEL_HELPERS) as AccumulateRow;
+}

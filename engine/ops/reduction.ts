@@ -12,7 +12,7 @@ import { valueError } from '../core/errors';
 import { reduceShape } from '../shape/reduce';
 import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
-import { compileReduce, pairwiseSum, ReduceRow } from './kernels';
+import { AccumulateRow, compileAccumulate, compileReduce, pairwiseSum, ReduceRow } from './kernels';
 import { applyUfunc } from './ufunc';
 
 export type Axis = number | readonly number[] | null | undefined;
@@ -42,6 +42,13 @@ const OPS: Record<ReduceOp, OpInfo> = {
 };
 
 const rowCache = new Map<string, ReduceRow>();
+const accCache = new Map<string, AccumulateRow>();
+function accumulateRow(op: ReduceOp, f32: boolean, kind: string, inDtype: DType, outDtype: DType): AccumulateRow {
+  const key = `${op}|${f32}|${kind}|${inDtype}|${outDtype}`;
+  let r = accCache.get(key);
+  if (!r) { r = compileAccumulate(OPS[op].expr(f32, kind)); accCache.set(key, r); }
+  return r;
+}
 function reduceRow(op: ReduceOp, f32: boolean, kind: string, inDtype: DType): ReduceRow {
   const key = `${op}|${f32}|${kind}|${inDtype}`;
   let r = rowCache.get(key);
@@ -119,14 +126,16 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     const outStrides = out.strides;
     let first = info.identity === undefined;
     if (!first) D.fill(info.identity as number);
+    // one kernel call per output row, folding a whole input row into it (NumPy's loop order)
+    const acc = accumulateRow(op, f32, kind, a.dtype, dtype);
     const ordered = [...plan.axes];
+    const p = coalesce(keptShape, [outStrides, keptStrides]);
+    const pn = p.shape.length;
+    const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
     forEachOffsetOf(ordered.map((i) => a.shape[i]), ordered.map((i) => a.strides[i]), a.offset, (base) => {
-      const p = coalesce(keptShape, [outStrides, keptStrides]);
-      const pn = p.shape.length;
-      const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
       forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => {
         if (first) { for (let i = 0; i < n; i++) D[oo + i * os] = A[io + i * is]; return; }
-        for (let i = 0; i < n; i++) D[oo + i * os] = row(1, A, io + i * is, 0, D[oo + i * os]);
+        acc(n, A, io, is, D, oo, os);
       });
       first = false;
     });
