@@ -161,19 +161,21 @@ class Evaluation implements vscode.Disposable {
     const vars = new Map(result.variables.map((v) => [v.name, v]));
     const values: vscode.DecorationOptions[] = [];
     const byLine = new Map<number, string[]>();
+    const arraysByLine = new Map<number, string[]>();
     for (const s of snapshots) {
       const v = vars.get(s.variable);
       if (!v || (s.name === undefined && v.type === 'NoneType')) continue;
       const list = byLine.get(s.line) ?? [];
       list.push(s.name ? `${s.name}: ${describeValue(v)}` : `→ ${describeValue(v)}`);
       byLine.set(s.line, list);
+      if (s.name && v.shape && v.shape.length > 0) arraysByLine.set(s.line, [...(arraysByLine.get(s.line) ?? []), s.name]);
     }
     if (evaluationLimits().showInline) {
       for (const [line, parts] of byLine) {
         if (line > doc.lineCount) continue;
         const end = doc.lineAt(line - 1).range.end;
         const text = truncate(parts.join('   '), 120);
-        values.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } }, hoverMessage: hoverFor(parts) });
+        values.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } }, hoverMessage: hoverFor(parts, doc.uri, arraysByLine.get(line) ?? []) });
       }
     }
     const errors: vscode.DecorationOptions[] = [];
@@ -251,9 +253,14 @@ export function describeValue(v: VariableInfo): string {
   return truncate(flat, 80);
 }
 
-function hoverFor(parts: string[]): vscode.MarkdownString {
+function hoverFor(parts: string[], uri: vscode.Uri, arrays: readonly string[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendCodeblock(parts.join('\n'), 'text');
+  for (const name of arrays) {
+    const args = encodeURIComponent(JSON.stringify([{ uri: uri.toString(), name }]));
+    md.appendMarkdown(`[Inspect \`${name}\`](command:shapeLens.inspectArray?${args})  `);
+  }
+  if (arrays.length) md.isTrusted = { enabledCommands: ['shapeLens.inspectArray'] };
   return md;
 }
 

@@ -139,7 +139,7 @@ export async function runUiTests({ repo, vsix, copyWorkspace }) {
         if (!after.some((x) => x.includes(want))) throw new Error(`no inline result "${want}": ${JSON.stringify(after)}`);
       }
       // two problems in the file now: the analyzer's and the run's
-      await waitUntil('the run error counted in the Explorer', async () => /run_fail\.py\s*2/.test(await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'run_fail.py' }).first().innerText()));
+      await waitUntil('the run error counted in Problems', () => page.evaluate(() => /run_fail\.py\s*2/.test(document.querySelector('.markers-panel')?.innerText ?? '')));
     });
 
     await test('keystroke to updated hint in the DOM on a 1,000-line file (measured)', 'latency', async () => {
@@ -170,8 +170,31 @@ export async function runUiTests({ repo, vsix, copyWorkspace }) {
       measurements.keystrokeToHintDomMs = { median: Math.round(sorted[Math.floor(sorted.length / 2)]), max: Math.round(sorted[sorted.length - 1]), samples: samples.map(Math.round) };
     });
   } finally {
-    await browser.close().catch(() => undefined);
+    await page.close().catch(() => undefined);
     await server.close();
+  }
+
+  // Restricted Mode: workspace trust on, the folder not trusted — analysis still works
+  const restricted = await startCodeServer({ vsix, trust: true });
+  const page2 = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const t0 = Date.now();
+  try {
+    await page2.goto(`${restricted.url}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page2.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    // code-server may ask first; without a choice the folder stays untrusted
+    await page2.getByRole('button', { name: /No, I don't trust/ }).click({ timeout: 8_000 }).catch(() => undefined);
+    await openFile(page2, 'bugs.py');
+    await waitUntil('hints in Restricted Mode', async () => (await viewText(page2)).some((l) => /^A = np\.ones\(\(4, 3\)\) ?\(4, 3\) float64$/.test(l)));
+    await waitUntil('squiggles in Restricted Mode', async () => (await page2.locator('.squiggly-error').count()) >= 3);
+    const banner = await page2.evaluate(() => document.body.innerText.includes('Restricted Mode'));
+    if (!banner) throw new Error('the workbench is not in Restricted Mode');
+    results.push({ title: 'works in an untrusted workspace (Restricted Mode)', state: 'passed', durationMs: Date.now() - t0 });
+  } catch (e) {
+    results.push({ title: 'works in an untrusted workspace (Restricted Mode)', state: 'failed', durationMs: Date.now() - t0, error: String(e?.stack ?? e) });
+  } finally {
+    await page2.screenshot({ path: join(shots, 'restricted.png') }).catch(() => undefined);
+    await browser.close().catch(() => undefined);
+    await restricted.close();
   }
   return { results, measurements };
 }

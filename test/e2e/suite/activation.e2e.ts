@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from './mocha';
 import { EXTENSION_ID, measurements, openPy, waitFor } from './helpers';
 
-interface Stats { activationMs: number; activateBodyMs: number; analysesAtActivation: number; analysisMs: number[] }
+interface Stats { activationMs: number; moduleLoadMs: number; activateBodyMs: number; analysesAtActivation: number; analysisMs: number[] }
 
 describe('activation', () => {
   it('is inactive before a Python file opens, active after', async () => {
@@ -19,6 +19,7 @@ describe('activation', () => {
     const stats = await vscode.commands.executeCommand<Stats>('shapeLens._stats');
     measurements.activationMs = stats.activationMs;
     measurements.activateBodyMs = stats.activateBodyMs;
+    measurements.moduleLoadMs = stats.moduleLoadMs;
   });
 
   it('activation analysed nothing eagerly', async () => {
