@@ -170,6 +170,8 @@ function nameError(id: string, f: Frame, node: Located): PyRaise {
   return r;
 }
 
+const GLOBAL_NAME = Symbol('globalName');
+
 function loadName(node: A.Name, f: Frame): Value {
   const id = node.id;
   let v: Value;
@@ -193,6 +195,13 @@ function loadName(node: A.Name, f: Frame): Value {
     default: {
       const scope = f.scope;
       const info = scope.info!;
+      if (f.kind === FUNCTION && (node as unknown as Record<symbol, number>)[GLOBAL_NAME] === 1) {
+        v = f.globals.get(id);
+        if (v !== undefined) return v;
+        v = rt.builtins.get(id);
+        if (v !== undefined) return v;
+        throw nameError(id, f, node);
+      }
       if (info.locals.has(id)) {
         v = scope.vars.get(id);
         if (v !== undefined) return v;
@@ -215,6 +224,8 @@ function loadName(node: A.Name, f: Frame): Value {
           }
         }
       }
+      // neither local nor free here: this Name node always resolves globally
+      if (f.kind === FUNCTION) (node as unknown as Record<symbol, number>)[GLOBAL_NAME] = 1;
       v = f.globals.get(id);
       if (v !== undefined) return v;
     }
@@ -1020,20 +1031,20 @@ function evalKeywords(e: A.Call, f: Frame): Kwargs | null {
   return kw;
 }
 
-function evalArgs(e: A.Call, f: Frame): Value[] {
+/** Positional arguments; `self` (for method calls) goes first. */
+function evalArgs(e: A.Call, f: Frame, self?: Value): Value[] {
   const args = e.args;
-  const out: Value[] = new Array(args.length);
-  let k = 0;
+  const out: Value[] = [];
+  if (self !== undefined) out.push(self);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a.kind === 'Starred') {
       const v = evalExpr(a.value, f);
       f.node = a;
       if (!isIterable(v)) throw pyError('TypeError', `Value after * must be an iterable, not ${typeName(v)}`);
-      for (const x of iterToArray(v)) out[k++] = x;
-    } else out[k++] = evalExpr(a, f);
+      for (const x of iterToArray(v)) out.push(x);
+    } else out.push(evalExpr(a, f));
   }
-  out.length = k;
   return out;
 }
 
@@ -1046,10 +1057,9 @@ function evalCall(e: A.Call, f: Frame): Value {
     if (obj instanceof PyInstance) {
       const cv = obj.cls.lookup(fn.attr);
       if (cv instanceof PyFunction && !obj.dict.has(fn.attr)) {
-        const args = evalArgs(e, f);
+        const args = evalArgs(e, f, obj);
         const kw = evalKeywords(e, f);
         f.node = e;
-        args.unshift(obj);
         return callFunction(cv, args, kw);
       }
     }
@@ -1100,6 +1110,11 @@ function listNames(names: string[]): string {
 /** CPython's argument binding, with its error texts (qualname-prefixed, as 3.10+ prints them). */
 function bindArguments(fn: PyFunction, args: Value[], kwargs: Kwargs | null, vars: Map<string, Value>): void {
   const a = fn.node.args;
+  if (kwargs === null && a.vararg === null && a.kwarg === null && a.kwonlyargs.length === 0 && a.posonlyargs.length === 0 && args.length === a.args.length) {
+    const ps = a.args;
+    for (let i = 0; i < ps.length; i++) vars.set(ps[i].name, args[i]);
+    return;
+  }
   const posonly = a.posonlyargs, regular = a.args;
   const nPosonly = posonly.length;
   const nPos = nPosonly + regular.length;

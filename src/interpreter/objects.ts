@@ -676,6 +676,7 @@ function builtinBinarySafe(op: A.BinaryOperator, a: Value, b: Value): Value {
 
 /** `a op= b`: in place for lists, arrays and instances with `__iop__`. */
 export function inplaceOp(op: A.BinaryOperator, a: Value, b: Value): Value {
+  if (typeof a === 'number' || a instanceof PyFloat || typeof a === 'string') return binaryOp(op, a, b, true);
   if (Array.isArray(a)) {
     if (op === 'Add') {
       const items = iterToArray(b);

@@ -352,8 +352,20 @@ function describeVariables(globals: Map<string, Value>, maxValues: number): Vari
   return out;
 }
 
+/** The first `n` elements in C order, without materialising the whole array. */
 function firstValues(a: NDArray, n: number): number[] {
-  const flat = a.toArray();
-  return flat.slice(0, n);
+  const out = new Array<number>(Math.max(0, n));
+  const nd = a.ndim;
+  const idx = new Array<number>(nd).fill(0);
+  for (let k = 0; k < n; k++) {
+    let off = a.offset;
+    for (let d = 0; d < nd; d++) off += idx[d] * a.strides[d];
+    out[k] = a.data[off];
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++idx[d] < a.shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
 }
 

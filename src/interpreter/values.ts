@@ -152,9 +152,32 @@ export class PyInstance {
 
 export type NativeCall = (args: Value[], kwargs: Kwargs | null) => Value;
 
+/** Bumped by every write to any class namespace; invalidates PyClass.lookup caches. */
+let classEpoch = 0;
+
+/** A class namespace: a Map whose writes invalidate the method-resolution caches. */
+export class ClassDict extends Map<string, Value> {
+  override set(k: string, v: Value): this {
+    classEpoch++;
+    return super.set(k, v);
+  }
+  override delete(k: string): boolean {
+    classEpoch++;
+    return super.delete(k);
+  }
+  override clear(): void {
+    classEpoch++;
+    super.clear();
+  }
+}
+
+const MISSING_ATTR = Symbol('missing');
+
 export class PyClass {
   mro: PyClass[] = [];
-  readonly dict = new Map<string, Value>();
+  readonly dict: Map<string, Value> = new ClassDict();
+  private lookupCache = new Map<string, Value>();
+  private cacheEpoch = -1;
   /** Builtin types: constructs a value (`int('3')`, `list(x)`). */
   nativeCall: NativeCall | null = null;
   /** The numpy scalar type's dtype (np.float32…). */
@@ -170,12 +193,21 @@ export class PyClass {
     this.isException = this.mro.some((c) => c.name === 'BaseException' && c.module === 'builtins');
   }
 
+  /** Attribute lookup along the MRO (cached until any class namespace changes). */
   lookup(name: string): Value | undefined {
+    if (this.cacheEpoch !== classEpoch) {
+      this.lookupCache.clear();
+      this.cacheEpoch = classEpoch;
+    }
+    const cached = this.lookupCache.get(name);
+    if (cached !== undefined) return cached === MISSING_ATTR ? undefined : cached;
+    let found: Value = MISSING_ATTR;
     for (const c of this.mro) {
       const v = c.dict.get(name);
-      if (v !== undefined) return v;
+      if (v !== undefined) { found = v; break; }
     }
-    return undefined;
+    this.lookupCache.set(name, found);
+    return found === MISSING_ATTR ? undefined : found;
   }
 
   isSubclassOf(other: PyClass): boolean {
