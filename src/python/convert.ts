@@ -9,7 +9,7 @@ import type * as A from './ast';
 import type { LineIndex } from './lineIndex';
 import { decodeBody, latin1ToBytes, numberValue, stringParts } from './literals';
 import { KEYWORDS, type BrokenRegion } from './scanner';
-import { fstringProblem } from './syntaxErrors';
+import { fstringProblem } from './fstrings';
 
 /** An error the converter itself finds (a structure lezer accepts but CPython rejects). */
 export interface ConvertError {
@@ -1365,7 +1365,7 @@ class Converter {
       }
       anyFormat = true;
       const problem = fstringProblem(raw);
-      if (problem !== null) this.fail(piece.to, problem);
+      if (problem !== null) this.fail(node.to, problem);
       // Literal segments between replacement fields, then the fields themselves.
       let at = base + sp.bodyFrom;
       const bodyEnd = base + sp.bodyTo;

@@ -6,6 +6,7 @@
 
 import { LineIndex } from './lineIndex';
 import type { SyntaxErrorType } from './ast';
+import { fstringProblem } from './fstrings';
 
 export type TokType = 'name' | 'number' | 'string' | 'op' | 'newline' | 'indent' | 'dedent' | 'end' | 'error';
 
@@ -211,6 +212,7 @@ class Scanner {
       this.scanOperator(start);
     }
     this.patchPrintNames();
+    this.checkFormatStrings();
     return {
       tokens: this.tokens,
       lines: this.lines,
@@ -392,6 +394,32 @@ class Scanner {
       if (n.type === 'op' ? w !== '(' && w !== '.' : n.type === 'name' && ['if', 'else', 'and', 'or', 'in', 'is', 'not', 'for'].includes(w)) {
         this.patches.push({ from: t.from + 4, to: t.from + 5, text: 'T' });
       }
+    }
+  }
+
+  /**
+   * CPython 3.11 reads an f-string as one token and parses its fields afterwards, reporting
+   * problems at the end of the (implicitly concatenated) string; lezer parses fields with
+   * 3.12's rules, so the 3.11 checks happen here.
+   */
+  private checkFormatStrings(): void {
+    const tokens = this.tokens;
+    const text = this.text;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.type !== 'string') continue;
+      let j = i;
+      while (tokens[j + 1]?.type === 'string') j++;
+      for (let k = i; k <= j; k++) {
+        const t = tokens[k]!;
+        const raw = text.slice(t.from, t.to);
+        if (!/^[rRbBuU]?[fF]/.test(raw)) continue;
+        const problem = fstringProblem(raw);
+        if (problem !== null) {
+          this.errors.push({ type: 'SyntaxError', message: problem, offset: tokens[j]!.to, anchor: t.from, phase: 'parser' });
+          break;
+        }
+      }
+      i = j;
     }
   }
 

@@ -5,6 +5,7 @@
 // It reads scanner tokens and the finished AST only; it never sees the lezer tree.
 
 import type * as A from './ast';
+import { fstringProblem } from './fstrings';
 import { KEYWORDS, type LogicalLine, type ScanResult, type Token } from './scanner';
 
 /** Keywords that start an expression (so a NAME token that is one of them still starts one). */
@@ -192,82 +193,6 @@ function hasColonAtDepth0(scan: ScanResult, text: string, line: LogicalLine): bo
     }
   }
   return false;
-}
-
-/** The first problem CPython 3.11's f-string parser reports for a literal's text, if a simple one. */
-export function fstringProblem(raw: string): string | null {
-  const q = raw.search(/['"]/);
-  const quote = raw.startsWith(raw[q]!.repeat(3), q) ? raw[q]!.repeat(3) : raw[q]!;
-  const body = raw.slice(q + quote.length, raw.endsWith(quote) && raw.length >= q + 2 * quote.length ? raw.length - quote.length : raw.length);
-  let i = 0;
-  while (i < body.length) {
-    const c = body[i]!;
-    if (c === '}' ) {
-      if (body[i + 1] === '}') {
-        i += 2;
-        continue;
-      }
-      return "f-string: single '}' is not allowed";
-    }
-    if (c !== '{') {
-      i++;
-      continue;
-    }
-    if (body[i + 1] === '{') {
-      i += 2;
-      continue;
-    }
-    // A field: find its end at bracket depth 0, skipping nested strings.
-    let j = i + 1;
-    while (body[j] === ' ') j++;
-    if (j >= body.length) return "f-string: expecting '}'";
-    if ('}!:='.includes(body[j]!) && !(body[j] === '!' && body[j + 1] === '=')) return 'f-string: empty expression not allowed';
-    const stack: string[] = [];
-    let end = -1;
-    let conv = -1;
-    for (let k = j; k < body.length; k++) {
-      const ch = body[k]!;
-      if (ch === "'" || ch === '"') {
-        const close = body.indexOf(ch, k + 1);
-        if (close < 0) break;
-        k = close;
-      } else if (ch === '(' || ch === '[' || ch === '{') stack.push(ch);
-      else if (ch === ')' || ch === ']' || (ch === '}' && stack.length > 0)) {
-        const top = stack.pop();
-        if (top === undefined) return `f-string: unmatched '${ch}'`;
-        if (top !== { ')': '(', ']': '[', '}': '{' }[ch]) return `f-string: closing parenthesis '${ch}' does not match opening parenthesis '${top}'`;
-      } else if (ch === '}') {
-        end = k;
-        break;
-      } else if (stack.length > 0) continue;
-      else if (ch === '#') return "f-string expression part cannot include '#'";
-      else if (ch === '!' && body[k + 1] !== '=' && conv < 0) conv = k;
-      else if (ch === '=' && !'=!<>:'.includes(body[k - 1] ?? '') && body[k + 1] !== '=') {
-        // Self-documenting `{x=}`: only a conversion, a spec or the end may follow.
-        let n = k + 1;
-        while (body[n] === ' ') n++;
-        if (!'!:}'.includes(body[n] ?? '')) return "f-string: expecting '}'";
-      } else if (ch === ':') {
-        // Format spec: skip to the matching close, allowing one level of nested fields.
-        let d = 0;
-        for (k = k + 1; k < body.length; k++) {
-          if (body[k] === '{') d++;
-          else if (body[k] === '}') {
-            if (d === 0) break;
-            d--;
-          }
-        }
-        end = k < body.length ? k : -1;
-        break;
-      }
-    }
-    if (end < 0) return "f-string: expecting '}'";
-    if (conv >= 0 && !/^[sra]\s*[}:]/.test(body.slice(conv + 1))) {
-      return "f-string: invalid conversion character: expected 's', 'r', or 'a'";
-    }
-    i = end + 1;
-  }
-  return null;
 }
 
 /** Bracket depth before each token of a logical line. */

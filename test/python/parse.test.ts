@@ -317,6 +317,40 @@ describe('incremental reparsing', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Random damage: parsing never throws, errors stay inside the text, incremental equals fresh
+
+describe('random edits of corpus files', () => {
+  test('200 damaged files: no exception, sane errors, incremental reparse equals a fresh parse', () => {
+    let seed = 12345;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const names = Object.keys(fixtures.corpus);
+    const pieces = ['(', ')', '[', ']', '{', '}', ':', ',', '"', "'", '"""', '\n', '    ', '\t', '#', '\\', 'if ', 'def ', 'f"{', '=', '@', '*', '.', '1.', 'lambda', ' not ', 'else', 'return', '\r\n', '\u00a0', '\u{1F600}'];
+    for (let iter = 0; iter < 200; iter++) {
+      let text = corpusSource(names[Math.floor(rnd() * names.length)]!);
+      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
+        const at = Math.floor(rnd() * text.length);
+        const piece = pieces[Math.floor(rnd() * pieces.length)]!;
+        text = rnd() < 0.4 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 5)) : text.slice(0, at) + piece + text.slice(at);
+      }
+      const r = parse(text);
+      for (const e of r.errors) {
+        expect(e.offset).toBeGreaterThanOrEqual(0);
+        expect(e.offset).toBeLessThanOrEqual(text.length);
+      }
+      const at = Math.floor(rnd() * text.length);
+      const next = text.slice(0, at) + 'x' + text.slice(at);
+      const inc = parse(next, { tree: r.tree, edits: [{ from: at, to: at, insert: 'x' }] });
+      const fresh = parse(next);
+      expect(dump(inc.module)).toBe(dump(fresh.module));
+      expect(inc.errors).toEqual(fresh.errors);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Performance sanity (reported, not asserted)
 
 describe('performance', () => {
