@@ -825,11 +825,29 @@ function moduleGetAttr(m: PyModule, name: string): Value {
   const err = attributeError(m, name);
   if (m.name === 'numpy' && m.file === NUMPY_FILE) {
     // NumPy raises this from its module __getattr__, so CPython shows that frame too
-    err.exc.exc!.traceback.push({ filename: NUMPY_FILE, name: '__getattr__', node: null, line: 320, text: '    raise AttributeError("module {!r} has no attribute "' });
+    if (name === 'bool' || name === 'str' || name === 'object' || name === 'long' || name === 'ulong' || name === 'bytes') {
+      rt.warn('FutureWarning', `In the future \`np.${name}\` will be defined as the corresponding NumPy scalar.`);
+    }
+    const former = FORMER_NUMPY_ATTRS[name];
+    if (former !== undefined) {
+      err.exc.exc!.args = [`module 'numpy' has no attribute '${name}'.\n\`np.${name}\` was a deprecated alias for the builtin \`${name}\`. To avoid this error in existing code, use \`${name}\` by itself. Doing this will not modify any behavior and is safe. ${former}\nThe aliases was originally deprecated in NumPy 1.20; for more details and guidance see the original release note at:\n    https://numpy.org/devdocs/release/1.20.0-notes.html#deprecations`];
+      err.exc.exc!.traceback.push({ filename: NUMPY_FILE, name: '__getattr__', node: null, line: 305, text: '        raise AttributeError(__former_attrs__[attr])' });
+    } else {
+      err.exc.exc!.traceback.push({ filename: NUMPY_FILE, name: '__getattr__', node: null, line: 320, text: '    raise AttributeError("module {!r} has no attribute "' });
+    }
     err.exc.exc!.lastFrame = NUMPY_FILE;
   }
   throw err;
 }
+
+/** NumPy 1.24's removed aliases (np.float, np.int…) and the advice its error message gives. */
+const FORMER_NUMPY_ATTRS: Record<string, string> = {
+  object: '', bool: 'If you specifically wanted the numpy scalar type, use `np.bool_` here.',
+  float: 'If you specifically wanted the numpy scalar type, use `np.float64` here.',
+  complex: 'If you specifically wanted the numpy scalar type, use `np.complex128` here.',
+  str: 'If you specifically wanted the numpy scalar type, use `np.str_` here.',
+  int: 'When replacing `np.int`, you may wish to use e.g. `np.int64` or `np.int32` to specify the precision. If you wish to review your current use, check the release note link for additional information.',
+};
 
 function classGetAttr(cls: PyClass, name: string): Value {
   switch (name) {
