@@ -27,3 +27,4 @@ export { arrayStr, arrayRepr, scalarStr, scalarRepr, setPrintOptions, getPrintOp
 export * as pycall from './pycall';
 export * as shape from './shape/rules';
 export * as random from './random/pycall';
+export * as torch from './torch';

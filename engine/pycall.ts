@@ -22,6 +22,7 @@ import { applyUfunc, getUfunc, operandsResultType } from './ops/ufunc';
 import { nonzero } from './ops/search';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
+import { Tensor } from './torch/tensor';
 import { callLinalg, callMatmulFunction, LINALG_FUNCTION_NAMES, MATMUL_FUNCTION_NAMES } from './linalgPycall';
 
 export type PyArgs = readonly unknown[];
@@ -43,6 +44,8 @@ const items = (x: readonly unknown[] | PyTuple): readonly unknown[] => (x instan
 /** Python value → Operand for np.array (tuples count as lists). */
 function toOperand(x: unknown): Operand | NpScalar {
   if (x instanceof NDArray || x instanceof NpScalar || isPyScalar(x)) return x;
+  // np.array(t) / np.mean(t) on a CPU tensor reads its storage, as NumPy's __array__ does
+  if (x instanceof Tensor) return x.arr;
   if (isSeq(x)) return items(x).map(toOperand) as Operand;
   if (x === null) throw typeError("unsupported operand type(s): 'NoneType'");
   throw typeError(`cannot convert ${String(x)} to an array`);

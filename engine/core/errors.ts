@@ -5,7 +5,7 @@
 export type PyErrorType =
   | 'ValueError' | 'TypeError' | 'IndexError' | 'AxisError' | 'ZeroDivisionError'
   | 'OverflowError' | 'MemoryError' | 'LinAlgError' | 'RuntimeError' | 'NotImplementedError' | 'KeyError'
-  | 'AttributeError';
+  | 'AttributeError' | 'AssertionError';
 
 /** What CPython prints before the message (`numpy.AxisError: …`). */
 export const QUALIFIED_NAME: Record<PyErrorType, string> = {
@@ -13,7 +13,7 @@ export const QUALIFIED_NAME: Record<PyErrorType, string> = {
   AxisError: 'numpy.AxisError', ZeroDivisionError: 'ZeroDivisionError', OverflowError: 'OverflowError',
   MemoryError: 'numpy.core._exceptions._ArrayMemoryError', LinAlgError: 'numpy.linalg.LinAlgError',
   RuntimeError: 'RuntimeError', NotImplementedError: 'NotImplementedError', KeyError: 'KeyError',
-  AttributeError: 'AttributeError',
+  AttributeError: 'AttributeError', AssertionError: 'AssertionError',
 };
 
 export class NumpyError extends Error {
