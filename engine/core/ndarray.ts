@@ -40,6 +40,8 @@ export class NDArray {
   /** C-contiguous in NumPy's sense (dims of size 1 may have any stride). */
   get isCContiguous(): boolean { return isCContiguous(this.shape, this.strides); }
   get isFContiguous(): boolean {
+    // NumPy: an empty array is contiguous whatever its strides
+    if (this.shape.includes(0)) return true;
     let expected = 1;
     for (let i = 0; i < this.shape.length; i++) {
       const d = this.shape[i];
@@ -103,6 +105,8 @@ export function cStrides(shape: readonly number[]): number[] {
 }
 
 export function isCContiguous(shape: readonly number[], strides: readonly number[]): boolean {
+  // NumPy (_UpdateContiguousFlags): an empty array is contiguous whatever its strides
+  if (shape.includes(0)) return true;
   let expected = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const d = shape[i];

@@ -1,0 +1,28 @@
+// Regression tests for engine bugs the differential fuzzer (fuzz.test.ts) found: one block per
+// bug, the smallest input that showed it, called through engine/pycall.ts as the interpreter
+// calls it. Expected values are NumPy 1.24.2's (run under /usr/bin/python3 when each was
+// written; the expression is in each comment), never the engine's own output.
+
+import { describe, expect, it } from 'vitest';
+import * as py from '../../engine/pycall';
+import { NDArray } from '../../engine/core/ndarray';
+import { PyTuple } from '../../engine/core/pyvalues';
+
+function arr(x: unknown): NDArray {
+  expect(x).toBeInstanceOf(NDArray);
+  return x as NDArray;
+}
+
+describe('empty non-contiguous arrays', () => {
+  // np.zeros((3, 0, 4, 1), np.int8).T.ravel() → array([], dtype=int8), shape (0,); .reshape(2, 0, 3) → (2, 0, 3).
+  // The engine looped forever: an empty array with non-C strides was not "contiguous", and the
+  // no-copy reshape walked past the end of the new shape (NaN products never meet).
+  it('ravel and reshape of an empty transposed array return (NumPy: empty arrays are contiguous)', () => {
+    const t = arr(py.getAttribute(py.callFunction('zeros', [new PyTuple([3, 0, 4, 1])], { dtype: 'int8' }) as NDArray, 'T'));
+    expect(t.isCContiguous && t.isFContiguous).toBe(true);
+    const r = arr(py.callMethod(t, 'ravel', [], {}));
+    expect([r.dtype, ...r.shape]).toEqual(['int8', 0]);
+    expect([...arr(py.callMethod(t, 'reshape', [2, 0, 3], {})).shape]).toEqual([2, 0, 3]);
+    expect([...arr(py.callMethod(t, 'reshape', [-1, 4], {})).shape]).toEqual([0, 4]);
+  });
+});
