@@ -378,9 +378,8 @@ function reversedImpl(args: Value[]): Value {
 function zipImpl(args: Value[], kw: Kwargs | null): Value {
   onlyKw('zip', kw, ['strict']);
   const strict = truth(kwArg(kw, 'strict', false));
-  const its = args.map((a, i) => {
+  const its = args.map((a) => {
     if (!isIterable(a)) throw pyError('TypeError', `'${typeName(a)}' object is not iterable`);
-    void i;
     return getIterator(a);
   });
   return new PyIterator((function* () {

@@ -114,9 +114,8 @@ function isIntLike(v: Value): boolean {
   return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || (v instanceof NpScalar && !v.dtype.startsWith('float'));
 }
 
-function bigIntArg(v: Value, name: string): bigint {
+function bigIntArg(v: Value): bigint {
   if (!isIntLike(v) && !(v instanceof PyInstance)) throw pyError('TypeError', `'${typeName(v)}' object cannot be interpreted as an integer`);
-  void name;
   return toBig(toIndexValue(v));
 }
 
@@ -174,44 +173,58 @@ function lanczosSum(x: number): number {
   return num / den;
 }
 
+const LANCZOS_G_MINUS_HALF = 5.524680040776729583740234375;
+const sinpi = (x: number): number => Math.sin(Math.PI * x);
+
+/** CPython's m_tgamma (Lanczos, with its error correction). */
 function gamma(x: number): number {
-  if (!Number.isFinite(x)) { if (Number.isNaN(x) || x > 0) return x; throw domain(); }
+  if (!Number.isFinite(x)) {
+    if (Number.isNaN(x) || x > 0) return x;
+    throw domain();
+  }
   if (x === 0) throw domain();
-  if (Number.isInteger(x)) {
+  if (x === Math.floor(x)) {
     if (x < 0) throw domain();
     if (x <= 23) { let r = 1; for (let i = 2; i < x; i++) r *= i; return r; }
   }
-  const ax = Math.abs(x);
-  if (ax < 1e-20) return 1 / x;
-  if (ax > 200) { if (x < 0) return 0 / Math.sin(Math.PI * x); throw range(); }
-  const y = ax + LANCZOS_G - 0.5;
-  let q: number, r: number;
-  if (ax > LANCZOS_G - 0.5) { q = y - ax; const z = q - (LANCZOS_G - 0.5); void z; }
-  q = y - ax;
-  const zc = ax < LANCZOS_G - 0.5 ? q - (LANCZOS_G - 0.5) : y - (LANCZOS_G - 0.5) - ax;
+  const absx = Math.abs(x);
+  if (absx < 1e-20) return 1 / x;
+  if (absx > 200) {
+    if (x < 0) return 0 / sinpi(x);
+    throw range();
+  }
+  const y = absx + LANCZOS_G_MINUS_HALF;
+  let z = absx > LANCZOS_G_MINUS_HALF ? (y - absx) - LANCZOS_G_MINUS_HALF : (y - LANCZOS_G_MINUS_HALF) - absx;
+  z = z * LANCZOS_G / y;
+  let r: number;
   if (x < 0) {
-    r = -Math.PI / (Math.sin(Math.PI * ax) * ax * lanczosSum(ax) / Math.exp(y));
-    r -= zc * LANCZOS_G * r / y;
-    if (ax < 140) r /= y ** (ax - 0.5);
-    else { const sq = y ** ((ax - 0.5) / 2); r /= sq; r /= sq; }
+    r = -Math.PI / sinpi(absx) / absx * Math.exp(y) / lanczosSum(absx);
+    r -= z * r;
+    if (absx < 140) r /= y ** (absx - 0.5);
+    else { const sq = y ** (absx / 2 - 0.25); r /= sq; r /= sq; }
   } else {
-    r = lanczosSum(ax) / Math.exp(y);
-    r += zc * LANCZOS_G * r / y;
-    if (ax < 140) r *= y ** (ax - 0.5);
-    else { const sq = y ** ((ax - 0.5) / 2); r *= sq; r *= sq; }
+    r = lanczosSum(absx) / Math.exp(y);
+    r += z * r;
+    if (absx < 140) r *= y ** (absx - 0.5);
+    else { const sq = y ** (absx / 2 - 0.25); r *= sq; r *= sq; }
   }
   if (!Number.isFinite(r)) throw range();
   return r;
 }
 
+/** CPython's m_lgamma. */
 function lgamma(x: number): number {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? x : Infinity;
-  if (Number.isInteger(x) && x <= 2) { if (x <= 0) throw domain(); return 0; }
-  const ax = Math.abs(x);
-  if (ax < 1e-20) return -Math.log(ax);
-  let r = Math.log(lanczosSum(ax)) - LANCZOS_G;
-  r += (ax - 0.5) * (Math.log(ax + LANCZOS_G - 0.5) - 1);
-  if (x < 0) r = Math.log(Math.PI) - Math.log(Math.abs(Math.sin(Math.PI * ax))) - Math.log(ax) - r;
+  if (x === Math.floor(x) && x <= 2) {
+    if (x <= 0) throw domain();
+    return 0;
+  }
+  const absx = Math.abs(x);
+  if (absx < 1e-20) return -Math.log(absx);
+  let r = Math.log(lanczosSum(absx)) - LANCZOS_G;
+  r += (absx - 0.5) * (Math.log(absx + LANCZOS_G - 0.5) - 1);
+  if (x < 0) r = Math.log(Math.PI) - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
+  if (!Number.isFinite(r)) throw range();
   return r;
 }
 
@@ -329,7 +342,7 @@ function mathModule(): PyModule {
     factorial: fn('factorial', (args) => {
       const v = args[0];
       if (v instanceof PyFloat) throw pyError('TypeError', "'float' object cannot be interpreted as an integer");
-      const n = bigIntArg(v, 'factorial');
+      const n = bigIntArg(v);
       if (n < 0n) throw pyError('ValueError', 'factorial() not defined for negative values');
       rt.checkSize(Number(n) * 8);
       let r = 1n;
@@ -338,13 +351,13 @@ function mathModule(): PyModule {
     }, 'math.factorial'),
     gcd: fn('gcd', (args) => {
       let g = 0n;
-      for (const a of args) { let x = bigIntArg(a, 'gcd'); if (x < 0n) x = -x; let y = g; while (x) { const t = y % x; y = x; x = t; } g = y; }
+      for (const a of args) { let x = bigIntArg(a); if (x < 0n) x = -x; let y = g; while (x) { const t = y % x; y = x; x = t; } g = y; }
       return normBig(g);
     }, 'math.gcd'),
     lcm: fn('lcm', (args) => {
       let l = 1n;
       for (const a of args) {
-        let x = bigIntArg(a, 'lcm'); if (x < 0n) x = -x;
+        let x = bigIntArg(a); if (x < 0n) x = -x;
         if (x === 0n) return 0;
         let p = l, q = x; while (q) { const t = p % q; p = q; q = t; }
         l = (l / p) * x;
@@ -352,7 +365,7 @@ function mathModule(): PyModule {
       return normBig(l);
     }, 'math.lcm'),
     comb: fn('comb', (args) => {
-      const n = bigIntArg(args[0], 'comb'), k = bigIntArg(args[1], 'comb');
+      const n = bigIntArg(args[0]), k = bigIntArg(args[1]);
       if (n < 0n) throw pyError('ValueError', 'n must be a non-negative integer');
       if (k < 0n) throw pyError('ValueError', 'k must be a non-negative integer');
       if (k > n) return 0;
@@ -362,7 +375,7 @@ function mathModule(): PyModule {
       return normBig(r);
     }, 'math.comb'),
     perm: fn('perm', (args) => {
-      const n = bigIntArg(args[0], 'perm'), k = args.length > 1 && args[1] !== null ? bigIntArg(args[1], 'perm') : n;
+      const n = bigIntArg(args[0]), k = args.length > 1 && args[1] !== null ? bigIntArg(args[1]) : n;
       if (n < 0n) throw pyError('ValueError', 'n must be a non-negative integer');
       if (k < 0n) throw pyError('ValueError', 'k must be a non-negative integer');
       if (k > n) return 0;
@@ -377,7 +390,7 @@ function mathModule(): PyModule {
     }, 'math.prod'),
     fsum: fn('fsum', (args) => new PyFloat(fsum(iterToArray(args[0]).map((v) => mathArg(v, 'fsum')))), 'math.fsum'),
     isqrt: fn('isqrt', (args) => {
-      const n = bigIntArg(args[0], 'isqrt');
+      const n = bigIntArg(args[0]);
       if (n < 0n) throw pyError('ValueError', 'isqrt() argument must be nonnegative');
       if (n < 2n) return normBig(n);
       let x = BigInt(Math.floor(Math.sqrt(Number(n))));
@@ -1090,9 +1103,9 @@ function chainFn(): PyBuiltin {
 }
 
 function functoolsModule(): PyModule {
-  const identityDecorator = (name: string) => fn(name, (args, kw) => {
+  // no caching: results are recomputed, which only costs time
+  const identityDecorator = (name: string) => fn(name, (args) => {
     if (args.length === 1 && (args[0] instanceof PyFunction || args[0] instanceof PyBuiltin)) return args[0];
-    void kw;
     return fn(name, (a) => a[0]);
   });
   return mod('functools', {
@@ -1281,7 +1294,6 @@ function makeDataclass(cls: PyClass, frozen: boolean, eq: boolean, order: boolea
       throw pyError('AttributeError', `cannot assign to field '${String(args[1])}'`);
     }, true, undefined, `${cls.qualname}.__setattr__`));
   }
-  void PyProperty; void T_LIST; void T_TUPLE; void T_FLOAT; void T_INT; void isInstance; void typeOf; void ELLIPSIS; void toIndexValue;
   return cls;
 }
 

@@ -4,7 +4,7 @@
 // Each should move into the engine when it grows the op; this file is the interpreter's stopgap.
 
 import * as P from '../../engine/pycall';
-import { DType, dtypeInfo } from '../../engine/core/dtype';
+import { DType } from '../../engine/core/dtype';
 import { emptyArray, NDArray } from '../../engine/core/ndarray';
 import { NumpyError } from '../../engine/core/errors';
 import { NpScalar, PyFloat } from '../../engine/core/scalar';
@@ -271,6 +271,5 @@ function triangle(args: Value[], kw: Kwargs | null, lower: boolean): NDArray {
       if (lower ? j - i > k : j - i < k) m.data[off + i * c + j] = 0;
     }
   }
-  void dtypeInfo;
   return m;
 }

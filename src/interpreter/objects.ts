@@ -544,7 +544,7 @@ export function binaryOp(op: A.BinaryOperator, a: Value, b: Value, inplace = fal
   throw unsupported(op, a, b, inplace);
 }
 
-function seqRepeat(seq: Value, n: Value, kindName: string): Value {
+function seqRepeat(seq: Value, n: Value): Value {
   if (typeof n === 'boolean') n = n ? 1 : 0;
   if (n instanceof NpScalar && !n.dtype.startsWith('float')) n = n.value;
   if (typeof n !== 'number' && typeof n !== 'bigint') {
@@ -559,7 +559,6 @@ function seqRepeat(seq: Value, n: Value, kindName: string): Value {
   const items: readonly Value[] = Array.isArray(seq) ? seq : (seq as PyTuple).items;
   const out: Value[] = new Array(count * len);
   for (let i = 0, k = 0; i < count; i++) for (let j = 0; j < len; j++) out[k++] = items[j];
-  void kindName;
   return Array.isArray(seq) ? out : new PyTuple(out);
 }
 
@@ -581,8 +580,8 @@ function builtinBinary(op: A.BinaryOperator, a: Value, b: Value): Value {
       }
       return NOT_IMPLEMENTED;
     case 'Mult':
-      if (typeof a === 'string' || Array.isArray(a) || a instanceof PyTuple) return seqRepeat(a, b, typeName(a));
-      if (typeof b === 'string' || Array.isArray(b) || b instanceof PyTuple) return seqRepeat(b, a, typeName(b));
+      if (typeof a === 'string' || Array.isArray(a) || a instanceof PyTuple) return seqRepeat(a, b);
+      if (typeof b === 'string' || Array.isArray(b) || b instanceof PyTuple) return seqRepeat(b, a);
       return NOT_IMPLEMENTED;
     case 'Mod':
       if (typeof a === 'string') return percentFormat(a, b);
@@ -670,7 +669,7 @@ function instanceBinary(op: A.BinaryOperator, a: Value, b: Value): Value {
 function builtinBinarySafe(op: A.BinaryOperator, a: Value, b: Value): Value {
   // str % instance formats the instance; list * instance uses __index__
   if (op === 'Mod' && typeof a === 'string') return percentFormat(a, b);
-  if (op === 'Mult' && (typeof a === 'string' || Array.isArray(a) || a instanceof PyTuple) && lookupSpecial(b, '__index__')) return seqRepeat(a, b, '');
+  if (op === 'Mult' && (typeof a === 'string' || Array.isArray(a) || a instanceof PyTuple) && lookupSpecial(b, '__index__')) return seqRepeat(a, b);
   return NOT_IMPLEMENTED;
 }
 
@@ -684,7 +683,7 @@ export function inplaceOp(op: A.BinaryOperator, a: Value, b: Value): Value {
       return a;
     }
     if (op === 'Mult') {
-      const r = seqRepeat(a, b, 'list') as Value[];
+      const r = seqRepeat(a, b) as Value[];
       a.length = 0;
       for (const x of r) a.push(x);
       return a;
@@ -971,21 +970,20 @@ export function setAttr(obj: Value, name: string, value: Value): void {
     obj.dict.set(name, value);
     return;
   }
-  if (obj instanceof NDArray) throw npSetAttrError(obj, name);
+  if (obj instanceof NDArray) throw npSetAttrError(name);
   if (typeOf(obj).lookup(name) !== undefined || nativeAttr(obj, name) !== undefined) {
     throw pyError('AttributeError', `'${typeName(obj)}' object attribute '${name}' is read-only`);
   }
   throw pyError('AttributeError', `'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
-function npSetAttrError(a: NDArray, name: string): PyRaise {
+function npSetAttrError(name: string): PyRaise {
   if (['shape', 'dtype', 'strides'].includes(name)) {
     return pyError('AttributeError', `setting ndarray.${name} is not supported by Shape Lens; use reshape()/astype() instead`);
   }
   if (['ndim', 'size', 'T', 'itemsize', 'nbytes', 'base'].includes(name)) {
     return pyError('AttributeError', `attribute '${name}' of 'numpy.ndarray' objects is not writable`);
   }
-  void a;
   return pyError('AttributeError', `'numpy.ndarray' object has no attribute '${name}'`);
 }
 

@@ -313,7 +313,7 @@ function percentOne(type: string, arg: Value, spec: FormatSpec): string {
       return formatInt(n, { ...spec, type, precision: -1 });
     }
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-      const x = percentFloat(arg, type);
+      const x = percentFloat(arg);
       return formatFloat(x, { ...spec, type, precision: spec.precision < 0 ? 6 : spec.precision });
     }
     case 'c': {
@@ -351,14 +351,13 @@ function percentInt(arg: Value, type: string, allowFloat: boolean): PyInt {
   throw pyError('TypeError', `%${type} format: ${what} is required, not ${typeName(arg)}`);
 }
 
-function percentFloat(arg: Value, type: string): number {
+function percentFloat(arg: Value): number {
   try {
     return toFloat(arg);
   } catch (e) {
     if (e instanceof PyRaise) throw pyError('TypeError', `must be real number, not ${typeName(arg)}`);
     throw e;
   }
-  void type;
 }
 
 // ---- str.format ---------------------------------------------------------------------------------

@@ -197,9 +197,8 @@ export function runProgram(source: string | Uint8Array, options: RunOptions = {}
   let report: string;
   try {
     report = formatException({ filename, lines }, exc, suggestFor(globals));
-  } catch (e) {
+  } catch {
     report = `${exc.cls.fullName}: <unprintable ${exc.cls.name} object>\n`;
-    void e;
   }
   const kind: ErrorKind = error instanceof Interrupt
     ? (error.kind === 'timeout' ? 'timeout' : error.kind === 'cancelled' ? 'cancelled' : 'output-limit')
