@@ -5,7 +5,7 @@
 // `random` is CPython's Mersenne Twister, bit-exact for seeded programs.
 
 import { pyError, PyRaise, newException } from './errors';
-import { floatToInt, intToFloat, normBig, PyInt, toBig } from './numfmt';
+import { floatToInt, intToFloat, normBig, powCorrect, PyInt, toBig } from './numfmt';
 import {
   callValue, dictGet, dictSet, getAttr, getAttrOrUndefined, getItem, hashKey, isInstance, iterate, iterToArray, lessThan,
   lookupSpecial, newDict, pyEq, pyLen, setItem, toFloat, toIndex, toIndexValue, truth, typeName, typeOf, binaryOp, getIterator,
@@ -300,7 +300,7 @@ function mathModule(): PyModule {
       const x = mathArg(args[0], 'pow'), y = mathArg(args[1], 'pow');
       if (x === 0 && y < 0) throw domain();
       if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) throw domain();
-      const r = x ** y;
+      const r = powCorrect(x, y);
       if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) throw range();
       return new PyFloat(x === 1 || y === 0 ? 1 : r);
     }, 'math.pow'),

@@ -168,9 +168,60 @@ export function floatPow(a: number, b: number): number {
     throw pyError('ValueError', 'negative number cannot be raised to a fractional power (complex results are not supported)');
   }
   if (a === 1 || b === 0) return 1;
-  const r = a ** b;
+  const r = powCorrect(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw pyError('OverflowError', "(34, 'Numerical result out of range')");
   return r;
+}
+
+/**
+ * x ** y, correctly rounded when y is a small integer (C's pow is; V8's `**` is not:
+ * 10 ** -5 gives 9.999999999999999e-06 in JS, 1e-05 in Python). Other cases use `**`.
+ */
+export function powCorrect(x: number, y: number): number {
+  if (!Number.isInteger(y) || Math.abs(y) > 256 || !Number.isFinite(x) || x === 0) return x ** y;
+  const fast = x ** y;
+  if (y >= 0 && Number.isFinite(fast) && Math.abs(fast) < 2 ** 53 && Number.isInteger(x)) return fast;
+  const [m, e] = decompose(x);
+  const n = Math.abs(y);
+  const mn = m ** BigInt(n);
+  const e2 = e * n;
+  let num: bigint, den: bigint;
+  if (y > 0) {
+    num = e2 >= 0 ? mn << BigInt(e2) : mn;
+    den = e2 >= 0 ? 1n : 1n << BigInt(-e2);
+  } else {
+    num = e2 <= 0 ? 1n << BigInt(-e2) : 1n;
+    den = e2 <= 0 ? mn : mn << BigInt(e2);
+  }
+  const mag = ratioToDouble(num, den);
+  return x < 0 && n % 2 === 1 ? -mag : mag;
+}
+
+/** The double nearest num/den (num, den > 0), ties to even. */
+export function ratioToDouble(num: bigint, den: bigint): number {
+  const nb = num.toString(2).length, db = den.toString(2).length;
+  const s = 55 - (nb - db);
+  let q: bigint, sticky: boolean;
+  if (s >= 0) { const t = num << BigInt(s); q = t / den; sticky = t % den !== 0n; }
+  else { const d = den << BigInt(-s); q = num / d; sticky = num % d !== 0n; }
+  const qb = q.toString(2).length;
+  const e2 = qb - 1 - s;
+  if (e2 > 1023) return Infinity;
+  let keep = 53;
+  if (e2 < -1022) keep = 53 - (-1022 - e2);
+  if (keep <= 0) {
+    // below half the smallest subnormal (or exactly at it: ties to even gives 0)
+    return keep === 0 && (q > (1n << BigInt(qb - 1)) || sticky) ? 5e-324 : 0;
+  }
+  const drop = qb - keep;
+  let m = q >> BigInt(drop);
+  const rem = q & ((1n << BigInt(drop)) - 1n);
+  const half = 1n << BigInt(drop - 1);
+  if (rem > half || (rem === half && (sticky || (m & 1n) === 1n))) m += 1n;
+  const exp = e2 - keep + 1;
+  // scale in two steps so neither factor under/overflows
+  const h = Math.trunc(exp / 2);
+  return Number(m) * 2 ** h * 2 ** (exp - h);
 }
 
 // ---- exact decimal conversion -------------------------------------------------------------
@@ -249,12 +300,15 @@ export function absExp(x: number, prec: number, alt = false): string {
 export function absGeneral(x: number, prec: number, alt = false, addDot0 = false): string {
   if (prec === 0) prec = 1;
   if (x === 0) {
+    // dtoa gives "0" with the decimal point after it, so it follows the same threshold as 1.0
+    if (0 >= (addDot0 ? prec - 1 : prec)) return alt ? `0.${'0'.repeat(prec - 1)}e+00` : '0e+00';
     const z = alt ? `0.${'0'.repeat(prec - 1)}` : '0';
     return addDot0 && !z.includes('.') ? `${z}.0` : z;
   }
   const [, E] = absExpDigits(x, prec - 1);
   let s: string;
-  if (E >= -4 && E < prec) {
+  // CPython: fixed notation unless decpt <= -4 or decpt > precision (precision - 1 with ADD_DOT_0)
+  if (E >= -4 && E < (addDot0 ? prec - 1 : prec)) {
     s = absFixed(x, prec - 1 - E);
     if (!alt && s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
     if (addDot0 && !s.includes('.')) s += '.0';
@@ -433,9 +487,7 @@ export function formatFloat(x: number, spec: FormatSpec, typeName = 'float'): st
     body = Number.isNaN(x) ? 'nan' : 'inf';
     if (t === 'E' || t === 'F' || t === 'G') body = body.toUpperCase();
     if (t === '%') body += '%';
-    const sp = signOf(neg && !Number.isNaN(x), spec);
-    const s2 = { ...spec, fill: spec.fill === '0' && spec.zero ? ' ' : spec.fill };
-    return pad(s2, sp, body, '>');
+    return pad(spec, signOf(neg && !Number.isNaN(x), spec), body, '>');
   }
   const prec = spec.precision;
   switch (t) {

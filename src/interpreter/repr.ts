@@ -321,6 +321,9 @@ function percentOne(type: string, arg: Value, spec: FormatSpec): string {
         if ([...arg].length !== 1) throw pyError('TypeError', '%c requires int or char');
         return formatStr(arg, { ...spec, sign: '', precision: -1, align: spec.align === '=' ? '>' : spec.align });
       }
+      if (!(typeof arg === 'number' || typeof arg === 'bigint' || typeof arg === 'boolean' || (arg instanceof NpScalar && !arg.dtype.startsWith('float')))) {
+        throw pyError('TypeError', '%c requires int or char');
+      }
       return formatInt(percentInt(arg, 'c', false), { ...spec, type: 'c', sign: '', precision: -1 });
     }
     default:
