@@ -175,14 +175,14 @@ export async function runUiTests({ repo, vsix, copyWorkspace }) {
   }
 
   // Restricted Mode: workspace trust on, the folder not trusted — analysis still works
-  const restricted = await startCodeServer({ vsix, trust: true });
+  const ws2 = copyWorkspace(); // the first session's quick fix may have saved bugs.py
+  const restricted = await startCodeServer({ vsix, trust: true, settings: { 'security.workspace.trust.startupPrompt': 'never' } });
   const page2 = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const t0 = Date.now();
   try {
-    await page2.goto(`${restricted.url}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page2.goto(`${restricted.url}/?folder=${encodeURIComponent(ws2)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page2.waitForSelector('.monaco-workbench', { timeout: 120_000 });
-    // code-server may ask first; without a choice the folder stays untrusted
-    await page2.getByRole('button', { name: /No, I don't trust/ }).click({ timeout: 8_000 }).catch(() => undefined);
+    // no startup prompt: an untrusted folder opens straight in Restricted Mode
     await openFile(page2, 'bugs.py');
     await waitUntil('hints in Restricted Mode', async () => (await viewText(page2)).some((l) => /^A = np\.ones\(\(4, 3\)\) ?\(4, 3\) float64$/.test(l)));
     await waitUntil('squiggles in Restricted Mode', async () => (await page2.locator('.squiggly-error').count()) >= 3);
