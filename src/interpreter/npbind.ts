@@ -14,7 +14,7 @@ import { Slice } from '../../engine/core/pyvalues';
 import { getPrintOptions, setPrintOptions } from '../../engine/format';
 import type * as A from '../python/ast';
 import { newException, pyError, PyRaise } from './errors';
-import { floatToInt } from './numfmt';
+import { floatToInt, powCorrect } from './numfmt';
 import {
   callValue, dictSet, isInstance, iterToArray, newDict, toIndex, truth, typeName, attributeError, kwargsOf,
 } from './objects';
@@ -433,6 +433,9 @@ function fpCheck(ufunc: string, inputs: readonly unknown[], result: unknown, sca
   }
 }
 
+const scalarNumber = (v: unknown): number | null =>
+  (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat || v instanceof NpScalar ? v.value : null);
+
 const isArrayLike = (v: Value): boolean => v instanceof NDArray || Array.isArray(v) || v instanceof PyTuple;
 
 // ---- operators -------------------------------------------------------------------------------------
@@ -465,6 +468,11 @@ export function npBinary(op: A.BinaryOperator, a: Value, b: Value, inplace = fal
   else if (b instanceof NDArray) r = engine(() => fromEngine(P.callMethod(b, `__r${dunder}__`, [x])));
   else r = engine(() => fromEngine(P.callFunction(UFUNC_OF[op], [x, y])));
   fpCheck(UFUNC_OF[op], [x, y], r, !isArrayLike(a) && !isArrayLike(b));
+  // engine workaround: its float power is V8's `**`, not correctly rounded (10.0 ** -5); fix scalars
+  if (op === 'Pow' && r instanceof NpScalar && r.dtype === 'float64') {
+    const base = scalarNumber(x), exp = scalarNumber(y);
+    if (base !== null && exp !== null && Number.isInteger(exp)) return new NpScalar('float64', powCorrect(base, exp));
+  }
   return r;
 }
 
