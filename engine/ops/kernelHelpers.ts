@@ -31,10 +31,10 @@ function remF(a: number, b: number): number {
   return mod;
 }
 
-/** Integer floor division; x // 0 is 0 in NumPy (with a RuntimeWarning). */
+/** Integer floor division; x // 0 is 0 in NumPy (with a RuntimeWarning). `+ 0`: 0 // -5 is 0, never -0 (int64 is stored in doubles). */
 function fdivI(a: number, b: number): number {
   if (b === 0) return 0;
-  return Math.floor(a / b);
+  return Math.floor(a / b) + 0;
 }
 
 /** Integer remainder with Python's sign rule; x % 0 is 0. */

@@ -39,7 +39,8 @@ export const UFUNCS: readonly UfuncDef[] = [
   row('divide', 2, 'float', { f: 'a / b' }, { intToFloat: true }),
   row('floor_divide', 2, 'numeric', { i: 'fdivI(a, b)', f: 'fdivF(a, b)' }),
   row('remainder', 2, 'numeric', { i: 'remI(a, b)', f: 'remF(a, b)' }),
-  row('fmod', 2, 'numeric', { i: 'b === 0 ? 0 : a % b', f: 'a % b' }),
+  // `+ 0` in integer kernels: JS gives -0 (-5 % 5, trunc(-1/3)), which int64's double storage would keep
+  row('fmod', 2, 'numeric', { i: 'b === 0 ? 0 : a % b + 0', f: 'a % b' }),
   row('power', 2, 'numeric', { i: 'powI(a, b, $BITS, $SIGNED)', f: 'powF(a, b)' }),
   // NumPy 1.24's SIMD loops return the second operand when the two compare equal (so ±0 picks b)
   row('maximum', 2, 'all', { b: 'a >= b ? a : b', i: 'a >= b ? a : b', f: '(a > b || a !== a) ? a : b' }),
@@ -67,7 +68,7 @@ export const UFUNCS: readonly UfuncDef[] = [
   row('absolute', 1, 'all', { b: 'a', i: 'Math.abs(a)', f: 'Math.abs(a)' }),
   row('sign', 1, 'numeric', { i: 'signF(a)', f: 'signF(a)' }, { boolError: noLoop('sign') }),
   row('square', 1, 'numeric', { i: 'a * a + 0', int64: 'mul64(a, a)', uint64: 'mulU64(a, a)', int32: 'Math.imul(a, a)', uint32: 'Math.imul(a, a) >>> 0', f: 'a * a' }),
-  row('reciprocal', 1, 'numeric', { i: 'Math.trunc(1 / a)', f: '1 / a' }),
+  row('reciprocal', 1, 'numeric', { i: 'Math.trunc(1 / a) + 0', f: '1 / a' }),
   fl1('sqrt', 'Math.sqrt'), fl1('cbrt', 'Math.cbrt'), fl1('exp', 'Math.exp'), fl1('exp2', '2 ** '), fl1('log', 'Math.log'),
   fl1('log2', 'Math.log2'), fl1('log10', 'Math.log10'), fl1('log1p', 'Math.log1p'), fl1('expm1', 'Math.expm1'),
   fl1('sin', 'Math.sin'), fl1('cos', 'Math.cos'), fl1('tan', 'Math.tan'), fl1('arcsin', 'Math.asin'),

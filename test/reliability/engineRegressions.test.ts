@@ -26,3 +26,24 @@ describe('empty non-contiguous arrays', () => {
     expect([...arr(py.callMethod(t, 'reshape', [-1, 4], {})).shape]).toEqual([0, 4]);
   });
 });
+
+describe('no -0 in integer results', () => {
+  // int64 is stored in doubles, so a JS -0 from an integer kernel survived and later became
+  // -0.0 in a float cast. NumPy: np.array([0, 3, -5]) // np.array([-5, -5, 5]) → [0, -1, -1];
+  // np.fmod([0, 3, -5], [-5, -5, 5]) → [0, 3, 0]; np.reciprocal(np.array([-3, 1, -1, 2])) → [0, 1, -1, 0];
+  // and none of them has a sign bit after .astype(float).
+  const a = () => py.callFunction('array', [[0, 3, -5]], { dtype: 'int64' }) as NDArray;
+  const b = () => py.callFunction('array', [[-5, -5, 5]], { dtype: 'int64' }) as NDArray;
+  const noNegZero = (x: unknown) => arr(x).toArray().every((v) => !Object.is(v, -0));
+  it('floor_divide, fmod and reciprocal of int64', () => {
+    const fd = arr(py.callFunction('floor_divide', [a(), b()], {}));
+    expect(fd.toArray()).toEqual([0, -1, -1]);
+    expect(noNegZero(fd)).toBe(true);
+    const fm = arr(py.callFunction('fmod', [a(), b()], {}));
+    expect(fm.toArray()).toEqual([0, 3, 0]);
+    expect(noNegZero(fm)).toBe(true);
+    const rc = arr(py.callFunction('reciprocal', [py.callFunction('array', [[-3, 1, -1, 2]], { dtype: 'int64' })], {}));
+    expect(rc.toArray()).toEqual([0, 1, -1, 0]);
+    expect(noNegZero(rc)).toBe(true);
+  });
+});
