@@ -82,6 +82,8 @@ function argsortImpl(a: NDArray, axis: Value): NDArray {
   return lanes(a, axis === null || axis === undefined ? -1 : Number(toEngine(axis)), 'int64', (v) => v.map((_, i) => i).sort((i, j) => cmpNum(v[i], v[j]) || i - j));
 }
 
+const pyReprLite = (v: Value): string => (typeof v === 'string' ? `'${v}'` : String(v));
+
 const scalarize = (a: NDArray): Value => (a.ndim === 0 ? new NpScalar(a.dtype, a.data[a.offset]) : a);
 
 function fromValues(vals: number[], dtype: DType, shape: number[] = [vals.length]): NDArray {
@@ -102,7 +104,125 @@ function isclose(aV: Value, bV: Value, rtol: number, atol: number, equalNan: boo
   return fromValues(r, 'bool', [...x.shape]);
 }
 
+/** NumPy's _lerp: a + (b-a)*t, computed from b for t >= 0.5 (as numpy/lib/function_base.py does). */
+function lerp(a: number, b: number, t: number): number {
+  const d = b - a;
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/** percentile/quantile with NumPy's default 'linear' method, over the flattened array or one axis. */
+function quantiles(name: string, args: Value[], kw: Kwargs | null, scale: number): Value {
+  const p = params(name, ['a', 'q', 'axis', 'out', 'overwrite_input', 'method', 'keepdims'], args, kw, 2);
+  if (p.method !== undefined && p.method !== 'linear') throw pyError('NotImplementedError', `np.${name}(method=${String(p.method)}) is not supported by Shape Lens yet`);
+  let a = arr(p.a);
+  if (a.dtype !== 'float32') a = run(() => P.toArray(a, 'float64'));
+  const qArr = arr(p.q, 'float64');
+  const qs = qArr.toArray().map((q) => q / scale);
+  if (qs.some((q) => !(q >= 0 && q <= 1))) throw pyError('ValueError', scale === 100 ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
+  let axis = p.axis === undefined || p.axis === null ? null : Number(toEngine(p.axis));
+  if (axis === null) { a = M.flatten(a); axis = 0; }
+  const ax = normAxis(axis, a.ndim);
+  const n = a.shape[ax];
+  const sorted = sortImpl(a, ax);
+  const results = qs.map((q) => {
+    const lanesOut = lanes(sorted, ax, a.dtype, (v) => {
+      if (n === 0) return [NaN];
+      const h = (n - 1) * q;
+      const lo = Math.floor(h), hi = Math.min(lo + 1, n - 1);
+      if (Number.isNaN(v[n - 1])) return [NaN];
+      return [lerp(v[lo], v[hi], h - lo)];
+    });
+    const idx = new PyTuple(lanesOut.shape.map((_, i) => (i === ax ? 0 : toEngine(new SliceV(null, null, null)))));
+    return run(() => P.getItem(lanesOut, idx)) as NDArray | NpScalar;
+  });
+  if (qArr.ndim === 0) { const r = results[0]; return r instanceof NDArray ? scalarize(r) : r; }
+  const stacked = run(() => P.callFunction('stack', [results.map((r) => (r instanceof NpScalar ? P.toArray(r) : r))])) as NDArray;
+  return M.reshape(stacked, [...qArr.shape, ...stacked.shape.slice(1)]);
+}
+
+function nanReduce(name: string, reduce: string): Fn {
+  return (args, kw) => {
+    const p = params(name, ['a', 'axis', 'dtype', 'out', 'keepdims'], args, kw);
+    const a = arr(p.a);
+    const isNan = run(() => P.callFunction('isnan', [a])) as NDArray;
+    const fill = reduce === 'sum' ? 0 : reduce === 'max' ? -Infinity : reduce === 'min' ? Infinity : NaN;
+    const opts = { axis: toEngine(p.axis ?? null), keepdims: toEngine(p.keepdims ?? false) };
+    if (reduce === 'mean') {
+      const filled = run(() => P.callFunction('where', [isNan, 0, a])) as NDArray;
+      const total = run(() => P.callFunction('sum', [filled], opts));
+      const count = run(() => P.callFunction('sum', [P.callFunction('logical_not', [isNan])], opts));
+      return fromEngine(run(() => P.callFunction('divide', [total, count])));
+    }
+    const filled = run(() => P.callFunction('where', [isNan, new PyFloat(fill), a])) as NDArray;
+    return fromEngine(run(() => P.callFunction(reduce, [filled], opts)));
+  };
+}
+
 export const NPEXTRA: Record<string, Fn> = {
+  percentile: (args, kw) => quantiles('percentile', args, kw, 100),
+  quantile: (args, kw) => quantiles('quantile', args, kw, 1),
+  nanmean: nanReduce('nanmean', 'mean'),
+  nansum: nanReduce('nansum', 'sum'),
+  nanmax: nanReduce('nanmax', 'max'),
+  nanmin: nanReduce('nanmin', 'min'),
+  searchsorted: (args, kw) => {
+    const p = params('searchsorted', ['a', 'v', 'side', 'sorter'], args, kw, 2);
+    const a = arr(p.a).toArray();
+    const right = p.side === 'right';
+    const find = (x: number) => {
+      let lo = 0, hi = a.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (right ? a[mid] <= x : a[mid] < x) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
+    const v = arr(p.v);
+    if (v.ndim === 0) return new NpScalar('int64', find(v.data[v.offset]));
+    return fromValues(v.toArray().map(find), 'int64', [...v.shape]);
+  },
+  unravel_index: (args, kw) => {
+    const p = params('unravel_index', ['indices', 'shape', 'order'], args, kw, 2);
+    const shape = (arr(p.shape).toArray());
+    const idx = arr(p.indices);
+    const size = shape.reduce((x, y) => x * y, 1);
+    const one = (i: number): number[] => {
+      if (i < 0 || i >= size) throw pyError('ValueError', `index ${i} is out of bounds for array with size ${size}`);
+      const out = new Array<number>(shape.length);
+      for (let d = shape.length - 1; d >= 0; d--) { out[d] = i % shape[d]; i = Math.floor(i / shape[d]); }
+      return out;
+    };
+    if (idx.ndim === 0) return new PyTuple(one(idx.data[idx.offset]).map((x) => new NpScalar('int64', x)));
+    const all = idx.toArray().map(one);
+    return new PyTuple(shape.map((_, d) => fromValues(all.map((r) => r[d]), 'int64', [...idx.shape])));
+  },
+  take: (args, kw) => {
+    const p = params('take', ['a', 'indices', 'axis', 'out', 'mode'], args, kw, 2);
+    const a = arr(p.a);
+    if (p.axis === undefined || p.axis === null) return fromEngine(run(() => P.getItem(M.flatten(a), toEngine(p.indices))));
+    const ax = normAxis(Number(toEngine(p.axis)), a.ndim);
+    const idx = new PyTuple(a.shape.map((_, i) => (i === ax ? toEngine(p.indices) : toEngine(new SliceV(null, null, null)))));
+    return fromEngine(run(() => P.getItem(a, idx)));
+  },
+  pad: (args, kw) => {
+    const p = params('pad', ['array', 'pad_width', 'mode', 'constant_values'], args, kw, 2);
+    const a = arr(p.array);
+    const mode = p.mode ?? 'constant';
+    if (mode !== 'constant' && mode !== 'edge') throw pyError('NotImplementedError', `np.pad(mode=${pyReprLite(mode)}) is not supported by Shape Lens yet`);
+    const pw = arr(p.pad_width).toArray();
+    const widths = a.shape.map((_, i) => (pw.length === 1 ? [pw[0], pw[0]] : pw.length === 2 && arr(p.pad_width).ndim === 1 ? [pw[0], pw[1]] : [pw[2 * i], pw[2 * i + 1]]));
+    const shape = a.shape.map((d, i) => d + widths[i][0] + widths[i][1]);
+    const cv = p.constant_values === undefined ? 0 : Number(arr(p.constant_values).toArray()[0]);
+    const out = run(() => P.callFunction('full', [new PyTuple(shape), mode === 'constant' ? cv : 0], { dtype: a.dtype })) as NDArray;
+    const inner = new PyTuple(a.shape.map((d, i) => toEngine(new SliceV(widths[i][0], widths[i][0] + d, null))));
+    run(() => P.setItem(out, inner, a));
+    if (mode === 'edge') {
+      for (let i = 0; i < a.ndim; i++) {
+        const [before, after] = widths[i];
+        const sl = (k: number) => new PyTuple(shape.map((_, j) => (j === i ? k : toEngine(new SliceV(null, null, null)))));
+        for (let k = 0; k < before; k++) run(() => P.setItem(out, sl(k), P.getItem(out, sl(before))));
+        for (let k = 0; k < after; k++) run(() => P.setItem(out, sl(shape[i] - 1 - k), P.getItem(out, sl(shape[i] - 1 - after))));
+      }
+    }
+    return out;
+  },
   sort: (args, kw) => {
     const p = params('sort', ['a', 'axis', 'kind', 'order'], args, kw);
     return sortImpl(arr(p.a), p.axis === undefined ? -1 : p.axis);
