@@ -162,12 +162,26 @@ export function hashKey(v: Value): unknown {
   if (v instanceof PyInstance) {
     const h = v.cls.lookup('__hash__');
     if (h === null) throw pyError('TypeError', `unhashable type: '${v.cls.name}'`);
-    if (h !== undefined && !(h instanceof PyBuiltin)) return `\u0002${hashOf(v)}`;
+    if (h !== undefined && !(h instanceof PyBuiltin)) return userHashKey(v);
     if (h === undefined && v.cls.lookup('__eq__') instanceof PyFunction) throw pyError('TypeError', `unhashable type: '${v.cls.name}'`);
     return v;
   }
   if (v instanceof PyDType) return `\u0003${v.name}`;
   return v;
+}
+
+/**
+ * Keys for instances with a user __hash__: equal hashes share a bucket, and within it each
+ * class of equal (==) objects gets its own key, so unequal objects never merge.
+ */
+function userHashKey(v: PyInstance): string {
+  const h = hashOf(v);
+  let bucket = rt.hashBuckets.get(h);
+  if (!bucket) { bucket = []; rt.hashBuckets.set(h, bucket); }
+  for (const [rep, key] of bucket) if (rep === v || pyEq(rep, v)) return key;
+  const key = `\u0002${h}:${bucket.length}`;
+  bucket.push([v, key]);
+  return key;
 }
 
 function floatKey(f: number): unknown {

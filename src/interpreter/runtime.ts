@@ -45,6 +45,8 @@ export class Runtime {
   /** NumPy's floating-point error modes (np.seterr / np.errstate). */
   fpMode: Record<'divide' | 'over' | 'under' | 'invalid', string> = { divide: 'warn', over: 'warn', under: 'ignore', invalid: 'warn' };
   private readonly warned = new Set<string>();
+  /** hash → [representative, dict key] for instances with a user-defined __hash__. */
+  readonly hashBuckets = new Map<bigint, [Value, string][]>();
   /** Pending stdout not yet streamed to `onStdout`. */
   private pending = '';
   private lastFlush = 0;
