@@ -5,7 +5,7 @@
 // engine/pycall.ts unwraps 0-d results to NumPy scalars.
 
 import { DType, dtypeInfo } from '../core/dtype';
-import { emptyArray, NDArray } from '../core/ndarray';
+import { emptyArray, forEachOffset, NDArray } from '../core/ndarray';
 import { astype } from '../core/cast';
 import { coalesce, forEachRow } from '../core/iter';
 import { valueError } from '../core/errors';
@@ -101,7 +101,7 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
   const rowStride = rn ? rPlan.strides[0][rn - 1] : 0;
   if (innerReduced || kept.length === 0) {
     let k = 0;
-    forEachOffsetOf(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
+    forEachOffset(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
       let acc = info.identity ?? NaN;
       let first = info.identity === undefined;
       forEachRow(rPlan.shape, rPlan.strides, [base], (n, [o]) => {
@@ -132,7 +132,7 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     const p = coalesce(keptShape, [outStrides, keptStrides]);
     const pn = p.shape.length;
     const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
-    forEachOffsetOf(ordered.map((i) => a.shape[i]), ordered.map((i) => a.strides[i]), a.offset, (base) => {
+    forEachOffset(ordered.map((i) => a.shape[i]), ordered.map((i) => a.strides[i]), a.offset, (base) => {
       forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => {
         if (first) { for (let i = 0; i < n; i++) D[oo + i * os] = A[io + i * is]; return; }
         acc(n, A, io, is, D, oo, os);
@@ -164,26 +164,6 @@ function innermostAxis(a: NDArray): number {
     if (best < 0 || Math.abs(a.strides[i]) < Math.abs(a.strides[best])) best = i;
   }
   return best;
-}
-
-function forEachOffsetOf(shape: readonly number[], strides: readonly number[], offset: number, fn: (o: number) => void): void {
-  for (const d of shape) if (d === 0) return;
-  const nd = shape.length;
-  if (nd === 0) { fn(offset); return; }
-  const idx = new Array<number>(nd).fill(0);
-  let o = offset;
-  for (;;) {
-    fn(o);
-    let d = nd - 1;
-    for (; d >= 0; d--) {
-      idx[d]++;
-      o += strides[d];
-      if (idx[d] < shape[d]) break;
-      o -= strides[d] * shape[d];
-      idx[d] = 0;
-    }
-    if (d < 0) return;
-  }
 }
 
 // ---- the NumPy functions ---------------------------------------------------------------
@@ -264,7 +244,7 @@ export function argExtreme(a: NDArray, which: 'max' | 'min', axis?: number | nul
   const isFloat = dtypeInfo(a.dtype).kind === 'f';
   const st = src.strides[ax], A = src.data;
   let k = 0;
-  forEachOffsetOf(keptAxes.map((i) => src.shape[i]), keptAxes.map((i) => src.strides[i]), src.offset, (o) => {
+  forEachOffset(keptAxes.map((i) => src.shape[i]), keptAxes.map((i) => src.strides[i]), src.offset, (o) => {
     let best = A[o], bi = 0;
     if (!(isFloat && best !== best)) {
       for (let i = 1; i < len; i++) {
@@ -296,7 +276,7 @@ export function accumulate(a: NDArray, op: 'add' | 'multiply', axis?: number | n
   const f32 = dt === 'float32';
   const keptAxes = src.shape.map((_, i) => i).filter((i) => i !== ax);
   const len = src.shape[ax], st = src.strides[ax], D = src.data;
-  forEachOffsetOf(keptAxes.map((i) => src.shape[i]), keptAxes.map((i) => src.strides[i]), 0, (o) => {
+  forEachOffset(keptAxes.map((i) => src.shape[i]), keptAxes.map((i) => src.strides[i]), 0, (o) => {
     for (let i = 1; i < len; i++) {
       const prev = D[o + (i - 1) * st], cur = D[o + i * st];
       const v = dt === 'bool' ? (op === 'add' ? prev | cur : prev & cur) : op === 'add' ? prev + cur : prev * cur;
