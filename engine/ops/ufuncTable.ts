@@ -68,7 +68,9 @@ export const UFUNCS: readonly UfuncDef[] = [
   row('absolute', 1, 'all', { b: 'a', i: 'Math.abs(a)', f: 'Math.abs(a)' }),
   row('sign', 1, 'numeric', { i: 'signF(a)', f: 'signF(a)' }, { boolError: noLoop('sign') }),
   row('square', 1, 'numeric', { i: 'a * a + 0', int64: 'mul64(a, a)', uint64: 'mulU64(a, a)', int32: 'Math.imul(a, a)', uint32: 'Math.imul(a, a) >>> 0', f: 'a * a' }),
-  row('reciprocal', 1, 'numeric', { i: 'Math.trunc(1 / a) + 0', f: '1 / a' }),
+  // NumPy's integer loop is `out = 1.0 / in` in C: 1/0 = inf is then cast like every float->int store
+  // here (x86: INT_MIN for 32 bits, low bits of it for narrower types)
+  row('reciprocal', 1, 'numeric', { i: 'f2i32(1 / a)', uint32: 'f2i64(1 / a)', int64: 'f2i64(1 / a)', uint64: 'f2i64(1 / a)', f: '1 / a' }),
   fl1('sqrt', 'Math.sqrt'), fl1('cbrt', 'Math.cbrt'), fl1('exp', 'Math.exp'), fl1('exp2', '2 ** '), fl1('log', 'Math.log'),
   fl1('log2', 'Math.log2'), fl1('log10', 'Math.log10'), fl1('log1p', 'Math.log1p'), fl1('expm1', 'Math.expm1'),
   fl1('sin', 'Math.sin'), fl1('cos', 'Math.cos'), fl1('tan', 'Math.tan'), fl1('arcsin', 'Math.asin'),

@@ -47,3 +47,17 @@ describe('no -0 in integer results', () => {
     expect(noNegZero(rc)).toBe(true);
   });
 });
+
+describe('integer reciprocal of 0', () => {
+  // NumPy's integer reciprocal is C's `out = 1.0 / in`: 1/0 is inf, stored with the C cast
+  // (x86: 0x80000000 truncated to the type). The engine gave 0 for every type.
+  // NumPy: np.reciprocal(np.array([0, 1, -1], d)) → int8/int16 [0, 1, -1], int32 [-2147483648, 1, -1];
+  // np.reciprocal(np.array([0, 1, 3], d)) → uint8/uint16/uint32 [0, 1, 0].
+  it.each([
+    ['int8', [0, 1, -1], [0, 1, -1]], ['int16', [0, 1, -1], [0, 1, -1]], ['int32', [0, 1, -1], [-2147483648, 1, -1]],
+    ['uint8', [0, 1, 3], [0, 1, 0]], ['uint16', [0, 1, 3], [0, 1, 0]], ['uint32', [0, 1, 3], [0, 1, 0]],
+  ] as const)('%s', (dtype, input, want) => {
+    const r = arr(py.callFunction('reciprocal', [py.callFunction('array', [[...input]], { dtype })], {}));
+    expect([r.dtype, ...r.toArray()]).toEqual([dtype, ...want]);
+  });
+});

@@ -13,7 +13,6 @@ export const BUGS = {
   clipLayout: 'np.clip allocates C order where NumPy keeps the input order (K)',
   linearLoop: "ufuncs with NumPy's default type resolver pick their loop from result_type, not NumPy's linear search",
   boolPos: '+a on a 0-d bool array returns a 0-d array (NumPy: a bool scalar)',
-  intReciprocal: 'integer reciprocal of 0 gives 0 (NumPy on x86: the C cast of inf, INT_MIN)',
   intProd: 'int32 prod multiplies in doubles past 2**53 before wrapping',
   ravelCopy: 'ravel of a non-C-contiguous array returns a view (NumPy copies unless C-contiguous)',
 } as const;
@@ -71,7 +70,6 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, keyof typeof BUGS>> = {
   'views-594': 'flip0d',
   'views-723': 'flip0d',
   'reductions-792': 'intProd',
-  'elementwise-445': 'intReciprocal',
   'combine-545': 'linearLoop',
   'elementwise-512': 'negPowOrder',
   'mixed-503': 'negPowOrder',
