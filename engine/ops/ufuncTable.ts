@@ -77,7 +77,10 @@ export const UFUNCS: readonly UfuncDef[] = [
   fl1('arccos', 'Math.acos'), fl1('arctan', 'Math.atan'), fl1('sinh', 'Math.sinh'), fl1('cosh', 'Math.cosh'),
   fl1('tanh', 'Math.tanh'), fl1('arcsinh', 'Math.asinh'), fl1('arccosh', 'Math.acosh'), fl1('arctanh', 'Math.atanh'),
   fl1('floor', 'Math.floor'), fl1('ceil', 'Math.ceil'), fl1('trunc', 'Math.trunc'), fl1('rint', 'rint'),
-  fl1('deg2rad', '(Math.PI / 180) * '), fl1('rad2deg', '(180 / Math.PI) * '),
+  // npymath's float32 versions multiply by NPY_PIf/180.0f and 180.0f/NPY_PIf: float32 constants
+  // computed from float32 pi, then one float32 product
+  row('deg2rad', 1, 'float', { float32: `a * ${Math.fround(Math.fround(Math.PI) / 180)}`, f: '(Math.PI / 180) * a' }),
+  row('rad2deg', 1, 'float', { float32: `a * ${Math.fround(180 / Math.fround(Math.PI))}`, f: '(180 / Math.PI) * a' }),
   row('isnan', 1, 'all', { b: 'false', i: 'false', f: 'a !== a' }, { boolOut: true }),
   row('isinf', 1, 'all', { b: 'false', i: 'false', f: 'a === Infinity || a === -Infinity' }, { boolOut: true }),
   row('isfinite', 1, 'all', { b: 'true', i: 'true', f: 'a - a === 0' }, { boolOut: true }),

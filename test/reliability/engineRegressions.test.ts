@@ -61,3 +61,20 @@ describe('integer reciprocal of 0', () => {
     expect([r.dtype, ...r.toArray()]).toEqual([dtype, ...want]);
   });
 });
+
+describe('float32 deg2rad and rad2deg', () => {
+  // NumPy's float32 loops multiply by float32 constants made from float32 pi (npymath's
+  // 180.0f/NPY_PIf); the engine multiplied by the double constant, 1 ulp off for most inputs.
+  // NumPy: np.rad2deg(np.array([7, -1, 0.3, 1e-3, 180, 737839], np.float32)) and np.deg2rad(...).
+  const x = () => py.callFunction('array', [[7, -1, 0.3, 1e-3, 180, 737839]], { dtype: 'float32' }) as NDArray;
+  it('rad2deg', () => {
+    expect(arr(py.callFunction('rad2deg', [x()], {})).toArray()).toEqual([401.0704345703125, -57.2957763671875, 17.18873405456543, 0.0572957806289196, 10313.240234375, 42275060.0]);
+  });
+  it('deg2rad', () => {
+    expect(arr(py.callFunction('deg2rad', [x()], {})).toArray()).toEqual([0.12217304855585098, -0.01745329238474369, 0.005235987715423107, 1.7453292457503267e-05, 3.1415927410125732, 12877.7197265625]);
+  });
+  it('int16 input computes in float32 too', () => {
+    const r = arr(py.callFunction('rad2deg', [py.callFunction('array', [[7]], { dtype: 'int16' })], {}));
+    expect([r.dtype, ...r.toArray()]).toEqual(['float32', 401.0704345703125]);
+  });
+});
