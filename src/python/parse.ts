@@ -50,8 +50,8 @@ const MAX_RECOVERY_ROUNDS = 8;
  */
 export function parse(text: string, previous?: { tree: ParseTree; edits?: readonly TextEdit[] }): ParseResult {
   const scanned = scan(text);
-  let patches = scanned.patches;
   const regions: BrokenRegion[] = [...scanned.regions];
+  let patches = capBracketDepth(text, scanned, regions);
   let patched = applyPatches(text, patches);
 
   let fragments: readonly TreeFragment[] | undefined;
@@ -99,6 +99,40 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
   const errors = assembleErrors(text, index, scanned, result);
   const state: TreeState = { text, patched, lezer: tree, reusable };
   return { module: result.out.module, errors, tree: state as unknown as ParseTree };
+}
+
+/** CPython's tokenizer refuses the 201st open bracket of a statement (MAXLEVEL in tokenizer.c). */
+const MAX_BRACKET_DEPTH = 200;
+
+/**
+ * A statement nested deeper than CPython allows gets CPython's "too many nested parentheses"
+ * (at the first bracket too many) and becomes a placeholder for lezer, whose tree builder
+ * recurses once per level and overflows the stack near 10,000 levels. Returns the patches.
+ */
+function capBracketDepth(text: string, scanned: ScanResult, regions: BrokenRegion[]): Patch[] {
+  let patches = scanned.patches;
+  const { tokens, lines, index } = scanned;
+  lines.forEach((line, li) => {
+    let depth = 0;
+    for (let i = line.firstTok; i < line.endTok; i++) {
+      const t = tokens[i]!;
+      if (t.type !== 'op' || t.to - t.from !== 1) continue;
+      const ch = text[t.from];
+      if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+      if (ch !== '(' && ch !== '[' && ch !== '{') continue;
+      if (++depth <= MAX_BRACKET_DEPTH) continue;
+      scanned.errors.push({ type: 'SyntaxError', message: 'too many nested parentheses', offset: t.from, anchor: t.from, phase: 'tokenizer' });
+      if (!regions.some((r) => r.from <= line.from && line.to <= r.to)) {
+        const next = lines[li + 1];
+        const wantHeader = next !== undefined && measureIndent(text, index.lineStart(index.lineOf(next.from))) > line.indent;
+        const { patch, region } = placeholder(text, index, line.from, line.to, wantHeader);
+        patches = [...patches.filter((p) => p.to <= line.from || p.from >= line.to), patch];
+        regions.push(region);
+      }
+      return;
+    }
+  });
+  return patches;
 }
 
 /** For tests: how many characters of the previous tree were offered for reuse. */

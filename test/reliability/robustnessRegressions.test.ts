@@ -1,0 +1,34 @@
+// Regression tests for parser and analyzer failures the robustness inputs found (hostile,
+// deeply nested or half-typed programs; see robustness.test.ts): one block per bug, the
+// smallest input that showed it. Syntax errors are CPython 3.11's (message and position, from
+// /usr/bin/python3's compile()); the analyzer runs with SHAPE_LENS_DEBUG so that an internal
+// error throws instead of silently dropping every hint of the file.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from '../../src/python/parse';
+import { cpythonError } from '../../src/python/syntaxErrors';
+
+let debug: string | undefined;
+beforeAll(() => { debug = process.env.SHAPE_LENS_DEBUG; process.env.SHAPE_LENS_DEBUG = '1'; });
+afterAll(() => { if (debug === undefined) delete process.env.SHAPE_LENS_DEBUG; else process.env.SHAPE_LENS_DEBUG = debug; });
+
+describe('bracket nesting deeper than CPython allows', () => {
+  // lezer's tree builder recurses once per bracket level: 10,000 nested parentheses overflowed
+  // the stack and parse() threw. CPython's tokenizer stops at the 201st open bracket:
+  //   compile('x = ' + '(' * 10000 + '1' + ')' * 10000, ...) → SyntaxError: too many nested
+  //   parentheses, line 1, offset 205;  'y = 1\nx = [' + '(' * 250 → line 2, offset 205;
+  //   200 levels compile.
+  it('10,000 parentheses: CPython\'s error at the 201st, the next statement still parses', () => {
+    const r = parse(`x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\nz = 3\n`);
+    const e = cpythonError(r.errors);
+    expect([e?.message, e?.line, (e?.col ?? -1) + 1]).toEqual(['too many nested parentheses', 1, 205]);
+    expect(r.module.body.map((s) => s.kind)).toEqual(['ErrorStmt', 'Assign']);
+  });
+  it('unclosed brackets past the limit report the limit first', () => {
+    const e = cpythonError(parse(`y = 1\nx = [${'('.repeat(250)}`).errors);
+    expect([e?.message, e?.line, (e?.col ?? -1) + 1]).toEqual(['too many nested parentheses', 2, 205]);
+  });
+  it('200 levels are fine', () => {
+    expect(parse(`x = f(${'['.repeat(199)}${']'.repeat(199)})\n`).errors).toEqual([]);
+  });
+});
