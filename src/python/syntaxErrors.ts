@@ -245,11 +245,17 @@ interface Scope {
   inLoop: boolean;
 }
 
-/** Errors CPython's compiler (not its parser) reports: misplaced return/break/continue/yield/await. */
+/**
+ * Errors CPython's compiler (not its parser) reports: misplaced return/break/continue/yield/await.
+ * Walks with an explicit stack, not recursion: an `elif` chain is an If nested in the previous
+ * one's orelse, and a few thousand branches must not overflow the JS stack.
+ */
 export function compileChecks(module: A.Module): { message: string; offset: number }[] {
   const out: { message: string; offset: number }[] = [];
-  const stmts = (body: A.Stmt[], scope: Scope): void => {
-    for (const s of body) stmt(s, scope);
+  const work: { s: A.Stmt; scope: Scope }[] = [];
+  // pushed in reverse so that statements are visited in source order
+  const stmts = (body: readonly A.Stmt[], scope: Scope): void => {
+    for (let i = body.length - 1; i >= 0; i--) work.push({ s: body[i]!, scope });
   };
   const exprs = (e: A.Expr | null, scope: Scope): void => {
     if (e === null) return;
@@ -284,23 +290,23 @@ export function compileChecks(module: A.Module): { message: string; offset: numb
       case 'For':
       case 'While':
         exprs(s.kind === 'For' ? s.iter : s.test, scope);
-        stmts(s.body, { ...scope, inLoop: true });
         stmts(s.orelse, scope);
+        stmts(s.body, { ...scope, inLoop: true });
         return;
       case 'If':
         exprs(s.test, scope);
-        stmts(s.body, scope);
         stmts(s.orelse, scope);
+        stmts(s.body, scope);
         return;
       case 'With':
         for (const it of s.items) exprs(it.contextExpr, scope);
         stmts(s.body, scope);
         return;
       case 'Try':
-        stmts(s.body, scope);
-        for (const h of s.handlers) stmts(h.body, scope);
-        stmts(s.orelse, scope);
         stmts(s.finalbody, scope);
+        stmts(s.orelse, scope);
+        for (let i = s.handlers.length - 1; i >= 0; i--) stmts(s.handlers[i]!.body, scope);
+        stmts(s.body, scope);
         return;
       case 'ErrorStmt':
         return;
@@ -317,64 +323,66 @@ export function compileChecks(module: A.Module): { message: string; offset: numb
     }
   };
   stmts(module.body, { inFunction: false, inLoop: false });
+  for (let item = work.pop(); item !== undefined; item = work.pop()) stmt(item.s, item.scope);
   return out;
 }
 
-/** Visits an expression tree, not descending into lambdas (their own function scope). */
-function visitExpr(e: A.Expr, f: (e: A.Expr) => void): void {
-  f(e);
-  switch (e.kind) {
-    case 'Lambda':
-      return;
-    case 'BoolOp':
-      e.values.forEach((v) => visitExpr(v, f));
-      return;
-    case 'NamedExpr':
-      visitExpr(e.value, f);
-      return;
-    case 'BinOp':
-      visitExpr(e.left, f);
-      visitExpr(e.right, f);
-      return;
-    case 'UnaryOp':
-      visitExpr(e.operand, f);
-      return;
-    case 'IfExp':
-      visitExpr(e.test, f);
-      visitExpr(e.body, f);
-      visitExpr(e.orelse, f);
-      return;
-    case 'Call':
-      visitExpr(e.func, f);
-      e.args.forEach((a) => visitExpr(a, f));
-      e.keywords.forEach((k) => visitExpr(k.value, f));
-      return;
-    case 'Await':
-    case 'YieldFrom':
-    case 'Starred':
-      visitExpr(e.value, f);
-      return;
-    case 'Yield':
-      if (e.value !== null) visitExpr(e.value, f);
-      return;
-    case 'Tuple':
-    case 'List':
-    case 'Set':
-      e.elts.forEach((x) => visitExpr(x, f));
-      return;
-    case 'Attribute':
-      visitExpr(e.value, f);
-      return;
-    case 'Subscript':
-      visitExpr(e.value, f);
-      visitExpr(e.slice, f);
-      return;
-    case 'Compare':
-      visitExpr(e.left, f);
-      e.comparators.forEach((x) => visitExpr(x, f));
-      return;
-    default:
-      return;
+/** Visits an expression tree in pre-order, not descending into lambdas (their own function scope); iterative for deep trees. */
+function visitExpr(root: A.Expr, f: (e: A.Expr) => void): void {
+  const stack: A.Expr[] = [root];
+  // children are pushed last-first so that they pop in source order
+  // (an array, not rest arguments: a BoolOp may have tens of thousands of values)
+  const push = (xs: readonly (A.Expr | null)[]): void => {
+    for (let i = xs.length - 1; i >= 0; i--) if (xs[i]) stack.push(xs[i]!);
+  };
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    f(e);
+    switch (e.kind) {
+      case 'Lambda':
+        break;
+      case 'BoolOp':
+        push(e.values);
+        break;
+      case 'NamedExpr':
+        push([e.value]);
+        break;
+      case 'BinOp':
+        push([e.left, e.right]);
+        break;
+      case 'UnaryOp':
+        push([e.operand]);
+        break;
+      case 'IfExp':
+        push([e.test, e.body, e.orelse]);
+        break;
+      case 'Call':
+        push([e.func, ...e.args, ...e.keywords.map((k) => k.value)]);
+        break;
+      case 'Await':
+      case 'YieldFrom':
+      case 'Starred':
+        push([e.value]);
+        break;
+      case 'Yield':
+        push([e.value]);
+        break;
+      case 'Tuple':
+      case 'List':
+      case 'Set':
+        push(e.elts);
+        break;
+      case 'Attribute':
+        push([e.value]);
+        break;
+      case 'Subscript':
+        push([e.value, e.slice]);
+        break;
+      case 'Compare':
+        push([e.left, ...e.comparators]);
+        break;
+      default:
+        break;
+    }
   }
 }
 

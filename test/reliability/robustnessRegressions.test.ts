@@ -32,3 +32,20 @@ describe('bracket nesting deeper than CPython allows', () => {
     expect(parse(`x = f(${'['.repeat(199)}${']'.repeat(199)})\n`).errors).toEqual([]);
   });
 });
+
+describe('long elif chains', () => {
+  // The compiler checks (misplaced return/break/yield…) walked statements recursively, and an
+  // elif chain is an If nested in the previous branch's orelse: 10,000 branches overflowed the
+  // stack and parse() threw. (CPython compiles 2,000 branches; at 3,000 its compiler raises
+  // RecursionError, at 10,000 its parser MemoryError; neither is a SyntaxError, so none here.)
+  const chain = (n: number, last: string) => `if a:\n    pass\n${Array(n).fill('elif a:\n    pass').join('\n')}\n${last}`;
+  it('10,000 branches parse, and the checks still see a misplaced return after them', () => {
+    const r = parse(chain(10_000, 'return 1\n'));
+    expect(r.module.body.map((s) => s.kind)).toEqual(['If', 'Return']);
+    expect(r.errors.map((e) => e.message)).toEqual(["'return' outside function"]);
+  });
+  it('a break deep inside the chain is still found', () => {
+    const r = parse(`if a:\n    pass\n${Array(5_000).fill('elif a:\n    pass').join('\n')}\nelif b:\n    break\n`);
+    expect(r.errors.map((e) => e.message)).toEqual(["'break' outside loop"]);
+  });
+});
