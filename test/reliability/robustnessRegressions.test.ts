@@ -49,3 +49,18 @@ describe('long elif chains', () => {
     expect(r.errors.map((e) => e.message)).toEqual(["'break' outside loop"]);
   });
 });
+
+describe('many statements on one line', () => {
+  // To find a trailing comment the AST builder scanned back from every statement's end to the
+  // start of its line: quadratic in the line's length, so `x = 1; x = 1; …` with 20,000
+  // statements took over 20 s to parse. The line's first '#' is now looked up once per line.
+  it('30,000 statements on one line parse in well under 10 s', () => {
+    const src = `${Array(30_000).fill('x = 1').join('; ')}  # done\n`;
+    const t0 = performance.now();
+    const r = parse(src);
+    const ms = performance.now() - t0;
+    expect(r.module.body.length).toBe(30_000);
+    expect(r.errors).toEqual([]);
+    expect(ms).toBeLessThan(10_000);
+  });
+});
