@@ -335,7 +335,8 @@ function concatModel(lib: Lib, stack: boolean): Model {
     const items = seq && (seq.kind === 'tuple' ? seq.items : seq.kind === 'list' ? seq.items : null);
     const axisV = a.kwargs.get(lib === 'torch' ? 'dim' : 'axis') ?? a.args[1];
     const axis = axisV ? dimOf(axisV) : 0;
-    if (!items || items.some((x) => !isArr(x) || !known(x.shape)) || axis === null || !isNum(axis)) return arr(lib, null, null, ctx);
+    // an empty list literal says nothing: appends to it are not tracked
+    if (!items || items.length === 0 || items.some((x) => !isArr(x) || !known(x.shape)) || axis === null || !isNum(axis)) return arr(lib, null, null, ctx);
     const arrays = items as ArrayValue[];
     const dtype = arrays.every((x) => x.dtype) ? arrays.map((x) => x.dtype as DType).reduce(promoteTypes) : null;
     const shapes = arrays.map((x) => x.shape as Dim[]);
@@ -405,6 +406,8 @@ function moveaxisModel(): Model {
 function ufuncModel(name: string, nin: number): Model {
   return (a, ctx) => {
     const ops = a.args.slice(0, nin).map((v, i) => ({ name: a.argTexts[i] ?? `x${i + 1}`, value: v }));
+    // a missing operand (`np.maximum(z, )` while typing) is a TypeError, not a shape question
+    if (ops.length < nin) return UNKNOWN;
     if (!ops.some((o) => isArr(o.value))) return ops.some((o) => o.value.kind === 'float') ? FLOAT : UNKNOWN;
     const uf = getUfunc(name);
     const first = ops.find((o) => isArr(o.value))?.value as ArrayValue;

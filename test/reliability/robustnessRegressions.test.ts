@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/python/parse';
 import { cpythonError } from '../../src/python/syntaxErrors';
+import { analyze, hintText } from '../../src/analyzer';
 
 let debug: string | undefined;
 beforeAll(() => { debug = process.env.SHAPE_LENS_DEBUG; process.env.SHAPE_LENS_DEBUG = '1'; });
@@ -62,5 +63,24 @@ describe('many statements on one line', () => {
     expect(r.module.body.length).toBe(30_000);
     expect(r.errors).toEqual([]);
     expect(ms).toBeLessThan(10_000);
+  });
+});
+
+describe('analyzer: calls that crashed the whole analysis', () => {
+  // An internal exception drops every hint of the file (analyzeModule catches it); these threw.
+  const hint = (src: string, name: string) => {
+    const h = analyze(src).hints.filter((x) => x.name === name);
+    return h.length ? hintText(h[h.length - 1]) : 'no hint';
+  };
+  it('np.stack / np.concatenate of a list built by append (empty literal: appends are not tracked)', () => {
+    // reduce over the items' dtypes had no initial value for []
+    const src = 'import numpy as np\nhs = []\nfor t in range(3):\n    hs.append(np.ones(2))\nH = np.stack(hs)\nC = np.concatenate(hs)\nz = np.zeros((2, 3))\n';
+    expect(hint(src, 'H')).toBe('(?)');
+    expect(hint(src, 'z')).toBe('(2, 3) float64');
+  });
+  it('a binary ufunc with its second operand deleted: np.maximum(z, )', () => {
+    const src = 'import numpy as np\nz = np.ones(3)\nr = np.maximum(z, )\nw = np.ones((4, 2))\n';
+    expect(analyze(src).diagnostics).toEqual([]);
+    expect(hint(src, 'w')).toBe('(4, 2) float64');
   });
 });
