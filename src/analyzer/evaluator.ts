@@ -20,6 +20,12 @@ import { annotationShape, commentShape } from './annotations';
 
 const MAX_CALL_DEPTH = 6;
 const MAX_LOOP_PASSES = 4;
+/**
+ * Statements and expressions nested deeper than this are not analysed (statements skipped,
+ * expressions unknown): the walk is recursive, and a 10,000-branch elif chain or a deeply
+ * nested expression must not overflow the stack. CPython itself gives up near 3,000 levels.
+ */
+const MAX_NESTING = 400;
 
 interface Frame {
   /** joined return values of the function being analysed */
@@ -39,6 +45,8 @@ export class Evaluator {
   private quiet = 0;
   /** inside a function analysed without call-site arguments: hints are weak */
   private weak = 0;
+  /** current nesting of exec/eval calls (see MAX_NESTING) */
+  private nesting = 0;
 
   constructor(private readonly lines: readonly string[]) {}
 
@@ -57,6 +65,16 @@ export class Evaluator {
   }
 
   private exec(s: ast.Stmt, scope: Scope, frame: Frame | null): void {
+    if (this.nesting >= MAX_NESTING) return;
+    this.nesting++;
+    try {
+      this.execStmt(s, scope, frame);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private execStmt(s: ast.Stmt, scope: Scope, frame: Frame | null): void {
     switch (s.kind) {
       case 'Import':
         for (const a of s.names) {
@@ -257,6 +275,16 @@ export class Evaluator {
   // ---- expressions -------------------------------------------------------------------------
 
   eval(e: ast.Expr, scope: Scope): AValue {
+    if (this.nesting >= MAX_NESTING) return UNKNOWN;
+    this.nesting++;
+    try {
+      return this.evalExpr(e, scope);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private evalExpr(e: ast.Expr, scope: Scope): AValue {
     switch (e.kind) {
       case 'Constant': return constant(e.value);
       case 'Name': return lookup(scope, e.id);

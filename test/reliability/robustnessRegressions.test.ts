@@ -84,3 +84,14 @@ describe('analyzer: calls that crashed the whole analysis', () => {
     expect(hint(src, 'w')).toBe('(4, 2) float64');
   });
 });
+
+describe('analyzer: deep nesting', () => {
+  // The evaluator recursed once per nested statement/expression: a 10,000-branch elif chain
+  // overflowed the stack, which drops every hint of the file. Past 400 levels it now stops
+  // (statements skipped, expressions unknown); code after the chain is analysed as usual.
+  it('a 10,000-branch elif chain, then ordinary code', () => {
+    const src = `import numpy as np\nif a:\n    pass\n${Array(10_000).fill('elif a:\n    x = np.ones(2)').join('\n')}\ny = np.zeros((3, 4))\n`;
+    const y = analyze(src).hints.find((h) => h.name === 'y');
+    expect(y && hintText(y)).toBe('(3, 4) float64');
+  });
+});
