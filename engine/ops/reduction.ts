@@ -193,6 +193,8 @@ export function any(a: NDArray, opts: ReduceOptions = {}): NDArray {
 }
 
 function countReduced(a: NDArray, axis: Axis): number {
+  // mean/var/std count items with normalize_axis_index, which has no 0-d pass for axis=0/-1
+  if (a.ndim === 0 && typeof axis === 'number') unwrap(normalizeAxis(axis, 0));
   const plan = unwrap(reduceShape(a.shape, axis, false));
   return plan.axes.reduce((p, i) => p * a.shape[i], 1);
 }
@@ -201,8 +203,8 @@ function countReduced(a: NDArray, axis: Axis): number {
 export function mean(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const k = dtypeInfo(a.dtype).kind;
   const dtype = opts.dtype ?? (k === 'f' ? a.dtype : 'float64');
-  const s = reduce('add', a, opts, dtype);
   const n = countReduced(a, opts.axis);
+  const s = reduce('add', a, opts, dtype);
   return applyUfunc('divide', s, n, s, 'unsafe');
 }
 
@@ -234,6 +236,10 @@ export function argExtreme(a: NDArray, which: 'max' | 'min', axis?: number | nul
     src = astype(a, a.dtype, 'C'); // C-ordered copy, then viewed flat
     src = new NDArray(src.data, src.dtype, [src.size], [1], 0);
     ax = 0;
+  } else if (a.ndim === 0) {
+    // PyArray_CheckAxis views a 0-d array as 1-d: axis 0/-1 is valid, and errors say "dimension 1"
+    ax = unwrap(normalizeAxis(axis, 1));
+    src = a.view([1], [0], a.offset);
   } else {
     ax = unwrap(normalizeAxis(axis, a.ndim));
   }
@@ -267,7 +273,9 @@ export function accumulate(a: NDArray, op: 'add' | 'multiply', axis?: number | n
   const dt = dtype ?? sumDType(a.dtype);
   let src = astype(a, dt, 'C');
   let ax: number;
-  if (axis === null || axis === undefined) {
+  if (axis === null || axis === undefined || a.ndim === 0) {
+    // a 0-d array is viewed as 1-d (PyArray_CheckAxis): axis 0/-1 is valid, others fail for "dimension 1"
+    if (axis !== null && axis !== undefined) unwrap(normalizeAxis(axis, 1));
     src = new NDArray(src.data, dt, [src.size], [1], 0);
     ax = 0;
   } else {

@@ -61,6 +61,8 @@ export function permuteShape(shape: Shape, perm: readonly number[]): Dim[] {
 /** Axes `squeeze` removes (None → every size-1 axis). */
 export function squeezeAxes(shape: Shape, axis?: number | readonly number[] | null): ShapeResult<number[]> {
   if (axis === null || axis === undefined) return ok(shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0));
+  // as for reductions, a single axis=0 or -1 is allowed on a 0-d array (PyArray_ConvertMultiAxis)
+  if (shape.length === 0 && (axis === 0 || axis === -1)) return ok([]);
   const list = typeof axis === 'number' ? [axis] : axis;
   const out: number[] = [];
   for (const a of list) {

@@ -11,6 +11,9 @@ export interface ReducePlan {
 }
 
 export function reduceShape(shape: Shape, axis: number | readonly number[] | null | undefined, keepdims: boolean): ShapeResult<ReducePlan> {
+  // NumPy lets a single axis=0 or -1 through for 0-d input ("backwards compatibility in sum,
+  // prod, et al"): nothing is reduced. A tuple gets no such pass.
+  if (shape.length === 0 && (axis === 0 || axis === -1)) return ok({ axes: [], shape: [] });
   const r = normalizeAxes(axis, shape.length);
   if (!r.ok) return r;
   const axes = [...r.value].sort((a, b) => a - b);

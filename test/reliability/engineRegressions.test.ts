@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as py from '../../engine/pycall';
 import { NDArray } from '../../engine/core/ndarray';
 import { PyTuple } from '../../engine/core/pyvalues';
+import { NpScalar, PyFloat } from '../../engine/core/scalar';
+import { NumpyError } from '../../engine/core/errors';
 
 function arr(x: unknown): NDArray {
   expect(x).toBeInstanceOf(NDArray);
@@ -76,5 +78,34 @@ describe('float32 deg2rad and rad2deg', () => {
   it('int16 input computes in float32 too', () => {
     const r = arr(py.callFunction('rad2deg', [py.callFunction('array', [[7]], { dtype: 'int16' })], {}));
     expect([r.dtype, ...r.toArray()]).toEqual(['float32', 401.0704345703125]);
+  });
+});
+
+describe('axis=0 and axis=-1 on 0-d arrays', () => {
+  // NumPy lets a single axis 0/-1 through for 0-d input in ufunc reductions and squeeze, and
+  // views 0-d input as 1-d in argmax/argmin/cumsum/cumprod; the engine raised AxisError.
+  // NumPy, a = np.array(3.0):
+  //   np.sum(a, axis=0) → 3.0; np.max(a, axis=-1, keepdims=True) → 3.0; np.sum(a, axis=(0,)) →
+  //   AxisError "axis 0 is out of bounds for array of dimension 0"; np.mean(a, axis=0) → the same
+  //   AxisError; np.argmax(a, axis=0) → 0 (int64); np.argmax(a, axis=1) → AxisError "axis 1 is out
+  //   of bounds for array of dimension 1"; np.cumsum(a, axis=-1) → array([3.]); np.squeeze(a,
+  //   axis=0) → array(3.), shape ().
+  const a = () => py.callFunction('array', [new PyFloat(3)], {}) as NDArray;
+  const err = (f: () => unknown) => { try { f(); } catch (e) { if (e instanceof NumpyError) return `${e.pyType}: ${e.message}`; throw e; } return 'no error'; };
+  it('reductions', () => {
+    expect(py.callFunction('sum', [a()], { axis: 0 })).toEqual(new NpScalar('float64', 3));
+    expect(py.callFunction('max', [a()], { axis: -1, keepdims: true })).toEqual(new NpScalar('float64', 3));
+    expect(err(() => py.callFunction('sum', [a()], { axis: new PyTuple([0]) }))).toBe('AxisError: axis 0 is out of bounds for array of dimension 0');
+    expect(err(() => py.callFunction('mean', [a()], { axis: 0 }))).toBe('AxisError: axis 0 is out of bounds for array of dimension 0');
+  });
+  it('argmax and cumsum view it as 1-d', () => {
+    expect(py.callFunction('argmax', [a()], { axis: 0 })).toEqual(new NpScalar('int64', 0));
+    expect(err(() => py.callFunction('argmax', [a()], { axis: 1 }))).toBe('AxisError: axis 1 is out of bounds for array of dimension 1');
+    const c = arr(py.callFunction('cumsum', [a()], { axis: -1 }));
+    expect([c.dtype, ...c.shape, ...c.toArray()]).toEqual(['float64', 1, 3]);
+  });
+  it('squeeze', () => {
+    expect([...arr(py.callFunction('squeeze', [a()], { axis: 0 })).shape]).toEqual([]);
+    expect(err(() => py.callFunction('squeeze', [a()], { axis: new PyTuple([0]) }))).toBe('AxisError: axis 0 is out of bounds for array of dimension 0');
   });
 });

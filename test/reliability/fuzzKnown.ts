@@ -4,7 +4,6 @@
 
 export const BUGS = {
   flip0d: 'np.flip of a 0-d array ignores axis= (NumPy: AxisError)',
-  axis0d: 'sum/max/argmax/cumsum/squeeze of a 0-d array reject axis=0/-1 (NumPy accepts them)',
   reshapeNoArgs: 'a.reshape() with no shape is accepted (NumPy: TypeError)',
   castBeforeBroadcast: 'in-place ops report a broadcast error where NumPy first reports the output casting error',
   negPowOrder: 'int power checks for negative exponents before broadcasting, and on empty results',
@@ -19,21 +18,6 @@ export const BUGS = {
 /** case id → key in BUGS (FIXME: each entry is a known engine bug) */
 export const KNOWN_MISMATCHES: Readonly<Record<string, keyof typeof BUGS>> = {
   'indexing-276': 'ravelCopy',
-  'mixed-71': 'axis0d',
-  'mixed-811': 'axis0d',
-  'reductions-169': 'axis0d',
-  'reductions-192': 'axis0d',
-  'reductions-264': 'axis0d',
-  'reductions-266': 'axis0d',
-  'reductions-349': 'axis0d',
-  'reductions-352': 'axis0d',
-  'reductions-426': 'axis0d',
-  'reductions-43': 'axis0d',
-  'reductions-50': 'axis0d',
-  'reductions-759': 'axis0d',
-  'views-178': 'axis0d',
-  'views-319': 'axis0d',
-  'views-680': 'axis0d',
   'elementwise-311': 'boolPos',
   'elementwise-1041': 'castBeforeBroadcast',
   'elementwise-291': 'castBeforeBroadcast',
