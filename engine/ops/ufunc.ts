@@ -3,7 +3,7 @@
 // `applyUfunc('add', a, 1)` is `np.add(a, 1)`. Reductions over ufuncs live in reduction.ts.
 
 import { DType, dtypeInfo, promoteTypes, resultType, ScalarOperand, canCastSameKind } from '../core/dtype';
-import { NDArray, emptyArray, emptyLike } from '../core/ndarray';
+import { NDArray, emptyArray, emptyLike, sizeOf } from '../core/ndarray';
 import { castValue, copyInto } from '../core/cast';
 import { broadcastStridesTo, coalesce, forEachRow } from '../core/iter';
 import { NumpyError, typeError, valueError } from '../core/errors';
@@ -126,13 +126,18 @@ function avoidOverlap(a: NDArray, out: NDArray): NDArray {
   return copy;
 }
 
-function checkOut(def: UfuncDef, out: NDArray, shape: readonly number[], resDtype: DType, casting: Casting): void {
+/** `out=` checks NumPy makes before broadcasting: writeable (argument parsing), castable (type resolution). */
+function checkOutCast(def: UfuncDef, out: NDArray, resDtype: DType, casting: Casting): void {
   if (!out.writeable) throw valueError('output array is read-only');
-  if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
-    throw valueError(`non-broadcastable output operand with shape ${shapeTextCompact(out.shape)} doesn't match the broadcast shape ${shapeTextCompact(shape)}`);
-  }
   if (casting === 'same_kind' && !canCastSameKind(resDtype, out.dtype)) {
     throw typeError(`Cannot cast ufunc '${def.name}' output from dtype('${resDtype}') to dtype('${out.dtype}') with casting rule 'same_kind'`);
+  }
+}
+
+/** The iterator's check, after broadcasting: `out` must already have the broadcast shape. */
+function checkOutShape(out: NDArray, shape: readonly number[]): void {
+  if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
+    throw valueError(`non-broadcastable output operand with shape ${shapeTextCompact(out.shape)} doesn't match the broadcast shape ${shapeTextCompact(shape)}`);
   }
 }
 
@@ -163,17 +168,20 @@ export function applyUfunc(nameOrDef: string | UfuncDef, x: UfuncOperand, y?: Uf
   if (!def) throw new Error(`internal error: no ufunc ${String(nameOrDef)}`);
   const cs = def.nin === 1 ? [classify(x)] : [classify(x), classify(y as UfuncOperand)];
   const loop = resolveLoop(def, commonDType(cs));
-  if (def.name === 'power' && dtypeInfo(loop).kind !== 'f') checkIntPower(cs[1]);
   const resDtype: DType = def.boolOut ? 'bool' : loop;
+  // NumPy's order: type resolution and out= casting, then broadcasting, then the loop
+  if (out) checkOutCast(def, out, resDtype, casting);
   const ins = cs.map((c) => (c.scalar ? castScalar(c, loop) : c.arr));
   // with out=, NumPy lists the output's shape among the operands in the broadcast error
   const shapes = ins.map((a) => a.shape);
   const bres = broadcastShapes(...shapes);
   if (!bres.ok && out) unwrap(broadcastShapes(...shapes, out.shape));
   const shape = unwrap(bres) as number[];
+  if (out) checkOutShape(out, shape);
+  // the integer power loop raises on the first negative exponent it meets: none when it runs no element
+  if (def.name === 'power' && dtypeInfo(loop).kind !== 'f' && sizeOf(shape) > 0) checkIntPower(cs[1]);
   let result: NDArray;
   if (out) {
-    checkOut(def, out, shape, resDtype, casting);
     for (let i = 0; i < ins.length; i++) ins[i] = avoidOverlap(ins[i], out);
     result = out;
   } else {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as py from '../../engine/pycall';
 import { NDArray } from '../../engine/core/ndarray';
-import { PyTuple } from '../../engine/core/pyvalues';
+import { PyTuple, Slice } from '../../engine/core/pyvalues';
 import { NpScalar, PyFloat } from '../../engine/core/scalar';
 import { NumpyError } from '../../engine/core/errors';
 
@@ -107,5 +107,31 @@ describe('axis=0 and axis=-1 on 0-d arrays', () => {
   it('squeeze', () => {
     expect([...arr(py.callFunction('squeeze', [a()], { axis: 0 })).shape]).toEqual([]);
     expect(err(() => py.callFunction('squeeze', [a()], { axis: new PyTuple([0]) }))).toBe('AxisError: axis 0 is out of bounds for array of dimension 0');
+  });
+});
+
+describe('ufunc errors in NumPy\'s order', () => {
+  // NumPy resolves the loop and checks out= casting before it broadcasts, and the integer
+  // power loop raises only when it meets a negative exponent, after broadcasting (so an empty
+  // result raises nothing). The engine checked the exponent first and casting last.
+  const err = (f: () => unknown) => { try { f(); } catch (e) { if (e instanceof NumpyError) return `${e.pyType}: ${e.message}`; throw e; } return 'no error'; };
+  it('in-place: the output casting error comes before the broadcast error', () => {
+    // NumPy: a = np.arange(4)[::3]; a /= np.array([[-2], [-7], [8]]) → UFuncTypeError (a TypeError)
+    const a = arr(py.getItem(arr(py.callFunction('arange', [4], {})), new Slice(null, null, 3)));
+    const b = py.callFunction('array', [[[-2], [-7], [8]]], {});
+    expect(err(() => py.callMethod(a, '__itruediv__', [b], {}))).toBe("TypeError: Cannot cast ufunc 'divide' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'");
+    // a read-only output is still reported first: np.broadcast_to(np.arange(3), (2, 3)) += 1.5
+    const ro = arr(py.callFunction('broadcast_to', [py.callFunction('arange', [3], {}), new PyTuple([2, 3])], {}));
+    expect(err(() => py.callMethod(ro, '__iadd__', [new PyFloat(1.5)], {}))).toBe('ValueError: output array is read-only');
+  });
+  it('integer power: broadcasting first, and no error when no element runs', () => {
+    // NumPy: np.array([5, 7, 3], np.uint8) ** [0, -1, -5, -3, 26186] → the broadcast error
+    const u = py.callFunction('array', [[5, 7, 3]], { dtype: 'uint8' }) as NDArray;
+    expect(err(() => py.callMethod(u, '__pow__', [[0, -1, -5, -3, 26186]], {}))).toBe('ValueError: operands could not be broadcast together with shapes (3,) (5,) ');
+    // NumPy: np.zeros((1, 0), np.uint16) ** -5 → array([], shape=(1, 0), dtype=int32)
+    const e = arr(py.callMethod(py.callFunction('zeros', [new PyTuple([1, 0])], { dtype: 'uint16' }) as NDArray, '__pow__', [-5], {}));
+    expect([e.dtype, ...e.shape]).toEqual(['int32', 1, 0]);
+    // NumPy: np.array([2, 3]) ** np.array([1, -1]) → ValueError
+    expect(err(() => py.callFunction('power', [py.callFunction('array', [[2, 3]], {}), py.callFunction('array', [[1, -1]], {})], {}))).toBe('ValueError: Integers to negative integer powers are not allowed.');
   });
 });
