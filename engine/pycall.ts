@@ -281,7 +281,8 @@ const FUNCTIONS: Record<string, Sig> = {
     params: ['m', 'axis'],
     impl: (p) => {
       const a = toArray(p.m);
-      return a.ndim === 0 ? scalarize(a) : M.flip(a, toAxis(p.axis));
+      // np.flip(0-d) is m[()], a scalar; an axis still has to exist
+      return a.ndim === 0 && (p.axis === undefined || p.axis === null) ? scalarize(a) : M.flip(a, toAxis(p.axis));
     },
   },
   fliplr: { params: ['m'], impl: (p) => flipChecked(toArray(p.m), 1) },

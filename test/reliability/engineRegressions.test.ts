@@ -135,3 +135,15 @@ describe('ufunc errors in NumPy\'s order', () => {
     expect(err(() => py.callFunction('power', [py.callFunction('array', [[2, 3]], {}), py.callFunction('array', [[1, -1]], {})], {}))).toBe('ValueError: Integers to negative integer powers are not allowed.');
   });
 });
+
+describe('np.flip of a 0-d array with an axis', () => {
+  // np.flip(np.array(5), 0) → AxisError "axis 0 is out of bounds for array of dimension 0"
+  // (normalize_axis_tuple); without an axis it is m[()] → a scalar. The engine ignored the axis.
+  const z = () => py.callFunction('array', [5], { dtype: 'int16' }) as NDArray;
+  it('raises for any axis, returns the scalar without one', () => {
+    let e: unknown;
+    try { py.callFunction('flip', [z(), 0], {}); } catch (x) { e = x; }
+    expect(e instanceof NumpyError && `${e.pyType}: ${e.message}`).toBe('AxisError: axis 0 is out of bounds for array of dimension 0');
+    expect(py.callFunction('flip', [z()], {})).toEqual(new NpScalar('int16', 5));
+  });
+});
