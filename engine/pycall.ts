@@ -396,7 +396,14 @@ export function hasFunction(name: string): boolean {
 // ---- methods and attributes ------------------------------------------------------------
 
 const METHODS: Record<string, Sig> = {
-  reshape: { params: [], kwonly: ['order'], varargs: true, impl: (p, rest) => reshapeOrder(p.self as NDArray, shapeArgs(rest), p.order) },
+  reshape: {
+    params: [], kwonly: ['order'], varargs: true,
+    impl: (p, rest) => {
+      // `a.reshape()` is not `a.reshape(())`
+      if (rest.length === 0) throw typeError('reshape() takes exactly 1 argument (0 given)');
+      return reshapeOrder(p.self as NDArray, shapeArgs(rest), p.order);
+    },
+  },
   flatten: { params: ['order'], impl: (p) => (p.order === 'F' ? M.flatten(M.transpose(p.self as NDArray)) : M.flatten(p.self as NDArray)) },
   ravel: { params: ['order'], impl: (p) => reshapeOrder(p.self as NDArray, [-1], p.order) },
   clip: {

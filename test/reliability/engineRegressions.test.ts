@@ -147,3 +147,14 @@ describe('np.flip of a 0-d array with an axis', () => {
     expect(py.callFunction('flip', [z()], {})).toEqual(new NpScalar('int16', 5));
   });
 });
+
+describe('a.reshape() with no shape', () => {
+  // NumPy: np.ones(3).reshape() → TypeError "reshape() takes exactly 1 argument (0 given)";
+  // the engine reshaped to () (and failed only for size != 1).
+  it('is a TypeError', () => {
+    let e: unknown;
+    try { py.callMethod(py.callFunction('ones', [1], {}) as NDArray, 'reshape', [], {}); } catch (x) { e = x; }
+    expect(e instanceof NumpyError && `${e.pyType}: ${e.message}`).toBe('TypeError: reshape() takes exactly 1 argument (0 given)');
+    expect([...arr(py.callMethod(py.callFunction('ones', [1], {}) as NDArray, 'reshape', [new PyTuple([])], {})).shape]).toEqual([]);
+  });
+});

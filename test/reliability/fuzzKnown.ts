@@ -3,7 +3,6 @@
 // Keys name the bug; RELIABILITY.md lists each with its fix and regression test.
 
 export const BUGS = {
-  reshapeNoArgs: 'a.reshape() with no shape is accepted (NumPy: TypeError)',
   clipNaN: 'np.clip with a NaN scalar bound (NumPy 1.24: deprecated, means no bound)',
   clipLayout: 'np.clip allocates C order where NumPy keeps the input order (K)',
   linearLoop: "ufuncs with NumPy's default type resolver pick their loop from result_type, not NumPy's linear search",
@@ -21,14 +20,4 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, keyof typeof BUGS>> = {
   'mixed-449': 'clipNaN',
   'reductions-792': 'intProd',
   'combine-545': 'linearLoop',
-  'combine-0': 'reshapeNoArgs',
-  'combine-341': 'reshapeNoArgs',
-  'combine-44': 'reshapeNoArgs',
-  'combine-456': 'reshapeNoArgs',
-  'combine-513': 'reshapeNoArgs',
-  'mixed-396': 'reshapeNoArgs',
-  'mixed-722': 'reshapeNoArgs',
-  'reductions-191': 'reshapeNoArgs',
-  'reductions-194': 'reshapeNoArgs',
-  'views-210': 'reshapeNoArgs',
 };
