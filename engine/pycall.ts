@@ -256,7 +256,7 @@ const FUNCTIONS: Record<string, Sig> = {
   cumsum: accSig('add'), cumprod: accSig('multiply'),
 
   reshape: { params: ['a', 'newshape', 'order'], impl: (p) => reshapeOrder(toArray(p.a), toShape(p.newshape), p.order) },
-  ravel: { params: ['a', 'order'], impl: (p) => reshapeOrder(toArray(p.a), [-1], p.order) },
+  ravel: { params: ['a', 'order'], impl: (p) => ravelOrder(toArray(p.a), p.order) },
   transpose: { params: ['a', 'axes'], impl: (p) => M.transpose(toArray(p.a), p.axes === undefined || p.axes === null ? null : toShape(p.axes)) },
   swapaxes: { params: ['a', 'axis1', 'axis2'], impl: (p) => M.swapaxes(toArray(p.a), toInt(p.axis1), toInt(p.axis2)) },
   moveaxis: { params: ['a', 'source', 'destination'], impl: (p) => M.moveaxis(toArray(p.a), toShape(p.source), toShape(p.destination)) },
@@ -349,6 +349,16 @@ function flipChecked(a: NDArray, axis: 0 | 1): NDArray {
   return M.flip(a, axis);
 }
 
+/**
+ * `ravel` (order C) is a view only of a C-contiguous array; anything else is copied
+ * (PyArray_Ravel), even when a no-copy reshape would exist (`a[:, ::2].ravel()` copies,
+ * `a[:, ::2].reshape(-1)` may not). `order='F'` ravels the transposed data.
+ */
+function ravelOrder(a: NDArray, order: unknown): NDArray {
+  if (order === 'F') return reshapeOrder(a, [-1], order);
+  return a.isCContiguous ? M.reshape(a, [-1]) : M.flatten(a);
+}
+
 /** `order='F'` reshapes/ravels the transposed data, as NumPy does. */
 function reshapeOrder(a: NDArray, shape: number[], order: unknown): NDArray {
   if (order === 'F') return M.transpose(M.reshape(M.transpose(a), [...shape].reverse()));
@@ -405,7 +415,7 @@ const METHODS: Record<string, Sig> = {
     },
   },
   flatten: { params: ['order'], impl: (p) => (p.order === 'F' ? M.flatten(M.transpose(p.self as NDArray)) : M.flatten(p.self as NDArray)) },
-  ravel: { params: ['order'], impl: (p) => reshapeOrder(p.self as NDArray, [-1], p.order) },
+  ravel: { params: ['order'], impl: (p) => ravelOrder(p.self as NDArray, p.order) },
   clip: {
     params: ['min', 'max', 'out'],
     impl: (p) => scalarize(clip(p.self as NDArray, p.min === undefined || p.min === null ? null : toOperand(p.min), p.max === undefined || p.max === null ? null : toOperand(p.max))),

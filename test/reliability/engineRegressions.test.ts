@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as py from '../../engine/pycall';
 import { NDArray } from '../../engine/core/ndarray';
-import { PyTuple, Slice } from '../../engine/core/pyvalues';
+import { ELLIPSIS, PyTuple, Slice } from '../../engine/core/pyvalues';
 import { NpScalar, PyFloat } from '../../engine/core/scalar';
 import { NumpyError } from '../../engine/core/errors';
 
@@ -156,5 +156,27 @@ describe('a.reshape() with no shape', () => {
     try { py.callMethod(py.callFunction('ones', [1], {}) as NDArray, 'reshape', [], {}); } catch (x) { e = x; }
     expect(e instanceof NumpyError && `${e.pyType}: ${e.message}`).toBe('TypeError: reshape() takes exactly 1 argument (0 given)');
     expect([...arr(py.callMethod(py.callFunction('ones', [1], {}) as NDArray, 'reshape', [new PyTuple([])], {})).shape]).toEqual([]);
+  });
+});
+
+describe('ravel copies unless C-contiguous', () => {
+  // NumPy's ravel (order C) returns a view only of a C-contiguous array and copies anything
+  // else (PyArray_Ravel), even when reshape(-1) could be a view. The engine ravelled through
+  // reshape, so writing into the result wrote into the original.
+  // NumPy: a = np.arange(6, dtype=np.int32).reshape(2, 3)[::-1, ::2]; r = a.ravel(); r[...] = 7
+  // leaves a unchanged ([[3, 5], [0, 2]]); np.ravel(a) copies too; a C-contiguous array's
+  // ravel is a view (writes show through).
+  const base = () => py.callMethod(py.callFunction('arange', [6], { dtype: 'int32' }) as NDArray, 'reshape', [2, 3], {}) as NDArray;
+  it('a reversed, strided view is copied', () => {
+    const a = arr(py.getItem(base(), new PyTuple([new Slice(null, null, -1), new Slice(null, null, 2)])));
+    for (const r of [py.callMethod(a, 'ravel', [], {}), py.callFunction('ravel', [a], {})]) {
+      py.setItem(arr(r), ELLIPSIS, 7);
+      expect(a.toArray()).toEqual([3, 5, 0, 2]);
+    }
+  });
+  it('a C-contiguous array gives a view', () => {
+    const b = base();
+    py.setItem(arr(py.callMethod(b, 'ravel', [], {})), ELLIPSIS, 7);
+    expect(b.toArray()).toEqual([7, 7, 7, 7, 7, 7]);
   });
 });

@@ -8,12 +8,10 @@ export const BUGS = {
   linearLoop: "ufuncs with NumPy's default type resolver pick their loop from result_type, not NumPy's linear search",
   boolPos: '+a on a 0-d bool array returns a 0-d array (NumPy: a bool scalar)',
   intProd: 'int32 prod multiplies in doubles past 2**53 before wrapping',
-  ravelCopy: 'ravel of a non-C-contiguous array returns a view (NumPy copies unless C-contiguous)',
 } as const;
 
 /** case id → key in BUGS (FIXME: each entry is a known engine bug) */
 export const KNOWN_MISMATCHES: Readonly<Record<string, keyof typeof BUGS>> = {
-  'indexing-276': 'ravelCopy',
   'elementwise-311': 'boolPos',
   'mixed-882': 'clipLayout',
   'elementwise-281': 'clipNaN',
