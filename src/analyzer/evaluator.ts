@@ -17,6 +17,7 @@ import {
   AValue, ArrayValue, ClassValue, FLOAT, FunctionValue, InstanceValue, int, NONE, Origin, Scope, str, tuple, UNKNOWN, bool,
 } from './values';
 import { annotationShape, commentShape } from './annotations';
+import { Journal, JournaledMap } from './journal';
 
 const MAX_CALL_DEPTH = 6;
 const MAX_LOOP_PASSES = 4;
@@ -38,8 +39,10 @@ export interface AnalysisOutput {
 }
 
 export class Evaluator {
-  private readonly diagnostics = new Map<string, Diagnostic>();
-  private readonly hints = new Map<string, { hint: Hint; strong: boolean }>();
+  private readonly diagnostics: Map<string, Diagnostic>;
+  private readonly hints: Map<string, { hint: Hint; strong: boolean }>;
+  /** the module's variables (kept between top-level statements for incremental runs) */
+  private readonly module: Scope;
   private readonly callStack: (ast.FunctionDef | ast.Lambda)[] = [];
   /** nesting of speculative passes (loop iterations before the fixpoint): no reports there */
   private quiet = 0;
@@ -48,14 +51,43 @@ export class Evaluator {
   /** current nesting of exec/eval calls (see MAX_NESTING) */
   private nesting = 0;
 
-  constructor(private readonly lines: readonly string[]) {}
+  /**
+   * `journal`: record every write that outlives its top-level statement, so that `rewind(k)`
+   * can restore the state before statement k (incremental.ts); null for a one-shot analysis.
+   */
+  constructor(private lines: readonly string[], private readonly journal: Journal | null = null) {
+    this.diagnostics = JournaledMap.make(journal, -1);
+    this.hints = JournaledMap.make(journal, -1);
+    this.module = { vars: JournaledMap.make(journal, -1), parent: null };
+  }
 
   run(module: ast.Module): AnalysisOutput {
-    const scope: Scope = { vars: new Map(), parent: null };
-    this.execBlock(module.body, scope, null);
+    module.body.forEach((s, i) => this.execTop(i, s));
+    return this.output();
+  }
+
+  /** Executes top-level statement number `i` (statements run in order, each once, after a rewind). */
+  execTop(i: number, s: ast.Stmt): void {
+    if (this.journal) this.journal.stmt = i;
+    this.exec(s, this.module, null);
+  }
+
+  /** Restores the state before top-level statement `k`; later statements run with `lines`. */
+  rewind(k: number, lines: readonly string[]): void {
+    if (!this.journal) throw new Error('rewind needs a journal');
+    this.journal.rewind(k);
+    this.lines = lines;
+  }
+
+  output(): AnalysisOutput {
     const hints = [...this.hints.values()].map((h) => h.hint).sort((a, b) => a.range.from - b.range.from);
     const diagnostics = [...this.diagnostics.values()].sort((a, b) => a.range.from - b.range.from);
     return { diagnostics, hints };
+  }
+
+  /** A scope that records writes and reads through to `base` (branches, loop bodies). */
+  private overlay(base: Scope): Scope {
+    return { vars: JournaledMap.make(this.journal), parent: base };
   }
 
   // ---- statements ------------------------------------------------------------------------
@@ -116,7 +148,7 @@ export class Evaluator {
       case 'Expr': this.eval(s.value, scope); return;
       case 'If': {
         this.eval(s.test, scope);
-        const a = overlay(scope), b = overlay(scope);
+        const a = this.overlay(scope), b = this.overlay(scope);
         this.execBlock(s.body, a, frame);
         this.execBlock(s.orelse, b, frame);
         const terminatesA = terminates(s.body), terminatesB = terminates(s.orelse);
@@ -154,7 +186,7 @@ export class Evaluator {
       case 'ClassDef': {
         const bases = s.bases.map((b) => this.eval(b, scope));
         const methods = new Map<string, FunctionValue>();
-        const classScope: Scope = { vars: new Map(), parent: scope };
+        const classScope: Scope = { vars: JournaledMap.make(this.journal), parent: scope };
         for (const st of s.body) {
           if (st.kind === 'FunctionDef') methods.set(st.name, { kind: 'function', node: st, closure: scope, self: null });
           else if (st.kind === 'Assign') this.exec(st, classScope, null);
@@ -171,14 +203,14 @@ export class Evaluator {
       }
       case 'Try': {
         // the body may stop anywhere: after it, each variable is its old or new value
-        const a = overlay(scope);
+        const a = this.overlay(scope);
         this.execBlock(s.body, a, frame);
-        mergeInto(scope, a, overlay(scope));
+        mergeInto(scope, a, this.overlay(scope));
         for (const h of s.handlers) {
-          const hs = overlay(scope);
+          const hs = this.overlay(scope);
           if (h.name) hs.vars.set(h.name, UNKNOWN);
           this.execBlock(h.body, hs, frame);
-          mergeInto(scope, hs, overlay(scope));
+          mergeInto(scope, hs, this.overlay(scope));
         }
         this.execBlock(s.orelse, scope, frame);
         this.execBlock(s.finalbody, scope, frame);
@@ -202,18 +234,18 @@ export class Evaluator {
   /** Runs `body` until the scope stops changing; early passes report nothing. */
   private loop(scope: Scope, frame: Frame | null, body: (sc: Scope) => void): void {
     // `state` holds the loop-head values of the variables the body changes (an overlay on scope)
-    const state = overlay(scope);
+    const state = this.overlay(scope);
     for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
-      const sc = overlay(state);
+      const sc = this.overlay(state);
       this.quiet++;
       body(sc);
       this.quiet--;
-      if (!mergeInto(state, sc, overlay(state))) break;
+      if (!mergeInto(state, sc, this.overlay(state))) break;
     }
     // the reporting pass runs on the fixpoint state (values any iteration can see)
-    const sc = overlay(state);
+    const sc = this.overlay(state);
     body(sc);
-    mergeInto(state, sc, overlay(state));
+    mergeInto(state, sc, this.overlay(state));
     commit(scope, state);
     void frame;
   }
@@ -326,7 +358,7 @@ export class Evaluator {
       case 'Call': return this.call(e, scope);
       case 'Lambda': return { kind: 'function', node: e, closure: scope, self: null };
       case 'ListComp': case 'GeneratorExp': case 'SetComp': {
-        const inner = overlay(scope);
+        const inner = this.overlay(scope);
         for (const g of e.generators) {
           const it = this.eval(g.iter, inner);
           this.quiet++;
@@ -547,7 +579,7 @@ export class Evaluator {
   }
 
   private instantiate(cls: ClassValue, args: CallArgs, e: ast.Call): AValue {
-    const inst: InstanceValue = { kind: 'instance', cls, attrs: new Map() };
+    const inst: InstanceValue = { kind: 'instance', cls, attrs: JournaledMap.make(this.journal) };
     const init = cls.methods.get('__init__');
     if (init && !args.opaque) this.callFunction({ ...init, self: inst }, args, e, false);
     return inst;
@@ -557,7 +589,7 @@ export class Evaluator {
   private callFunction(fn: FunctionValue, args: CallArgs, site: ast.Node & { range: ast.Range }, definition: boolean): AValue {
     const node = fn.node;
     if (this.callStack.includes(node) || this.callStack.length >= MAX_CALL_DEPTH) return UNKNOWN;
-    const scope: Scope = { vars: new Map(), parent: fn.closure };
+    const scope: Scope = { vars: JournaledMap.make(this.journal), parent: fn.closure };
     const a = node.args;
     const params = [...a.posonlyargs, ...a.args];
     let pos = 0;
@@ -654,10 +686,6 @@ function lookup(scope: Scope, name: string): AValue {
 
 const BUILTIN_NAMES = new Set(['len', 'range', 'int', 'float', 'tuple', 'list', 'print', 'str', 'repr', 'isinstance', 'bool', 'max', 'min', 'sum', 'abs', 'round', 'super', 'enumerate', 'zip']);
 
-/** A scope that records writes and reads through to `base` (branches, loop bodies). */
-function overlay(base: Scope): Scope {
-  return { vars: new Map(), parent: base };
-}
 
 function lookupOwn(scope: Scope, name: string): AValue | undefined {
   for (let s: Scope | null = scope; s; s = s.parent) {

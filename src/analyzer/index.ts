@@ -5,6 +5,7 @@
 
 import type * as ast from '../python/ast';
 import { Evaluator } from './evaluator';
+import type { IncrementalEvaluation } from './incremental';
 import { parse } from '../python/parse';
 import { Diagnostic, formatValue, Hint, shapeJson } from './diagnostics';
 
@@ -18,11 +19,12 @@ export interface AnalysisResult {
   shapesAt(offset: number): Hint[];
 }
 
-export function analyzeModule(module: ast.Module, source: string): AnalysisResult {
+/** Analyses a parsed module; with `incremental`, resuming from that object's previous run. */
+export function analyzeModule(module: ast.Module, source: string, incremental?: IncrementalEvaluation): AnalysisResult {
   let hints: Hint[] = [];
   let diagnostics: Diagnostic[] = [];
   try {
-    const out = new Evaluator(source.split('\n')).run(module);
+    const out = incremental ? incremental.run(module, source) : new Evaluator(source.split('\n')).run(module);
     hints = out.hints;
     diagnostics = out.diagnostics;
   } catch (e) {
