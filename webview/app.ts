@@ -105,6 +105,13 @@ export class InspectorApp {
         return;
       case 'error':
         this.alert.textContent = m.message;
+        // a panel revived after a reload whose array the host no longer has: forget it, and
+        // keep showing the saved explainer if there is one
+        if (m.id === undefined && !this.meta && this.state.arrayId) {
+          delete this.state.arrayId;
+          this.save();
+          if (this.state.explain) this.showExplainOnly();
+        }
         return;
       case 'chunk': case 'stats': case 'axisSummary':
         return; // replies are routed by HostBridge.request

@@ -11,6 +11,7 @@ import { ShapeHintsProvider } from './hints';
 import { ShapeHoverProvider } from './hover';
 import { ShapeFixProvider } from './codeActions';
 import { evaluation, registerEvaluation } from './evaluate';
+import { registerInspector } from './inspect';
 
 /** every module of the bundle has been evaluated by now */
 const LOADED = performance.now();
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
     vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...analyses.timings] })),
   );
   registerEvaluation(context);
+  registerInspector(context);
   // documents already open: analysed after activation returns, a little later, one at a time
   const already = vscode.workspace.textDocuments.filter(isAnalysable);
   already.forEach((d, i) => diagnostics.schedule(d, 200 + 50 * i));

@@ -436,6 +436,24 @@ describe('engineering', () => {
     expect(ready).toEqual([{ type: 'ready' }, { type: 'ready', restoreId: 'a1' }]);
   });
 
+  test('revived after a reload whose host lost the array: says so and keeps the saved explainer', async () => {
+    const { page, frame } = await open({ fixture: 'mat', api: 'vscode' });
+    await page.evaluate(() => window.__fakeHost.post({ type: 'explainMatmul', a: { label: 'X', shape: [32, 784] }, b: { label: 'W', shape: [784, 10] } }));
+    await frame.waitForSelector('.sl-explain');
+    await page.evaluate(() => { window.__fakeHost.restartHost(); window.__fakeHost.reloadView(); });
+    const f2 = (await (await page.waitForSelector('#inspector')).contentFrame())!;
+    await f2.waitForFunction(() => document.querySelector('.sl-alert')?.textContent?.includes('is gone'));
+    await f2.waitForSelector('.sl-explain');
+    expect(await text(f2, '.sl-outcome')).toBe('Result shape (32, 10)');
+    expect(await f2.locator('[role=tab]').allInnerTexts()).toEqual(['Explain']);
+    // the forgotten array is not asked for again on the next reload
+    await page.evaluate(() => window.__fakeHost.reloadView());
+    const f3 = (await (await page.waitForSelector('#inspector')).contentFrame())!;
+    await f3.waitForSelector('.sl-explain');
+    const ready = await page.evaluate(() => window.__fakeHost.received.filter((m) => (m as { type: string }).type === 'ready'));
+    expect(ready).toEqual([{ type: 'ready' }, { type: 'ready', restoreId: 'a1' }, { type: 'ready' }]);
+  });
+
   test('VS Code theme variables drive the colours (dark theme)', async () => {
     const { page, frame } = await open({ fixture: 'nan' });
     await frame.evaluate(() => {

@@ -85,6 +85,8 @@ const log: string[] = [];
 const received: unknown[] = [];
 let frame: HTMLIFrameElement;
 let current: string | undefined;
+let restarted = false;
+const GONE = 'The array this panel showed is gone (the window was reloaded).';
 
 function transferables(m: HostToView): Transferable[] {
   if ((m.type === 'chunk' || m.type === 'axisSummary') && m.data instanceof ArrayBuffer) return [m.data];
@@ -115,6 +117,11 @@ window.addEventListener('message', (ev: MessageEvent) => {
   const r = session.handle(ev.data);
   log.push(...r.log);
   if (r.message?.type === 'ready') {
+    // after restartHost(): what src/extension/inspect.ts answers a revived panel whose array is gone
+    if (restarted) {
+      if (r.message.restoreId !== undefined && r.replies.length === 0) post({ type: 'error', message: GONE });
+      return;
+    }
     if (r.replies.length === 0 && q.get('fixture')) openFixture(q.get('fixture')!);
   }
   for (const m of r.replies) post(m);
@@ -128,6 +135,8 @@ declare global {
     __fakeHost: {
       post(m: unknown): void; open(name: string): void; log: string[]; received: unknown[];
       current(): string | undefined; reloadView(): void; savedState: { value: unknown }; EVIL: string;
+      /** forget every array, as a reloaded window's extension host has */
+      restartHost(): void;
     };
     __pwned?: number;
   }
@@ -136,6 +145,7 @@ declare global {
 window.__fakeHost = {
   post, open: openFixture, log, received, current: () => current, savedState, EVIL,
   reloadView: () => { frame.src = frame.src; },
+  restartHost: () => { for (const id of session.openIds) session.close(id); restarted = true; },
 };
 
 frame = document.createElement('iframe');
