@@ -127,7 +127,10 @@ const floatResult = (d: DType | null): DType | null => (d === null ? null : d ==
 /** Broadcast `a op b` (arrays or scalars); numpy or torch wording. */
 export function elementwise(lib: Lib, operands: { name: string; value: AValue }[], ctx: CallContext, dtype: DType | null): AValue {
   const arrays = operands.filter((o) => isArr(o.value));
+  const scalar = (v: AValue): boolean => v.kind === 'int' || v.kind === 'float' || v.kind === 'bool';
   if (arrays.length === 0) return UNKNOWN;
+  // an operand that may itself be an array (unknown, a list) could change the result's rank
+  if (operands.some((o) => !isArr(o.value) && !scalar(o.value))) return arr(lib, null, null, ctx);
   if (arrays.some((o) => !known((o.value as ArrayValue).shape))) return arr(lib, null, dtype, ctx);
   const shapes = arrays.map((o) => (o.value as ArrayValue).shape as Dim[]);
   const rule = lib === 'torch' ? torchBroadcastShapes(shapes[0], shapes[1] ?? []) : broadcastShapes(...operands.map((o) => (isArr(o.value) ? (o.value.shape as Dim[]) : [])));
@@ -408,8 +411,9 @@ function ufuncModel(name: string, nin: number): Model {
     const ops = a.args.slice(0, nin).map((v, i) => ({ name: a.argTexts[i] ?? `x${i + 1}`, value: v }));
     // a missing operand (`np.maximum(z, )` while typing) is a TypeError, not a shape question
     if (ops.length < nin) return UNKNOWN;
-    if (!ops.some((o) => isArr(o.value))) return ops.some((o) => o.value.kind === 'float') ? FLOAT : UNKNOWN;
     const uf = getUfunc(name);
+    // of Python numbers: a NumPy float scalar (np.sqrt(d) with an int d too)
+    if (!ops.some((o) => isArr(o.value))) return ops.some((o) => o.value.kind === 'float') || (uf?.loops === 'float' && !uf.boolOut && ops.every((o) => o.value.kind === 'int')) ? FLOAT : UNKNOWN;
     const first = ops.find((o) => isArr(o.value))?.value as ArrayValue;
     const dtype = uf?.boolOut ? 'bool' : nin === 1 ? (uf && uf.loops === 'float' ? floatResult(first.dtype) : first.dtype)
       : binaryDType(ops[0].value, ops[1].value, name);
