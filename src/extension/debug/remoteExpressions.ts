@@ -1,0 +1,129 @@
+// The Python expressions Shape Lens evaluates in a paused program through the debug adapter,
+// and the parsing of their answers. Two kinds, both read-only and free of imports beyond
+// `base64` from the standard library:
+//  - metadata: `'SLMETA;numpy;float32;<f4;64,1,28,28;3136,3136,112,4;;ndarray'` (kind, dtype
+//    name, NumPy type string with byte order, shape, byte strides, device, type name);
+//  - a chunk: `'SLDATA;<f4;200704;<base64 of tobytes()>'` for one C-order block of the array.
+// Fields are `;`-separated: NumPy type strings contain `|` (`|b1`).
+// The user's part is always checked by readOnlyProblem first. Pure: no `vscode`.
+import { readOnlyProblem } from './readOnlyExpression';
+
+export type RemoteKind = 'numpy' | 'torch';
+
+/** What the paused program says about an array or tensor. */
+export interface RemoteArrayMeta {
+  readonly kind: RemoteKind;
+  /** NumPy's dtype name (`float32`, `int64`, `bool`, `float16`…); torch's without `torch.` */
+  readonly dtype: string;
+  /** NumPy's type string (`<f4`, `>i8`, `|b1`); `=` for torch (it reports no byte order) */
+  readonly typestr: string;
+  readonly shape: readonly number[];
+  /** byte strides */
+  readonly strides: readonly number[];
+  /** torch's device (`cpu`, `cuda:0`); '' for NumPy */
+  readonly device: string;
+  /** the value's class name (`ndarray`, `Tensor`, `Parameter`, `memmap`) */
+  readonly typeName: string;
+}
+
+export type MetaAnswer =
+  | { readonly ok: true; readonly meta: RemoteArrayMeta }
+  | { readonly ok: false; readonly typeName: string };
+
+/** The one expression whose value holds `expr`'s metadata, or NOT an array's type name. */
+export function metaExpression(expr: string): string {
+  const problem = readOnlyProblem(expr);
+  if (problem) throw new Error(problem);
+  const join = (parts: string[]): string => `';'.join([${parts.join(', ')}])`;
+  const shape = `','.join(map(str, v.shape))`;
+  const numpy = join([`'SLMETA'`, `'numpy'`, 'v.dtype.name', 'v.dtype.str', shape, `','.join(map(str, v.strides))`, `''`, 'type(v).__name__']);
+  const torch = join([`'SLMETA'`, `'torch'`, `str(v.dtype).replace('torch.', '')`, `'='`, shape,
+    `','.join(str(s * v.element_size()) for s in v.stride())`, 'str(v.device)', 'type(v).__name__']);
+  const other = join([`'SLMETA'`, `'other'`, `''`, `''`, `''`, `''`, `''`, `type(v).__module__ + '.' + type(v).__qualname__`]);
+  // the class's MRO names decide, so subclasses (memmap, Parameter) count and nothing is called on v first
+  const mro = `[c.__module__ + '.' + c.__name__ for c in type(v).__mro__]`;
+  return `(lambda v: (lambda m: ${numpy} if 'numpy.ndarray' in m else ${torch} if 'torch.Tensor' in m else ${other})(${mro}))(${expr.trim()})`;
+}
+
+/** The string a debug adapter returned for a str value: its repr (`'…'`) or the text itself. */
+export function unquote(result: string): string {
+  const s = result.trim();
+  if (s.length >= 2 && (s[0] === '\'' || s[0] === '"') && s[s.length - 1] === s[0]) return s.slice(1, -1);
+  return s;
+}
+
+function ints(csv: string): number[] | undefined {
+  if (csv === '') return [];
+  const out = csv.split(',').map((t) => Number(t));
+  return out.every((n) => Number.isSafeInteger(n)) ? out : undefined;
+}
+
+/** Parses metaExpression's answer; `undefined` when it is not one (an adapter's error text, truncation). */
+export function parseMeta(result: string): MetaAnswer | undefined {
+  const f = unquote(result).split(';');
+  if (f.length !== 8 || f[0] !== 'SLMETA') return undefined;
+  const [, kind, dtype, typestr, shapeCsv, stridesCsv, device, typeName] = f;
+  if (kind === 'other') return { ok: false, typeName: typeName.replace(/^builtins\./, '') };
+  if (kind !== 'numpy' && kind !== 'torch') return undefined;
+  const shape = ints(shapeCsv), strides = ints(stridesCsv);
+  if (!shape || !strides || shape.length !== strides.length || shape.some((d) => d < 0)) return undefined;
+  return { ok: true, meta: { kind, dtype, typestr, shape, strides, device, typeName } };
+}
+
+/** `(64, 1, 28, 28)`, `(10,)`, `()` — Python's tuple spelling. */
+export function shapeText(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** `shape (64, 1, 28, 28) float32`; torch: `shape (64, 10) torch.float32`, plus the device when not the CPU. */
+export function describeMeta(m: RemoteArrayMeta): string {
+  if (m.kind === 'numpy') return `shape ${shapeText(m.shape)} ${m.dtype}`;
+  return `shape ${shapeText(m.shape)} torch.${m.dtype}${m.device && m.device !== 'cpu' ? ` ${m.device}` : ''}`;
+}
+
+/** Dtypes the inspector shows as they are; the 16-bit floats travel as float32. */
+const AS_IS = new Set(['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64']);
+const WIDENED = new Set(['float16', 'bfloat16']);
+
+/** `undefined` when Shape Lens can fetch this dtype's values, else why not. */
+export function dtypeProblem(m: RemoteArrayMeta): string | undefined {
+  if (AS_IS.has(m.dtype) || WIDENED.has(m.dtype)) return undefined;
+  return `the inspector shows bool, integer and float arrays; this one is ${m.dtype}`;
+}
+
+/** `x[sel]` converted to a NumPy array the inspector can read, as a Python expression. */
+function blockExpression(expr: string, m: RemoteArrayMeta, sel: string): string {
+  const widen = WIDENED.has(m.dtype);
+  // torch: slice first so only the block is copied off the device
+  if (m.kind === 'torch') return `(${expr}).detach()[${sel}].cpu()${widen ? '.float()' : ''}.numpy()`;
+  return `(${expr})[${sel}]${widen ? `.astype('float32')` : ''}`;
+}
+
+/**
+ * The expression whose value is one chunk: the block `expr[sel]` (a selection such as `3, 0:16`
+ * or `...` for a 0-d array) as `SLDATA;typestr;nbytes;base64`.
+ */
+export function chunkExpression(expr: string, m: RemoteArrayMeta, sel: string): string {
+  const problem = readOnlyProblem(expr);
+  if (problem) throw new Error(problem);
+  return `(lambda a: ';'.join(['SLDATA', a.dtype.str, str(a.nbytes), __import__('base64').b64encode(a.tobytes()).decode('ascii')]))(${blockExpression(expr.trim(), m, sel)})`;
+}
+
+export interface ChunkAnswer {
+  /** NumPy type string of the bytes (`<f4`, `|b1`) */
+  readonly typestr: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Parses chunkExpression's answer; an Error's message says what was wrong (truncated, not a chunk). */
+export function parseChunk(result: string): ChunkAnswer | Error {
+  const f = unquote(result).split(';');
+  if (f.length !== 4 || f[0] !== 'SLDATA') return new Error(`unexpected answer from the debug adapter: ${result.slice(0, 200)}`);
+  const n = Number(f[2]);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f[3])) return new Error('the debug adapter returned a chunk that is not base64');
+  const bytes = Buffer.from(f[3], 'base64');
+  if (!Number.isSafeInteger(n) || bytes.length !== n) {
+    return new Error(`the debug adapter returned ${bytes.length} of ${f[2]} bytes (it truncated the answer)`);
+  }
+  return { typestr: f[1], bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
