@@ -236,7 +236,13 @@ export function linspace(start: number, end: number, steps: number, o: CreateOpt
 // ---- random ----------------------------------------------------------------------------------
 
 const rng = new MT19937();
-rng.seedLegacy(67280421310721 % 2 ** 32);
+const INITIAL_SEED = 67280421310721 % 2 ** 32;
+rng.seedLegacy(INITIAL_SEED);
+
+/** The generator as a fresh process has it. */
+export function resetGenerator(): void {
+  rng.seedLegacy(INITIAL_SEED);
+}
 
 /** `torch.manual_seed(seed)`: reseeds the facade's generator (values still differ from torch's). */
 export function manualSeed(seed: number): void {

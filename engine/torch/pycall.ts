@@ -34,9 +34,9 @@ import {
   DTYPE_ATTRIBUTES, getDefaultDType, isFloatDType, isUnsupportedTorchDTypeName, resultTypeTorch, setDefaultDType,
   promoteTypesTorch, TORCH_DTYPES, TorchDType, torchDType, unsupportedDType, canCastTorch,
 } from './dtype';
-import { GradModeContext, isGradEnabled, result } from './autograd';
+import { GradModeContext, isGradEnabled, result, setGradEnabled } from './autograd';
 import { CPU, ReturnTypes, Tensor, TorchDevice, TorchSize } from './tensor';
-import { getTorchPrintOptions, returnTypesRepr, setTorchPrintOptions, sizeRepr, tensorRepr } from './format';
+import { getTorchPrintOptions, resetTorchPrintOptions, returnTypesRepr, setTorchPrintOptions, sizeRepr, tensorRepr } from './format';
 import * as E from './elementwise';
 import * as R from './reduce';
 import * as S from './shapeOps';
@@ -948,6 +948,11 @@ export function callTensorMethod(t: Tensor, name: string, args: PyArgs, kwargs: 
   throw err('AttributeError', `'Tensor' object has no attribute '${name}'`);
 }
 
+/** True when `t.<name>(…)` is a method the facade has (so `t.<name>` is a bound method). */
+export function hasTensorMethod(name: string): boolean {
+  return name in METHODS || name in DUNDERS || name in INPLACE || FUNCTION_METHODS.includes(name);
+}
+
 /** `t.<name>` for attributes (shape, dtype, device, T, data, requires_grad, grad, grad_fn …). */
 export function getTensorAttribute(t: Tensor, name: string): unknown {
   switch (name) {
@@ -1166,3 +1171,11 @@ export function strValue(x: unknown): string | undefined {
 }
 
 export { getTorchPrintOptions };
+
+/** Back to a fresh `import torch`: print options, default dtype, grad mode and the generator's seed. */
+export function resetTorchState(): void {
+  resetTorchPrintOptions();
+  setDefaultDType('float32');
+  setGradEnabled(true);
+  C.resetGenerator();
+}

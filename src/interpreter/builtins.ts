@@ -23,6 +23,8 @@ import {
 } from './values';
 import { FRAME_BUILTINS, frameLocals, superFromFrame, type Frame } from './interpreter';
 import { npRound, npToNumber } from './npbind';
+import { Tensor } from '../../engine/torch/tensor';
+import { torchToNumber } from './torchbind';
 import { importModule } from './modules';
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -119,6 +121,7 @@ export function toPyInt(x: Value, base?: Value): Value {
     return r;
   }
   if (x instanceof NpScalar || x instanceof NDArray) return npToNumber(x, 'int');
+  if (x instanceof Tensor) return torchToNumber(x, 'int');
   if (x instanceof PyInstance) {
     for (const m of ['__int__', '__index__', '__trunc__']) {
       const f = lookupSpecial(x, m);
@@ -145,6 +148,7 @@ export function toPyFloat(x: Value): PyFloat {
     return new PyFloat(Number(low));
   }
   if (x instanceof NpScalar || x instanceof NDArray) return npToNumber(x, 'float') as PyFloat;
+  if (x instanceof Tensor) return torchToNumber(x, 'float') as PyFloat;
   if (x instanceof PyInstance) {
     const f = lookupSpecial(x, '__float__');
     if (f !== undefined) {
@@ -220,7 +224,7 @@ T_LIST.nativeCall = (args) => {
 T_TUPLE.nativeCall = (args) => {
   nargs('tuple', args, 0, 1);
   if (args.length === 0) return new PyTuple([]);
-  return args[0] instanceof PyTuple ? args[0] : new PyTuple(iterToArray(args[0]));
+  return args[0] instanceof PyTuple && args[0].constructor === PyTuple ? args[0] : new PyTuple(iterToArray(args[0]));
 };
 T_DICT.nativeCall = (args, kw) => dictFrom(args, kw);
 T_SET.nativeCall = (args) => { nargs('set', args, 0, 1); return args.length ? setFrom(args[0], false) : new PySet(); };

@@ -18,6 +18,7 @@ import {
   PyInstance, PyIterator, PyModule, PyProperty, PySet, PyTuple, T_DICT, T_FLOAT, T_INT, T_LIST, T_OBJECT, T_TUPLE, Value, ELLIPSIS,
 } from './values';
 import { T_DEFAULTDICT } from './objects';
+import { TORCH_MODULE_NAMES, torchSubmodule } from './torchbind';
 
 type Fn = (args: Value[], kw: Kwargs | null) => Value;
 const fn = (name: string, impl: Fn, qual = name): PyBuiltin => new PyBuiltin(name, impl, false, undefined, qual);
@@ -44,6 +45,7 @@ const FACTORIES: Record<string, () => PyModule> = {
   dataclasses: dataclassesModule,
   warnings: warningsModule,
   string: stringModule,
+  ...Object.fromEntries(TORCH_MODULE_NAMES.map((n) => [n, () => torchSubmodule(n)])),
 };
 
 export function importModule(name: string): PyModule {

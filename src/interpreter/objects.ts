@@ -25,6 +25,12 @@ import {
   dtypeGetAttr, foreignGetAttr, NUMPY_FILE,
 } from './npbind';
 import { percentFormat, pyRepr, pyStr } from './repr';
+import { Tensor } from '../../engine/torch/tensor';
+import {
+  torchBinary, torchCompare, torchContains, torchGetAttr, torchGetItem, torchIterate, torchLen, torchSetAttr, torchSetItem, torchToNumber,
+  torchTruth, torchTypeOf, torchUnary,
+} from './torchbind';
+import { isNnModule, nnSetAttr } from './torchModules';
 
 // ---- types and names ------------------------------------------------------------------------
 
@@ -53,8 +59,9 @@ export function typeOf(v: Value): PyClass {
   if (v instanceof PyFloat) return T_FLOAT;
   if (Array.isArray(v)) return T_LIST;
   if (v instanceof PyInstance) return v.cls;
-  if (v instanceof PyTuple) return T_TUPLE;
+  if (v instanceof PyTuple) return v.constructor === PyTuple ? T_TUPLE : torchTypeOf(v) ?? T_TUPLE;
   if (v instanceof NDArray) return T_NDARRAY;
+  if (v instanceof Tensor) return torchTypeOf(v) as PyClass;
   if (v instanceof NpScalar) return NP_SCALAR_TYPES[v.dtype];
   if (v instanceof PyDefaultDict) return T_DEFAULTDICT;
   if (v instanceof PyDict) return v.cls ?? T_DICT;
@@ -76,7 +83,7 @@ export function typeOf(v: Value): PyClass {
   if (v instanceof PyDictView) return v.kind === 'keys' ? T_DICT_KEYS : v.kind === 'values' ? T_DICT_VALUES : T_DICT_ITEMS;
   if (v instanceof PyGenericAlias) return T_GENERIC_ALIAS;
   if (v === NOT_IMPLEMENTED) return T_NOTIMPL;
-  return foreignClass(v);
+  return torchTypeOf(v) ?? foreignClass(v);
 }
 
 const foreignClasses = new Map<string, PyClass>();
@@ -123,6 +130,7 @@ export function truth(v: Value): boolean {
   if (v instanceof PyTuple) return v.items.length > 0;
   if (v instanceof PyDict || v instanceof PySet) return v.size > 0;
   if (v instanceof NDArray || v instanceof NpScalar) return npTruth(v);
+  if (v instanceof Tensor) return torchTruth(v);
   if (v instanceof PyRange) return v.length > 0;
   if (v instanceof PyDictView) return v.dict.size > 0;
   if (v instanceof PyInstance) {
@@ -318,6 +326,9 @@ export function richCompare(op: 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE', a:
   if (typeof a === 'number' && typeof b === 'number') return cmpResult(op, a < b ? -1 : a > b ? 1 : 0);
   if (a instanceof PyInstance || b instanceof PyInstance) {
     const r = instanceCompare(op, a, b);
+    if (r !== NOT_IMPLEMENTED) return r;
+  } else if (a instanceof Tensor || b instanceof Tensor) {
+    const r = torchCompare(op, a, b);
     if (r !== NOT_IMPLEMENTED) return r;
   } else if (isNp(a) || isNp(b)) {
     const r = npCompare(op, a, b);
@@ -548,6 +559,11 @@ export function binaryOp(op: A.BinaryOperator, a: Value, b: Value, inplace = fal
     throw unsupported(op, a, b, inplace);
   }
   if (op === 'Mod' && typeof a === 'string') return percentFormat(a, b);
+  if (a instanceof Tensor || b instanceof Tensor) {
+    const r = torchBinary(op, a, b, inplace);
+    if (r !== NOT_IMPLEMENTED) return r;
+    throw unsupported(op, a, b, inplace);
+  }
   if (isNp(a) || isNp(b)) {
     const r = npBinary(op, a, b);
     if (r !== NOT_IMPLEMENTED) return r;
@@ -704,6 +720,11 @@ export function inplaceOp(op: A.BinaryOperator, a: Value, b: Value): Value {
     }
   }
   if (a instanceof NDArray && op !== 'MatMult') return npBinary(op, a, b, true);
+  if (a instanceof Tensor) {
+    const r = torchBinary(op, a, b, true);
+    if (r !== NOT_IMPLEMENTED) return r;
+    throw unsupported(op, a, b, true);
+  }
   if (a instanceof PyInstance) {
     const f = lookupSpecial(a, `__i${BINOP_DUNDER[op]}__`);
     if (f !== undefined) {
@@ -739,6 +760,7 @@ export function unaryOp(op: A.UnaryOperator, v: Value): Value {
     if (op === 'UAdd') return v;
   }
   if (isNp(v)) return npUnary(op, v);
+  if (v instanceof Tensor) return torchUnary(op, v);
   if (v instanceof PyInstance) {
     const name = op === 'USub' ? '__neg__' : op === 'UAdd' ? '__pos__' : '__invert__';
     const f = lookupSpecial(v, name);
@@ -788,11 +810,14 @@ export function getAttr(obj: Value, name: string): Value {
   if (obj instanceof NDArray) return npGetAttr(obj, name);
   if (obj instanceof NpScalar) return npScalarGetAttr(obj, name);
   if (obj instanceof PySuper) return superGetAttr(obj, name);
+  if (obj instanceof Tensor) return torchGetAttr(obj, name);
   const cls = typeOf(obj);
   const d = cls.lookup(name);
   if (d !== undefined) return bindDescriptor(d, obj, cls);
   const special = nativeAttr(obj, name);
   if (special !== undefined) return special;
+  const torchAttr = torchGetAttr(obj, name);
+  if (torchAttr !== undefined) return torchAttr;
   const foreign = foreignGetAttr(obj, name);
   if (foreign !== undefined) return foreign;
   throw attributeError(obj, name);
@@ -966,6 +991,7 @@ export function setAttr(obj: Value, name: string, value: Value): void {
     const cls = obj.cls;
     const sa = cls.lookup('__setattr__');
     if (sa !== undefined && !(sa instanceof PyBuiltin)) { callValue(sa, [obj, name, value], null); return; }
+    if (isNnModule(obj) && !(cls.lookup(name) instanceof PyProperty) && nnSetAttr(obj, name, value)) return;
     genericSetAttr(obj, name, value);
     return;
   }
@@ -985,6 +1011,7 @@ export function setAttr(obj: Value, name: string, value: Value): void {
     return;
   }
   if (obj instanceof NDArray) throw npSetAttrError(name);
+  if (obj instanceof Tensor) { torchSetAttr(obj, name, value); return; }
   if (typeOf(obj).lookup(name) !== undefined || nativeAttr(obj, name) !== undefined) {
     throw pyError('AttributeError', `'${typeName(obj)}' object attribute '${name}' is read-only`);
   }
@@ -1058,7 +1085,7 @@ export function callMethod(obj: Value, name: string, args: Value[], kwargs: Kwar
   if (obj instanceof PyInstance) {
     const cv = obj.cls.lookup(name);
     if (cv instanceof PyFunction && !obj.dict.has(name)) return callFunction(cv, [obj, ...args], kwargs);
-  } else if (!(obj instanceof PyClass) && !(obj instanceof PyModule) && !(obj instanceof NDArray) && !(obj instanceof NpScalar)) {
+  } else if (!(obj instanceof PyClass) && !(obj instanceof PyModule) && !(obj instanceof NDArray) && !(obj instanceof NpScalar) && !(obj instanceof Tensor)) {
     const d = typeOf(obj).lookup(name);
     if (d instanceof PyBuiltin && d.isMethod) { rt.tick(); return d.fn([obj, ...args], kwargs); }
   }
@@ -1108,6 +1135,7 @@ export function toIndexValue(v: Value, what?: () => string): PyInt {
   if (typeof v === 'number' || typeof v === 'bigint') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof NpScalar && !v.dtype.startsWith('float')) return v.value;
+  if (v instanceof Tensor) return torchToNumber(v, 'index') as PyInt;
   if (v instanceof PyInstance) {
     const f = lookupSpecial(v, '__index__');
     if (f !== undefined) return toIndexValue(callValue(f, [v], null));
@@ -1129,6 +1157,7 @@ export function toFloat(v: Value, fname?: string): number {
   if (v instanceof NpScalar) return v.value;
   if (v instanceof NDArray && v.size === 1) return v.data[v.offset];
   if (v instanceof NDArray) throw pyError('TypeError', 'only size-1 arrays can be converted to Python scalars');
+  if (v instanceof Tensor) return (torchToNumber(v, 'float') as PyFloat).value;
   if (v instanceof PyInstance) {
     const f = lookupSpecial(v, '__float__');
     if (f !== undefined) return toFloat(callValue(f, [v], null));
@@ -1198,6 +1227,7 @@ export function getItem(obj: Value, idx: Value): Value {
     return obj[seqIndex(idx, obj.length, 'list', 'list')];
   }
   if (obj instanceof NDArray) return npGetItem(obj, idx);
+  if (obj instanceof Tensor) return torchGetItem(obj, idx);
   if (obj instanceof PyDict) {
     const v = dictGet(obj, idx);
     if (v !== undefined) return v;
@@ -1250,6 +1280,7 @@ export function setItem(obj: Value, idx: Value, value: Value): void {
     return;
   }
   if (obj instanceof NDArray) { npSetItem(obj, idx, value); return; }
+  if (obj instanceof Tensor) { torchSetItem(obj, idx, value); return; }
   if (obj instanceof PyDict) { dictSet(obj, idx, value); return; }
   if (obj instanceof PyInstance) {
     const f = lookupSpecial(obj, '__setitem__');
@@ -1308,6 +1339,7 @@ export function pyLen(v: Value): number {
   if (v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict || v instanceof PySet) return v.size;
   if (v instanceof NDArray) return npLen(v);
+  if (v instanceof Tensor) return torchLen(v);
   if (v instanceof PyRange) return v.length;
   if (v instanceof PyDictView) return v.dict.size;
   if (v instanceof PyInstance) {
@@ -1346,6 +1378,7 @@ export function contains(container: Value, item: Value): boolean {
     }
   }
   if (container instanceof NDArray) return npContains(container, item);
+  if (container instanceof Tensor) return torchContains(container, item);
   if (container instanceof PyDictView) {
     if (container.kind === 'keys') return container.dict.map.has(hashKey(item));
   }
@@ -1362,7 +1395,7 @@ export function contains(container: Value, item: Value): boolean {
 
 export function isIterable(v: Value): boolean {
   if (Array.isArray(v) || typeof v === 'string' || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet
-    || v instanceof PyRange || v instanceof NDArray || v instanceof PyIterator || v instanceof PyGenerator || v instanceof PyDictView) return true;
+    || v instanceof PyRange || v instanceof NDArray || v instanceof Tensor || v instanceof PyIterator || v instanceof PyGenerator || v instanceof PyDictView) return true;
   if (v instanceof PyInstance) return lookupSpecial(v, '__iter__') !== undefined || lookupSpecial(v, '__getitem__') !== undefined;
   return false;
 }
@@ -1449,6 +1482,7 @@ export function getIterator(v: Value): Iterator<Value> {
   if (v instanceof PyIterator) return v.it;
   if (v instanceof PyGenerator) return generatorIterator(v);
   if (v instanceof NDArray) return npIterate(v);
+  if (v instanceof Tensor) return torchIterate(v);
   if (v instanceof PyDictView) return dictIterator(v.dict, v.kind);
   if (v instanceof PyInstance) {
     const f = lookupSpecial(v, '__iter__');

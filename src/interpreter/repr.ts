@@ -4,6 +4,8 @@
 // It calls user `__repr__`/`__str__`/`__format__` through objects.ts; it evaluates no AST.
 
 import { arrayRepr, arrayStr, scalarRepr, scalarStr } from '../../engine/format';
+import { Tensor } from '../../engine/torch/tensor';
+import { torchFormatValue, torchRepr, torchStr, torchTypeOf } from './torchbind';
 import { keyError, pyError, PyRaise } from './errors';
 import { floatRepr, formatFloat, formatInt, formatStr, parseFormatSpec, FormatSpec, PyInt, floatToInt } from './numfmt';
 import { callValue, getAttr, getItem, lookupSpecial, toFloat, toIndexValue, typeName } from './objects';
@@ -84,11 +86,10 @@ export function pyRepr(v: Value): string {
   }
   if (v === null) return 'None';
   if (v instanceof PyFloat) return floatRepr(v.value);
+  if (v instanceof Tensor) return torchRepr(v) as string;
+  if (v instanceof PyTuple && v.constructor !== PyTuple) return torchRepr(v) ?? tupleRepr(v);
   if (Array.isArray(v)) return guarded(v, '[', ']', () => `[${v.map(pyRepr).join(', ')}]`);
-  if (v instanceof PyTuple) {
-    if (v.items.length === 1) return guarded(v, '(', ')', () => `(${pyRepr(v.items[0])},)`);
-    return guarded(v, '(', ')', () => `(${v.items.map(pyRepr).join(', ')})`);
-  }
+  if (v instanceof PyTuple) return tupleRepr(v);
   if (v instanceof NDArray) return arrayRepr(v);
   if (v instanceof NpScalar) return scalarRepr(v.dtype, v.value);
   if (v instanceof PyInstance) return instanceRepr(v);
@@ -142,7 +143,15 @@ export function pyRepr(v: Value): string {
   if (v instanceof PySuper) return `<super: ${classRepr(v.cls)}, <${typeName(v.self)} object>>`;
   if (v instanceof PyGenericAlias) return genericAliasRepr(v);
   if (v === NOT_IMPLEMENTED) return 'NotImplemented';
+  const t = torchRepr(v);
+  if (t !== undefined) return t;
+  if (torchTypeOf(v)) return `<torch._C.Generator object at ${address(v)}>`;
   return `<${typeName(v)} object at ${address(v)}>`;
+}
+
+function tupleRepr(v: PyTuple): string {
+  if (v.items.length === 1) return guarded(v, '(', ')', () => `(${pyRepr(v.items[0])},)`);
+  return guarded(v, '(', ')', () => `(${v.items.map(pyRepr).join(', ')})`);
 }
 
 /** Counter's repr lists items by count, largest first (stable for ties), as most_common() does. */
@@ -184,6 +193,7 @@ export function pyStr(v: Value): string {
   if (v instanceof NDArray) return arrayStr(v);
   if (v instanceof NpScalar) return scalarStr(v.dtype, v.value);
   if (v instanceof PyDType) return v.name;
+  if (v instanceof Tensor) return torchStr(v) as string;
   if (v instanceof PyInstance) {
     const f = lookupSpecial(v, '__str__');
     if (f !== undefined) {
@@ -226,6 +236,10 @@ export function pyFormat(v: Value, spec: string): string {
       if (typeof r !== 'string') throw pyError('TypeError', `__format__ must return a str, not ${typeName(r)}`);
       return r;
     }
+  }
+  if (v instanceof Tensor) {
+    const item = torchFormatValue(v);
+    if (item !== undefined) return pyFormat(item, spec);
   }
   if (spec !== '') throw pyError('TypeError', `unsupported format string passed to ${typeName(v)}.__format__`);
   return pyStr(v);

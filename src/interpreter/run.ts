@@ -12,6 +12,9 @@ import { Interrupt, PyRaise } from './errors';
 import { childNodes, execModule, Frame, functionInfo, mainGlobals } from './interpreter';
 import type * as A from '../python/ast';
 import { resetNumpy, NUMPY_FILE } from './npbind';
+import { resetTorch } from './torchbind';
+import { Tensor } from '../../engine/torch/tensor';
+import { resetTorchState } from '../../engine/torch/pycall';
 import { NDARRAY_DIR, NUMPY_DIR } from './numpyNames';
 import { isInstance, pyLen, typeName } from './objects';
 import { pyRepr, pyStr } from './repr';
@@ -162,6 +165,8 @@ export function runProgram(source: string | Uint8Array, options: RunOptions = {}
   setRuntime(runtime);
   resetPrintOptions();
   resetNumpy();
+  resetTorch();
+  resetTorchState();
   setMaxArrayBytes(limits.maxArrayBytes);
   runtime.builtins = makeBuiltins();
   const builtinsModule = new PyModule('builtins');
@@ -335,6 +340,15 @@ function describeVariables(globals: Map<string, Value>, maxValues: number): Vari
       const vals = n === v.size ? v.toArray() : firstValues(v, n);
       info.values = vals;
       info.truncated = n < v.size;
+    } else if (v instanceof Tensor) {
+      // a tensor is its engine array; the dtype is spelled as torch prints it (`torch.float32`)
+      const a = v.arr;
+      info.shape = [...a.shape];
+      info.dtype = `torch.${a.dtype}`;
+      info.size = a.size;
+      const n = Math.min(a.size, maxValues);
+      info.values = firstValues(a, n);
+      info.truncated = n < a.size;
     } else if (v instanceof NpScalar) {
       info.dtype = v.dtype;
       info.shape = [];
