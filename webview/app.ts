@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The inspector app: receives validated host messages, keeps the panel's state (the open
 // array, the chosen view and its settings, the last explainer) through getState/setState so
 // a hidden or reloaded panel comes back as it was, and lays out the header, view tabs,

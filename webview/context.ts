@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // What every inspector view gets from the app: the array's metadata and data access, its
 // persisted settings, and the status line. Views own their DOM subtree and nothing else.
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The view's access to one array's values: fetches blocks (slices) from the host as binary
 // chunks, decodes them, and keeps recent ones in a byte-capped LRU cache. Never asks for more
 // than the host's `maxChunkElements` in one request (callers sample or tile).

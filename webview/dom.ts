@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // DOM building for the inspector without innerHTML: every piece of text goes through
 // textContent / text nodes, attributes through setAttribute with a denylist (no `on*`
 // handlers, no `style` attribute — the CSP forbids inline styles; geometry is set through

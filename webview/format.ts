@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Text for values, shapes and sizes as a NumPy user expects to read them: `nan`, `inf`,
 // `True`, Python tuples `(2, 3)` and `(3,)`. Cells show a compact form (8 significant digits,
 // NumPy's default print precision); copies and hovers show the shortest repr that

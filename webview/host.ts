@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The view's side of the channel to the extension host. Inside VS Code it uses
 // acquireVsCodeApi() (postMessage, getState/setState); in a plain browser page it falls back
 // to posting to the embedding page (window.parent, as VS Code's own frames do) or, when not

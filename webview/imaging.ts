@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Turning array values into pixel bytes for the image and batch views: which value range
 // maps to 0–255 (uint8 as is, bool as 0/255, floats in [0, 1] times 255, anything else
 // min–max scaled, with a note saying so) and writing gray/RGB/RGBA pixels, optionally BGR.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Entry point of the inspector webview bundle (out/webview/inspector.js): connects to the
 // host (VS Code's acquireVsCodeApi, or the plain-page fallback) and starts the app in #app.
 // No work happens at import time beyond that.

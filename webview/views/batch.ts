@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The batch view: a batch as a grid of samples labelled with their index — (N, H, W),
 // (N, C, H, W), (N, H, W, C), and (N, features) as rows or, when features is a square, as
 // √F × √F images — with an axis legend naming each axis (torch's channels-first or NumPy/TF's

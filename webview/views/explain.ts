@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The explainers the editor opens from a hover on an operator. Broadcasting (`a + b`): the
 // two shapes right-aligned, stretched dims marked, the result shape or the failing dim with
 // NumPy's error text. Matmul (`a @ b`): the (…, n, k) × (…, k, m) → (…, n, m) diagram with

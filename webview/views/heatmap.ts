@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The heatmap view: a 2-D window drawn on a canvas through a colour map (sequential or
 // diverging), with a colour bar, min/max clipping and the value under the pointer. A window
 // larger than the host's chunk limit is drawn from an evenly strided sample, and says so.

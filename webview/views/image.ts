@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The image view: (H, W) as grayscale, (H, W, 3|4) and (C, H, W) with C in 1, 3, 4 as
 // colour, with a choice of channel layout (when the shape allows both) and channel order
 // (RGB or OpenCV's BGR). Large images are strided to the host's chunk limit, and the view

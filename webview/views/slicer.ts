@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The N-D slicing controls above the table and heatmap: which axis runs down the rows and
 // which across, a slider (arrow keys, PageUp/PageDown, Home/End) for every other axis, and
 // the NumPy index expression of the current slice, copyable.

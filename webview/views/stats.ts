@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The statistics view: min, max, mean, std, NaN/±inf counts and a histogram, computed by the
 // host over the whole array (or a strided sample it says it took), and per-axis summaries
 // (`x.mean(axis=0)`) computed on request by the host's engine.

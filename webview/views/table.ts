@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The table view: a virtualised grid of a 2-D window (0-D, 1-D, 2-D, or a 2-D slice of N-D).
 // Only the cells in view exist in the DOM (a recycled pool, repositioned on scroll); values
 // arrive in tiles fetched on demand. Selection with mouse or keyboard, copied as

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The fake extension host of the browser tests: the outer page embeds the inspector in an
 // iframe (as VS Code does) and answers it with the real host-side module
 // (src/extension/inspectorData.ts) over engine arrays built here. Fixtures are chosen by the

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Stands in for VS Code's acquireVsCodeApi inside the test iframe: messages go to the fake
 // host (the parent page), and setState is kept by the parent so it survives a reload of the
 // frame, as VS Code keeps a hidden webview's state. Loaded with the page's nonce.
