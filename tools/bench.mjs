@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PYTHON, runPython } from '../bench/numpy.mjs';
+import { benchInspector } from '../bench/inspector.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'bench');
@@ -301,6 +302,10 @@ const faultRows = js.results.filter((r) => fig(r, 'ours') !== undefined && fig(r
 const maxFaults = (i) => Math.max(0, ...faultRows.map((f) => f[i] ?? 0));
 const p = probe;
 
+// inspector first paint in headless Chromium (bench/inspector.mjs; skipped when --filter matches none of its rows)
+const inspector = await benchInspector({ quick, filter, log });
+rows.push(...inspector.rows);
+
 const md = `# Benchmarks
 
 Written by \`npm run bench\` (tools/bench.mjs) — rerun it rather than editing this file. Issue 8
@@ -393,10 +398,8 @@ These rows of issue 8 are not in the benchmark yet:
 - Extension activation and keystroke-to-hints latency — **not yet measurable: no VS Code harness
   runs the extension on main**; bundle sizes of \`out/\` and the \`.vsix\` — **not yet
   measurable: the extension is not feature-complete, so its sizes would not mean anything yet**.
-- Inspector first paint of a 1,000×1,000 heatmap and a (64,1,28,28) batch grid — **not yet
-  measurable: the inspector webview has just landed (webview/) and there is no headless-Chromium
-  paint harness yet**.
 
+${inspector.markdown}
 ## Running it
 
 \`npm run bench\` (a few minutes) or \`npm run bench -- --quick\`
