@@ -578,6 +578,9 @@ def reductions():
     add('var dim unbiased', meth(x, 'var', 1, False), tol=F32_TOL)
     add('var correction', meth(x, 'var', dim=1, correction=0), tol=F32_TOL)
     add('std single', meth(T([1.]), 'std'))
+    # exact (no tolerance): torch accumulates float32 var/std in double and rounds once
+    add('var f32 rounds once', meth(T([[1., 200., 0.5], [2., 180., 0.7], [3., 220., 0.1], [4., 210., 0.3]]), 'var', dim=1))
+    add('std f32 rounds once', meth(T([[1., 200., 0.5], [2., 180., 0.7], [3., 220., 0.1], [4., 210., 0.3]]), 'std', dim=0))
     add('max dim tuple', meth(x, 'max', dim=(0, 1)))
     add('max other', meth(x, 'max', A(4, shape=[4])))
     add('torch.max binary', fn('max', T([1., 5.]), T([3., 2.])))

@@ -67,7 +67,10 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
   const src = t.ndim === 0 ? t.arr.view([1], [1], t.arr.offset) : t.arr;
   const axis = t.ndim === 0 ? [0] : axes;
   const fn = std ? R.std : R.variance;
-  let out = fn(src, { axis, keepdims: keepdim && t.ndim > 0, ddof: correction });
+  // torch accumulates float32 var/std in double (WelfordOps<float, double>) and rounds once at the end
+  const wide = src.dtype === 'float32' ? astype(src, 'float64') : src;
+  let out = fn(wide, { axis, keepdims: keepdim && t.ndim > 0, ddof: correction });
+  if (wide !== src) out = astype(out, 'float32');
   if (t.ndim === 0 && out.ndim !== 0) out = out.view([], [], out.offset);
   return result(out, [t], std ? 'StdBackward0' : 'VarBackward0');
 }
