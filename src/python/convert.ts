@@ -10,6 +10,7 @@ import type { LineIndex } from './lineIndex';
 import { decodeBody, latin1ToBytes, numberValue, stringParts } from './literals';
 import { KEYWORDS, type BrokenRegion } from './scanner';
 import { fstringProblem } from './fstrings';
+import { shifted, toPrevious, type ConvertCache, type PreviousConversion } from './reuse';
 
 /** An error the converter itself finds (a structure lezer accepts but CPython rejects). */
 export interface ConvertError {
@@ -28,6 +29,8 @@ export interface ConvertInput {
   anchors: readonly number[];
   /** Start offsets of logical lines (sorted), to detect broken statements that swallowed lines. */
   lineStarts: readonly number[];
+  /** The previous parse's conversion, whose clean unchanged top-level statements are reused. */
+  previous?: PreviousConversion;
 }
 
 export interface ConvertOutput {
@@ -37,6 +40,8 @@ export interface ConvertOutput {
   spills: number[];
   /** Positions of lezer's error nodes, in document order. */
   lezerErrors: number[];
+  /** This conversion's clean top-level statements, for the next incremental parse. */
+  cache: ConvertCache;
 }
 
 /** Internal: the tree has a shape the converter cannot turn into a valid node. */
@@ -102,6 +107,8 @@ class Converter {
   /** Statement nodes (by `nodeKey`) that directly contain a lezer error node. */
   private readonly lezerBroken = new Set<string>();
   private readonly lezerErrors: number[] = [];
+  private readonly cache: ConvertCache = new Map();
+  private claimedCount = 0;
 
   constructor(private readonly input: ConvertInput) {
     this.text = input.text;
@@ -131,9 +138,40 @@ class Converter {
 
   run(): ConvertOutput {
     const top = this.input.tree.topNode;
-    const body = this.block(top);
+    const body = this.block(top, true);
     const module: A.Module = { kind: 'Module', body, range: this.range(0, this.text.length) };
-    return { module, errors: this.errors, spills: this.spills, lezerErrors: this.lezerErrors };
+    return { module, errors: this.errors, spills: this.spills, lezerErrors: this.lezerErrors, cache: this.cache };
+  }
+
+  /** No token error, lezer error or recovery region touches [from, to] (so the text alone decides the tree). */
+  private isClean(from: number, to: number): boolean {
+    const firstAtOrAfter = (xs: readonly number[]): number | undefined => {
+      let lo = 0;
+      let hi = xs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (xs[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return xs[lo];
+    };
+    const anchor = firstAtOrAfter(this.input.anchors);
+    if (anchor !== undefined && anchor <= to) return false;
+    const err = firstAtOrAfter(this.lezerErrors);
+    if (err !== undefined && err <= to) return false;
+    return !this.input.regions.some((r) => r.from <= to && from <= r.to);
+  }
+
+  /** The previous conversion of top-level node `c`, when its text and position allow reuse. */
+  private reused(c: SyntaxNode): readonly A.Stmt[] | undefined {
+    const prev = this.input.previous;
+    if (prev === undefined || this.index.col(c.from) !== 0) return undefined;
+    const at = toPrevious(prev.changes, c.from);
+    const hit = at < 0 ? undefined : prev.cache.get(at);
+    if (hit === undefined || hit.type !== c.type.id || hit.to - at !== c.to - c.from || prev.index.col(at) !== 0) return undefined;
+    if (prev.text.slice(at, hit.to) !== this.text.slice(c.from, c.to) || !this.isClean(c.from, c.to)) return undefined;
+    const dLine = this.index.lineOf(c.from) - prev.index.lineOf(at);
+    return hit.stmts.map((st) => shifted(st, c.from - at, dLine));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -161,6 +199,7 @@ class Converter {
     for (let i = lo; i < anchors.length && anchors[i]! <= to; i++) {
       if (!this.claimed[i]) {
         this.claimed[i] = true;
+        this.claimedCount++;
         any = true;
       }
     }
@@ -236,40 +275,60 @@ class Converter {
   // -------------------------------------------------------------------------------------------
   // Statements
 
-  private block(parent: SyntaxNode): A.Stmt[] {
+  private block(parent: SyntaxNode, top = false): A.Stmt[] {
     const out: A.Stmt[] = [];
     for (let c = parent.firstChild; c !== null; c = c.nextSibling) {
       const name = c.name;
       if (name === 'Comment' || name === ':') continue;
-      if (isError(c)) {
-        if (c.to > c.from) {
-          const end = this.contentEnd(c);
-          this.claim(c.from, end);
-          out.push({ kind: 'ErrorStmt', body: [], range: this.range(c.from, end) });
+      // top level: reuse the previous parse's statements; record clean ones for the next parse
+      const cacheable = top && (name === 'StatementGroup' || STATEMENT_NODES.has(name));
+      if (cacheable) {
+        const again = this.reused(c);
+        if (again !== undefined) {
+          out.push(...again);
+          this.cache.set(c.from, { to: c.to, type: c.type.id, stmts: again });
+          continue;
         }
-        continue;
       }
-      if (name === 'StatementGroup') {
-        for (let s = c.firstChild; s !== null; s = s.nextSibling) {
-          if (STATEMENT_NODES.has(s.name)) out.push(this.stmt(s));
-          else if (isError(s) && s.to > s.from) {
-            this.claim(s.from, s.to);
-            out.push({ kind: 'ErrorStmt', body: [], range: this.range(s.from, s.to) });
-          }
-        }
-        continue;
-      }
-      if (STATEMENT_NODES.has(name)) {
-        out.push(this.stmt(c));
-        continue;
-      }
-      // Anything else at statement level (a stray token) is broken text.
-      if (c.to > c.from && !/^[a-z]/.test(name)) {
-        this.claim(c.from, c.to);
-        out.push({ kind: 'ErrorStmt', body: [], range: this.range(c.from, c.to) });
+      const mark = { at: out.length, errors: this.errors.length, spills: this.spills.length, claimed: this.claimedCount };
+      this.blockItem(c, name, out);
+      if (cacheable && this.errors.length === mark.errors && this.spills.length === mark.spills && this.claimedCount === mark.claimed
+        && out.slice(mark.at).every((st) => st.kind !== 'ErrorStmt') && this.index.col(c.from) === 0 && this.isClean(c.from, c.to)) {
+        this.cache.set(c.from, { to: c.to, type: c.type.id, stmts: out.slice(mark.at) });
       }
     }
     return out;
+  }
+
+  /** Converts one child of a block (a statement, a group `a; b`, or broken text) into `out`. */
+  private blockItem(c: SyntaxNode, name: string, out: A.Stmt[]): void {
+    if (isError(c)) {
+      if (c.to > c.from) {
+        const end = this.contentEnd(c);
+        this.claim(c.from, end);
+        out.push({ kind: 'ErrorStmt', body: [], range: this.range(c.from, end) });
+      }
+      return;
+    }
+    if (name === 'StatementGroup') {
+      for (let s = c.firstChild; s !== null; s = s.nextSibling) {
+        if (STATEMENT_NODES.has(s.name)) out.push(this.stmt(s));
+        else if (isError(s) && s.to > s.from) {
+          this.claim(s.from, s.to);
+          out.push({ kind: 'ErrorStmt', body: [], range: this.range(s.from, s.to) });
+        }
+      }
+      return;
+    }
+    if (STATEMENT_NODES.has(name)) {
+      out.push(this.stmt(c));
+      return;
+    }
+    // Anything else at statement level (a stray token) is broken text.
+    if (c.to > c.from && !/^[a-z]/.test(name)) {
+      this.claim(c.from, c.to);
+      out.push({ kind: 'ErrorStmt', body: [], range: this.range(c.from, c.to) });
+    }
   }
 
   private stmt(node: SyntaxNode): A.Stmt {

@@ -8,6 +8,7 @@ import { parser } from '@lezer/python';
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import type * as A from './ast';
 import { convert } from './convert';
+import type { ConvertCache, PreviousConversion } from './reuse';
 import { LineIndex } from './lineIndex';
 import { KEYWORDS, measureIndent, placeholder, scan, type BrokenRegion, type Patch, type ScanResult } from './scanner';
 import { compileChecks, logicalLineAt, parserMessage } from './syntaxErrors';
@@ -38,6 +39,9 @@ interface TreeState {
   text: string;
   patched: string;
   lezer: Tree;
+  index: LineIndex;
+  /** the clean top-level statements' conversions, reused by the next parse */
+  cache: ConvertCache;
   /** Statistics for tests: characters of the previous tree offered for reuse. */
   reusable: number;
 }
@@ -56,17 +60,19 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
 
   let fragments: readonly TreeFragment[] | undefined;
   let reusable = 0;
+  let prevConversion: PreviousConversion | undefined;
   if (previous !== undefined) {
     const prev = previous.tree as unknown as TreeState;
     const changes = changedRanges(prev, patched, previous.edits);
     fragments = TreeFragment.applyChanges(TreeFragment.addTree(prev.lezer), changes);
     reusable = fragments.reduce((n, f) => n + (f.to - f.from), 0);
+    prevConversion = { cache: prev.cache, text: prev.text, index: prev.index, changes };
   }
   let tree = parser.parse(patched, fragments);
 
   const index = scanned.index;
   const lineStarts = scanned.lines.map((l) => l.from);
-  let result = runConvert(tree, text, index, regions, scanned, lineStarts);
+  let result = runConvert(tree, text, index, regions, scanned, lineStarts, prevConversion);
   // Recovery: a broken statement that swallowed following lines is replaced by a placeholder
   // (its parse errors are kept: the placeholder itself parses cleanly).
   const carried: number[] = [];
@@ -92,12 +98,12 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
       .map((p) => ({ fromA: p.from, toA: p.to, fromB: p.from, toB: p.to }));
     tree = parser.parse(next, TreeFragment.applyChanges(TreeFragment.addTree(tree), changes));
     patched = next;
-    result = runConvert(tree, text, index, regions, scanned, lineStarts);
+    result = runConvert(tree, text, index, regions, scanned, lineStarts, prevConversion);
   }
 
   if (carried.length > 0) result.lezerErrors = [...carried, ...result.lezerErrors].sort((a, b) => a - b);
   const errors = assembleErrors(text, index, scanned, result);
-  const state: TreeState = { text, patched, lezer: tree, reusable };
+  const state: TreeState = { text, patched, lezer: tree, index, cache: result.out.cache, reusable };
   return { module: result.out.module, errors, tree: state as unknown as ParseTree };
 }
 
@@ -146,9 +152,9 @@ interface Converted {
   lezerErrors: number[];
 }
 
-function runConvert(tree: Tree, text: string, index: LineIndex, regions: BrokenRegion[], scanned: ScanResult, lineStarts: number[]): Converted {
+function runConvert(tree: Tree, text: string, index: LineIndex, regions: BrokenRegion[], scanned: ScanResult, lineStarts: number[], previous: PreviousConversion | undefined): Converted {
   const anchors = scanned.errors.map((e) => e.anchor).sort((a, b) => a - b);
-  const out = convert({ tree, text, index, regions, anchors, lineStarts });
+  const out = convert({ tree, text, index, regions, anchors, lineStarts, previous });
   return { out, lezerErrors: out.lezerErrors };
 }
 
