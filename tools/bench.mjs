@@ -4,7 +4,8 @@
 // process (bench/jsRunner.mjs) and NumPy once per op (bench/numpyBench.py), then prints the
 // table and writes bench/results.json and BENCHMARKS.md. Figures are medians of timed
 // samples after warm-up; every ratio compares figures from this one invocation.
-// The analyzer, extension and inspector benchmarks are not here yet (see BENCHMARKS.md).
+// The analyzer and interpreter rows come from bench/analyzer.mjs, the inspector's from
+// bench/inspector.mjs; the editor's are not here yet (see BENCHMARKS.md).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PYTHON, runPython } from '../bench/numpy.mjs';
 import { benchInspector } from '../bench/inspector.mjs';
+import { benchAnalyzer } from '../bench/analyzer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'bench');
@@ -302,6 +304,10 @@ const faultRows = js.results.filter((r) => fig(r, 'ours') !== undefined && fig(r
 const maxFaults = (i) => Math.max(0, ...faultRows.map((f) => f[i] ?? 0));
 const p = probe;
 
+// analyzer (parse, full, incremental, vs pyright) and the interpreter loop (bench/analyzer.mjs)
+const analyzer = await benchAnalyzer({ quick, filter, log });
+rows.push(...analyzer.rows);
+
 // inspector first paint in headless Chromium (bench/inspector.mjs; skipped when --filter matches none of its rows)
 const inspector = await benchInspector({ quick, filter, log });
 rows.push(...inspector.rows);
@@ -309,8 +315,9 @@ rows.push(...inspector.rows);
 const md = `# Benchmarks
 
 Written by \`npm run bench\` (tools/bench.mjs) — rerun it rather than editing this file. Issue 8
-asks for the engine, the analyzer and the extension against the best peers; today only the
-engine exists, so only its rows are here (the others are listed at the end as not yet measurable).
+asks for the engine, the analyzer and the extension against the best peers; the engine, the
+analyzer, scratch evaluation and the inspector have rows here (the editor's are listed as not yet
+measurable).
 
 **How to read.** Each cell is a median time per call in milliseconds and, in brackets, the
 ratio \`peer_ms / ours_ms\` measured in this same run: above 1 means the engine is faster. The
@@ -385,16 +392,11 @@ Engine parts: matmul ${js.engineNotes.matmulVia ?? `— ${js.engineNotes.matmul}
   matmul rows also show NumPy with OpenBLAS (Debian's build, loaded through \`LD_LIBRARY_PATH\` for
   that command only; it uses every core, the engine one).
 
-## Analyzer, editor and inspector
+${analyzer.markdown}
+## Editor
 
 These rows of issue 8 are not in the benchmark yet:
 
-- Full analysis of a generated 5,000-line NumPy/torch file against pyright, incremental
-  re-analysis after a one-line edit, parse alone — **not yet measurable: the analyzer is still
-  landing (src/analyzer/ is on main, the Python front end src/python/ is not), so there is no
-  file-level entry point to time yet; the file generator in tools/ comes with these rows**.
-- Scratch evaluation, 1e5 Python-level iterations against python3 — **not yet measurable: the
-  interpreter (src/interpreter/) is not on main**.
 - Extension activation and keystroke-to-hints latency — **not yet measurable: no VS Code harness
   runs the extension on main**; bundle sizes of \`out/\` and the \`.vsix\` — **not yet
   measurable: the extension is not feature-complete, so its sizes would not mean anything yet**.
