@@ -89,6 +89,48 @@ export function paint(
   return clipped;
 }
 
+/**
+ * Like `paint`, for a grid drawn smaller than it is: pixel (y, x) takes the value at
+ * `values[rowOffsets[y] + colOffsets[x]]` (the element under the pixel's centre), so a
+ * downscaled heatmap costs one colour lookup per pixel shown, not per value.
+ */
+export function paintSampled(
+  px: Uint8ClampedArray, values: ArrayLike<number>, rowOffsets: Int32Array, colOffsets: Int32Array,
+  vmin: number, vmax: number, map: Uint8Array,
+): void {
+  const span = vmax > vmin ? vmax - vmin : 1;
+  const scale = 255 / span;
+  const nr = NAN_RGB[0], ng = NAN_RGB[1], nb = NAN_RGB[2];
+  const w = colOffsets.length;
+  let o = 0;
+  for (let y = 0; y < rowOffsets.length; y++) {
+    const base = rowOffsets[y];
+    for (let x = 0; x < w; x++, o += 4) {
+      const v = values[base + colOffsets[x]];
+      if (v !== v) {
+        px[o] = nr; px[o + 1] = ng; px[o + 2] = nb; px[o + 3] = 255;
+        continue;
+      }
+      let t = (v - vmin) * scale;
+      if (t < 0) t = 0; else if (t > 255) t = 255;
+      const m = ((t + 0.5) | 0) * 3;
+      px[o] = map[m]; px[o + 1] = map[m + 1]; px[o + 2] = map[m + 2]; px[o + 3] = 255;
+    }
+  }
+}
+
+/** How many values `paint` would clip to the ends of the map for [vmin, vmax] (NaN not counted). */
+export function countClipped(values: ArrayLike<number>, vmin: number, vmax: number): number {
+  const span = vmax > vmin ? vmax - vmin : 1;
+  const scale = 255 / span;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const t = (values[i] - vmin) * scale;
+    if (t < 0 || t > 255) n++;
+  }
+  return n;
+}
+
 /** NaN count of values. */
 export function countNaN(values: ArrayLike<number>): number {
   let n = 0;

@@ -3,7 +3,7 @@
 // larger than the host's chunk limit is drawn from an evenly strided sample, and says so.
 // 1-D arrays draw as a strip. It fetches one block per window; it never fetches per pixel.
 
-import { COLORMAPS, ColormapName, countNaN, finiteRange, isDiverging, lut, NAN_RGB, paint } from '../colormap';
+import { COLORMAPS, ColormapName, countClipped, countNaN, finiteRange, isDiverging, lut, NAN_RGB, paint, paintSampled } from '../colormap';
 import type { HeatmapSettings, View, ViewContext } from '../context';
 import { append, button, h, px, replaceChildren, select } from '../dom';
 import { formatCount, formatFull, formatStat } from '../format';
@@ -130,15 +130,9 @@ export class HeatmapView implements View {
     this.vminInput.value = String(vmin);
     this.vmaxInput.value = String(vmax);
     const map = lut(this.settings.cmap);
-    const off = document.createElement('canvas');
-    off.width = cols; off.height = rows;
-    const octx = off.getContext('2d')!;
-    const img = octx.createImageData(cols, rows);
     // block order: rows × cols row-major, or (rows from the later axis) column-major
     const [rs, cs] = transpose ? [0, 1] : this.colMajor ? [1, rows] : [cols, 1];
     const nan = countNaN(values);
-    const clipped = paint(img.data, values, rows, cols, rs, cs, vmin, vmax, map);
-    octx.putImageData(img, 0, 0);
 
     // fit: integer upscaling for small arrays (crisp pixels), downscaling for large ones
     const wrap = this.canvas.parentElement;
@@ -151,8 +145,26 @@ export class HeatmapView implements View {
     this.canvas.width = w; this.canvas.height = hgt;
     px(this.canvas, 'width', w); px(this.canvas, 'height', hgt);
     const c = this.canvas.getContext('2d')!;
-    c.imageSmoothingEnabled = scale < 1;
-    c.drawImage(off, 0, 0, w, hgt);
+    let clipped: number;
+    if (w < cols || hgt < rows) {
+      // more values than pixels: each pixel shows the value under its centre, painted at the
+      // size shown (no full-size image to scale down: a third of the work for 1000×1000)
+      const img = c.createImageData(w, hgt);
+      const rowOffsets = Int32Array.from({ length: hgt }, (_, y) => Math.min(rows - 1, Math.floor(((y + 0.5) * rows) / hgt)) * rs);
+      const colOffsets = Int32Array.from({ length: w }, (_, x) => Math.min(cols - 1, Math.floor(((x + 0.5) * cols) / w)) * cs);
+      paintSampled(img.data, values, rowOffsets, colOffsets, vmin, vmax, map);
+      clipped = countClipped(values, vmin, vmax);
+      c.putImageData(img, 0, 0);
+    } else {
+      const off = document.createElement('canvas');
+      off.width = cols; off.height = rows;
+      const octx = off.getContext('2d')!;
+      const img = octx.createImageData(cols, rows);
+      clipped = paint(img.data, values, rows, cols, rs, cs, vmin, vmax, map);
+      octx.putImageData(img, 0, 0);
+      c.imageSmoothingEnabled = false;
+      c.drawImage(off, 0, 0, w, hgt);
+    }
     this.canvas.setAttribute('aria-label', `Heatmap of ${this.ctx.meta.name}, ${this.rows} by ${this.cols}, colour map ${this.settings.cmap}, from ${vmin} to ${vmax}`);
     this.canvas.dataset.rows = String(rows);
     this.canvas.dataset.cols = String(cols);
