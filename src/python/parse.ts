@@ -4,7 +4,7 @@
 // Parsing never fails: every input gives a Module, broken statements become ErrorStmt nodes.
 // The lezer tree stays inside `ParseTree` (opaque); nothing outside src/python sees it.
 
-import { parser } from '@lezer/python';
+import { pythonParser as parser } from './lezerParser';
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import type * as A from './ast';
 import { convert } from './convert';
