@@ -713,9 +713,29 @@ function mergeInto(base: Scope, a: Scope, b: Scope): boolean {
     const va = a.vars.get(k) ?? old, vb = b.vars.get(k) ?? old;
     const v = va === undefined ? vb : vb === undefined ? va : va === vb ? va : join(va, vb);
     if (v === undefined) continue;
-    if (old === undefined || (v !== old && !sameValue(v, old))) { base.vars.set(k, v); changed = true; }
+    if (old === undefined || !sameValueFast(v, old)) { base.vars.set(k, v); changed = true; }
   }
   return changed;
+}
+
+/** `sameValue` without serialising, for the values loops compare most (arrays, ints). */
+function sameValueFast(a: AValue, b: AValue): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'array') {
+    const c = b as ArrayValue;
+    if (a.lib !== c.lib || a.dtype !== c.dtype) return false;
+    if (a.shape === null || c.shape === null) return a.shape === c.shape;
+    return a.shape.length === c.shape.length && a.shape.every((d, i) => sameDim(d, c.shape![i]!));
+  }
+  if (a.kind === 'int') return sameDim(a.value, (b as typeof a).value);
+  if (a.kind === 'unknown' || a.kind === 'none' || a.kind === 'dict') return true;
+  return sameValue(a, b);
+}
+
+function sameDim(a: Dim | null, b: Dim | null): boolean {
+  if (a === null || b === null) return a === b;
+  return isNum(a) || isNum(b) ? a === b : a.text === b.text;
 }
 
 /** A block that always leaves (return/raise/continue/break at its end). */

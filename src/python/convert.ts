@@ -11,6 +11,7 @@ import { decodeBody, latin1ToBytes, numberValue, stringParts } from './literals'
 import { KEYWORDS, type BrokenRegion } from './scanner';
 import { fstringProblem } from './fstrings';
 import { shifted, toPrevious, type ConvertCache, type PreviousConversion } from './reuse';
+import { carryChecks } from './syntaxErrors';
 
 /** An error the converter itself finds (a structure lezer accepts but CPython rejects). */
 export interface ConvertError {
@@ -171,7 +172,11 @@ class Converter {
     if (hit === undefined || hit.type !== c.type.id || hit.to - at !== c.to - c.from || prev.index.col(at) !== 0) return undefined;
     if (prev.text.slice(at, hit.to) !== this.text.slice(c.from, c.to) || !this.isClean(c.from, c.to)) return undefined;
     const dLine = this.index.lineOf(c.from) - prev.index.lineOf(at);
-    return hit.stmts.map((st) => shifted(st, c.from - at, dLine));
+    return hit.stmts.map((st) => {
+      const moved = shifted(st, c.from - at, dLine);
+      carryChecks(st, moved);
+      return moved;
+    });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -252,6 +252,31 @@ interface Scope {
  */
 export function compileChecks(module: A.Module): { message: string; offset: number }[] {
   const out: { message: string; offset: number }[] = [];
+  for (const s of module.body) {
+    let found = checksOf.get(s);
+    if (found === undefined) {
+      found = topLevelChecks(s).map((c) => ({ message: c.message, rel: c.offset - s.range.from }));
+      checksOf.set(s, found);
+    }
+    for (const c of found) out.push({ message: c.message, offset: s.range.from + c.rel });
+  }
+  return out;
+}
+
+/**
+ * A top-level statement's checks (offsets relative to its start), kept with the statement:
+ * an incremental parse reuses unchanged statements, and their checks with them.
+ */
+const checksOf = new WeakMap<A.Stmt, readonly { message: string; rel: number }[]>();
+
+/** `moved` is `original` at another place (reuse.ts): it has the same checks. */
+export function carryChecks(original: A.Stmt, moved: A.Stmt): void {
+  const c = checksOf.get(original);
+  if (c !== undefined) checksOf.set(moved, c);
+}
+
+function topLevelChecks(top: A.Stmt): { message: string; offset: number }[] {
+  const out: { message: string; offset: number }[] = [];
   const work: { s: A.Stmt; scope: Scope }[] = [];
   // pushed in reverse so that statements are visited in source order
   const stmts = (body: readonly A.Stmt[], scope: Scope): void => {
@@ -322,7 +347,7 @@ export function compileChecks(module: A.Module): { message: string; offset: numb
         return;
     }
   };
-  stmts(module.body, { inFunction: false, inLoop: false });
+  stmts([top], { inFunction: false, inLoop: false });
   for (let item = work.pop(); item !== undefined; item = work.pop()) stmt(item.s, item.scope);
   return out;
 }

@@ -16,7 +16,7 @@ function exact(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? [...x] : x));
 }
 
-const SNIPPETS = ['1', 'x', ' + ', '(', ')', '[', ':', '\n', '\n    ', '    ', '#', '"', '"""', '\\', 'def f():\n', 'else:', '\r\n', ' = '];
+const SNIPPETS = ['1', 'x', 'return 1\n', 'break\n', 'yield 2\n', ' + ', '(', ')', '[', ':', '\n', '\n    ', '    ', '#', '"', '"""', '\\', 'def f():\n', 'else:', '\r\n', ' = '];
 
 describe('incremental parse with reused statements', () => {
   it('equals a fresh parse after random edits', () => {
