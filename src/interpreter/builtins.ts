@@ -25,6 +25,8 @@ import { FRAME_BUILTINS, frameLocals, superFromFrame, type Frame } from './inter
 import { npRound, npToNumber } from './npbind';
 import { Tensor } from '../../engine/torch/tensor';
 import { torchToNumber } from './torchbind';
+import { isNnModule, nnModuleDir } from './torchModules';
+import { TENSOR_DIR } from './torchFrames';
 import { importModule } from './modules';
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -561,6 +563,8 @@ function getattrImpl(args: Value[]): Value {
 }
 
 export function dirOf(obj: Value): string[] {
+  if (obj instanceof Tensor) return [...TENSOR_DIR];
+  if (isNnModule(obj)) return nnModuleDir(obj);
   const names = new Set<string>();
   if (obj instanceof PyInstance) {
     for (const k of obj.dict.keys()) names.add(k);

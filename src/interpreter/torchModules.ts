@@ -13,7 +13,7 @@ import { NumpyError } from '../../engine/core/errors';
 import { pyError, PyRaise } from './errors';
 import { callMethod } from './objects';
 import { addFrames, fromTorch, toTorch, torchEngine, withTorchFrames } from './torchbind';
-import { TORCH_FRAMES } from './torchFrames';
+import { MODULE_DIR, TORCH_FRAMES } from './torchFrames';
 import { Kwargs, PyBuiltin, PyClass, PyInstance, PyIterator, T_OBJECT, Value } from './values';
 
 export const T_NN_MODULE = new PyClass('Module', [T_OBJECT], 'torch.nn.modules.module');
@@ -158,6 +158,8 @@ T_NN_MODULE.dict.set('__getattr__', method('__getattr__', (self, args) => {
   const v = TP.getModuleAttribute(requireEngine(self), name);
   if (v !== undefined) return fromTorch(v);
   const r = pyError('AttributeError', `'${(self as PyInstance).cls.name}' object has no attribute '${name}'`);
+  r.exc.dict.set('name', name);
+  r.exc.dict.set('obj', self);
   addFrames(r, TORCH_FRAMES.getattr);
   throw r;
 }));
@@ -187,6 +189,16 @@ export function nnSetAttr(inst: PyInstance, name: string, value: Value): boolean
     return true;
   }
   return false;
+}
+
+/** dir(module) as torch's Module.__dir__ lists it: class attributes, __dict__, parameters, submodules. */
+export function nnModuleDir(inst: PyInstance): string[] {
+  const names = new Set<string>(MODULE_DIR);
+  for (const c of inst.cls.mro) if (c !== T_NN_MODULE) for (const k of c.dict.keys()) names.add(k);
+  for (const k of inst.dict.keys()) names.add(k);
+  const m = engineOf.get(inst);
+  if (m) for (const k of [...m.params.keys(), ...m.children.keys()]) names.add(k);
+  return [...names].sort();
 }
 
 export const isNnModule = (v: Value): v is PyInstance => v instanceof PyInstance && v.cls.isSubclassOf(T_NN_MODULE);
