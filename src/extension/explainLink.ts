@@ -50,9 +50,13 @@ export function callIsMatmul(fn: string, left: AValue, right: AValue): boolean {
   return !!a && !!b && a.length >= 1 && a.length <= 2 && b.length >= 1 && b.length <= 2;
 }
 
-/** `command:shapeLens.explainShapes?<args>` for a markdown link. */
+/**
+ * `command:shapeLens.explainShapes?<args>` for a markdown link. Parentheses are escaped too
+ * (encodeURIComponent keeps them): an operand such as `(X - mu)` would end the link early.
+ */
 export function explainCommandUri(req: ExplainRequest): string {
-  return `command:${EXPLAIN_COMMAND}?${encodeURIComponent(JSON.stringify([req]))}`;
+  const args = encodeURIComponent(JSON.stringify([req])).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `command:${EXPLAIN_COMMAND}?${args}`;
 }
 
 /** The command's argument, validated as the webview would: a link's arguments are untrusted text. */

@@ -70,6 +70,12 @@ describe('the command link', () => {
     const args = JSON.parse(decodeURIComponent(uri.slice(uri.indexOf('?') + 1))) as unknown[];
     expect(parseExplainArg(args[0])).toEqual(req);
   });
+  test('an operand text with parentheses cannot end the markdown link early', () => {
+    const req = { type: 'explainBroadcast' as const, op: '/', a: { label: '(X - mu)', shape: [32, 784] }, b: { label: 'X.std(axis=0)', shape: [784] } };
+    const uri = explainCommandUri(req);
+    expect(uri).not.toMatch(/[()\s]/);
+    expect(parseExplainArg((JSON.parse(decodeURIComponent(uri.slice(uri.indexOf('?') + 1))) as unknown[])[0])).toEqual(req);
+  });
   test('a tampered or foreign argument is refused with the reason', () => {
     expect(parseExplainArg({ type: 'explainMatmul', a: { label: 'a', shape: [-1] }, b: { label: 'b', shape: [1] } })).toMatch(/explainMatmul\.a\.shape/);
     expect(parseExplainArg({ type: 'error', message: 'x' })).toBe('not an explainer: error');
