@@ -4,7 +4,7 @@
 // It calls user `__repr__`/`__str__`/`__format__` through objects.ts; it evaluates no AST.
 
 import { arrayRepr, arrayStr, scalarRepr, scalarStr } from '../../engine/format';
-import { Tensor } from '../../engine/torch/tensor';
+import { Tensor, TorchDevice } from '../../engine/torch/tensor';
 import { torchFormatValue, torchRepr, torchStr, torchTypeOf } from './torchbind';
 import { keyError, pyError, PyRaise } from './errors';
 import { floatRepr, formatFloat, formatInt, formatStr, parseFormatSpec, FormatSpec, PyInt, floatToInt } from './numfmt';
@@ -193,7 +193,7 @@ export function pyStr(v: Value): string {
   if (v instanceof NDArray) return arrayStr(v);
   if (v instanceof NpScalar) return scalarStr(v.dtype, v.value);
   if (v instanceof PyDType) return v.name;
-  if (v instanceof Tensor) return torchStr(v) as string;
+  if (v instanceof Tensor || v instanceof TorchDevice) return torchStr(v) as string;
   if (v instanceof PyInstance) {
     const f = lookupSpecial(v, '__str__');
     if (f !== undefined) {
