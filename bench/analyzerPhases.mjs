@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bigProgram } from '../tools/genBigProgram.mjs';
+import { bigProgram as generated } from '../tools/genBigProgram.mjs';
+import { bigProgram as e2eProgram } from '../test/e2e/bigProgram.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'bench', '.build', 'analyzerPhases.cjs');
@@ -17,6 +18,7 @@ await build({
       "export { convert } from './src/python/convert';",
       "export { analyzeModule, analyze, hintText } from './src/analyzer/index';",
       "export { AnalysisSession } from './src/analyzer/session';",
+      "export { IncrementalEvaluation } from './src/analyzer/incremental';",
       "export { parser } from '@lezer/python';",
       "export { TreeFragment } from '@lezer/common';",
     ].join('\n'),
@@ -27,7 +29,8 @@ await build({
 const m = createRequire(import.meta.url)(outfile);
 
 const lines = Number(process.argv[2] ?? 1000);
-const text = bigProgram(lines);
+// `e2e` as the third argument: the editor latency test's file (test/e2e/bigProgram.mjs)
+const text = process.argv[3] === 'e2e' ? e2eProgram(lines) : generated(lines);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function time(label, f, runs = 21) {
   for (let i = 0; i < 3; i++) f(i);
@@ -37,11 +40,11 @@ function time(label, f, runs = 21) {
     f(i);
     xs.push(performance.now() - t);
   }
-  console.log(`${label.padEnd(40)} ${median(xs).toFixed(2)} ms`);
+  console.log(`${label.padEnd(40)} median ${median(xs).toFixed(2)} ms, min ${Math.min(...xs).toFixed(2)} ms`);
 }
 
 // an edit in the middle: change a literal on one line
-const at = text.indexOf('np.random.randn(', Math.floor(text.length / 2)) + 'np.random.randn('.length;
+const at = text.indexOf('np.random.randn(', Math.floor(text.length * Number(process.argv[4] ?? 0.5))) + 'np.random.randn('.length;
 const variants = ['9', '7'];
 const texts = variants.map((v) => text.slice(0, at) + v + text.slice(at + 1));
 const base = m.parse(text);
@@ -58,6 +61,10 @@ time('front end incremental parse()', (i) => m.parse(texts[i % 2], { tree: base.
 time('analyzeModule (evaluator)', () => m.analyzeModule(base.module, text));
 const r = m.analyzeModule(base.module, text);
 time('hint texts', () => r.hints.map(m.hintText));
+const inc = new m.IncrementalEvaluation();
+const mods = texts.map((t) => m.parse(t).module);
+inc.run(base.module, text);
+time('incremental evaluation alone', (i) => m.analyzeModule(mods[i % 2], texts[i % 2], inc));
 const s = new m.AnalysisSession();
 s.update(text);
 let cur = text;

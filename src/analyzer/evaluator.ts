@@ -17,7 +17,7 @@ import {
   AValue, ArrayValue, ClassValue, FLOAT, FunctionValue, InstanceValue, int, NONE, Origin, Scope, str, tuple, UNKNOWN, bool,
 } from './values';
 import { annotationShape, commentShape } from './annotations';
-import { Journal, JournaledMap } from './journal';
+import { Journal, JournaledMap, holds, type Footprint } from './journal';
 
 const MAX_CALL_DEPTH = 6;
 const MAX_LOOP_PASSES = 4;
@@ -38,6 +38,12 @@ export interface AnalysisOutput {
   hints: Hint[];
 }
 
+/** A top-level statement's footprint plus the hints and diagnostics it produced, in order. */
+interface StatementMemo extends Footprint {
+  readonly hints: { hint: Hint; strong: boolean }[];
+  readonly reports: Diagnostic[];
+}
+
 export class Evaluator {
   private readonly diagnostics: Map<string, Diagnostic>;
   private readonly hints: Map<string, { hint: Hint; strong: boolean }>;
@@ -50,14 +56,18 @@ export class Evaluator {
   private weak = 0;
   /** current nesting of exec/eval calls (see MAX_NESTING) */
   private nesting = 0;
+  /** per top-level statement, what it did (incremental runs; null: must run again) */
+  private readonly memos: (StatementMemo | null)[] = [];
+  /** the memo of the statement running now */
+  private memo: StatementMemo | null = null;
 
   /**
    * `journal`: record every write that outlives its top-level statement, so that `rewind(k)`
    * can restore the state before statement k (incremental.ts); null for a one-shot analysis.
    */
   constructor(private lines: readonly string[], private readonly journal: Journal | null = null) {
-    this.diagnostics = JournaledMap.make(journal, -1);
-    this.hints = JournaledMap.make(journal, -1);
+    this.diagnostics = JournaledMap.make(journal, -1, true);
+    this.hints = JournaledMap.make(journal, -1, true);
     this.module = { vars: JournaledMap.make(journal, -1), parent: null };
   }
 
@@ -68,8 +78,54 @@ export class Evaluator {
 
   /** Executes top-level statement number `i` (statements run in order, each once, after a rewind). */
   execTop(i: number, s: ast.Stmt): void {
-    if (this.journal) this.journal.stmt = i;
-    this.exec(s, this.module, null);
+    const j = this.journal;
+    if (j === null) {
+      this.exec(s, this.module, null);
+      return;
+    }
+    j.stmt = i;
+    const memo: StatementMemo = { reads: [], writes: [], hints: [], reports: [] };
+    j.footprint = this.memo = memo;
+    try {
+      this.exec(s, this.module, null);
+    } finally {
+      j.footprint = this.memo = null;
+    }
+    this.memos[i] = replayable(s, memo, this.module) ? memo : null;
+  }
+
+  /**
+   * Statement `i` again, unchanged but moved within its lines (`move` maps an old offset to the
+   * new text's, or -1 inside the edit): when everything it read last time is still the same,
+   * does what it did then instead of running it. Returns false (having done nothing) otherwise.
+   */
+  replayTop(i: number, move: (offset: number) => number): boolean {
+    const memo = this.memos[i];
+    const j = this.journal;
+    if (!memo || j === null) return false;
+    for (const r of memo.reads) if (!holds(r.map, r.key, r.value)) return false;
+    const ranges = [...memo.hints.map((h) => h.hint.range), ...memo.reports.flatMap((d) => [d.range, ...d.related.map((x) => x.range), ...(d.fix ? [d.fix.range] : [])])];
+    if (ranges.some((r) => move(r.from) < 0 || move(r.to) < 0)) return false;
+    j.stmt = i;
+    for (const w of memo.writes) {
+      if (w.del) w.map.delete(w.key);
+      else w.map.set(w.key, w.value);
+    }
+    const moved = (r: ast.Range): ast.Range => (move(r.from) === r.from && move(r.to) === r.to ? r : { ...r, from: move(r.from), to: move(r.to) });
+    const again: StatementMemo = { reads: memo.reads, writes: memo.writes, hints: [], reports: [] };
+    for (const h of memo.hints) {
+      const hint = { ...h.hint, range: moved(h.hint.range) };
+      again.hints.push({ hint, strong: h.strong });
+      this.mergeHint(hint, h.strong);
+    }
+    for (const d of memo.reports) {
+      const fix = d.fix ? { ...d.fix, range: moved(d.fix.range) } : undefined;
+      const copy: Diagnostic = { ...d, range: moved(d.range), related: d.related.map((x) => ({ ...x, range: moved(x.range) })), ...(fix ? { fix } : {}) };
+      again.reports.push(copy);
+      this.addDiagnostic(copy);
+    }
+    this.memos[i] = again;
+    return true;
   }
 
   /** Restores the state before top-level statement `k`; later statements run with `lines`. */
@@ -286,12 +342,23 @@ export class Evaluator {
 
   private hint(name: string, v: AValue, stmt: ast.Stmt): void {
     if (this.quiet > 0) return;
-    const key = `${stmt.range.from}:${name}`;
     const strong = this.weak === 0;
-    const prev = this.hints.get(key);
     const hint: Hint = { line: stmt.range.line, range: stmt.range, name, value: v };
+    this.memo?.hints.push({ hint, strong });
+    this.mergeHint(hint, strong);
+  }
+
+  /** Adds a hint: a strong one (from a call site or module code) replaces weak ones; equals join. */
+  private mergeHint(hint: Hint, strong: boolean): void {
+    const key = `${hint.range.from}:${hint.name}`;
+    const prev = this.hints.get(key);
     if (!prev || (strong && !prev.strong)) { this.hints.set(key, { hint, strong }); return; }
-    if (strong === prev.strong) this.hints.set(key, { hint: { ...hint, value: join(prev.hint.value, v) }, strong });
+    if (strong === prev.strong) this.hints.set(key, { hint: { ...hint, value: join(prev.hint.value, hint.value) }, strong });
+  }
+
+  private addDiagnostic(d: Diagnostic): void {
+    const key = `${d.range.from}:${d.code}`;
+    if (!this.diagnostics.has(key)) this.diagnostics.set(key, d);
   }
 
   private iterElement(iter: AValue, s: ast.For): AValue {
@@ -648,8 +715,8 @@ export class Evaluator {
     }
     const message = parts.length ? `${error.message.trimEnd()}\n${parts.join('; ')}` : error.message.trimEnd();
     const d: Diagnostic = { range: node.range, severity: 'error', code, message, runtimeMessage: error.message, pyType: error.pyType, related, fix };
-    const key = `${node.range.from}:${code}`;
-    if (!this.diagnostics.has(key)) this.diagnostics.set(key, d);
+    this.memo?.reports.push(d);
+    this.addDiagnostic(d);
   }
 
   private origin(node: ast.Node & { range: ast.Range }): Origin {
@@ -716,6 +783,29 @@ function mergeInto(base: Scope, a: Scope, b: Scope): boolean {
     if (old === undefined || !sameValueFast(v, old)) { base.vars.set(k, v); changed = true; }
   }
   return changed;
+}
+
+/**
+ * A statement can be replayed when it defines nothing that holds syntax nodes (functions,
+ * classes, instances: their positions would be stale) and wrote only module variables.
+ */
+function replayable(s: ast.Stmt, memo: StatementMemo, module: Scope): boolean {
+  if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') return false;
+  return memo.writes.every((w) => w.map === module.vars && (w.del || plain(w.value as AValue, 0)));
+}
+
+/** A value with no syntax nodes or mutable parts in it. */
+function plain(v: AValue, depth: number): boolean {
+  if (depth > 50) return false;
+  switch (v.kind) {
+    case 'function': case 'class': case 'instance': return false;
+    case 'tuple': return v.items.every((x) => plain(x, depth + 1));
+    case 'list': return (v.items === null || v.items.every((x) => plain(x, depth + 1))) && plain(v.elem, depth + 1);
+    case 'libfn': return v.self === null || plain(v.self, depth + 1);
+    case 'slice': return plain(v.lower, depth + 1) && plain(v.upper, depth + 1) && plain(v.step, depth + 1);
+    case 'layer': return v.spec.type !== 'Sequential' || v.spec.layers.every((x) => plain(x, depth + 1));
+    default: return true;
+  }
 }
 
 /** `sameValue` without serialising, for the values loops compare most (arrays, ints). */

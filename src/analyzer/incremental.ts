@@ -2,8 +2,10 @@
 // top-level statement that changed, from the state it had before that statement (journal.ts),
 // instead of re-running the module. Statements before it are unchanged (same tree, same source
 // lines), so everything they computed still holds — including what a function defined there
-// did for calls made before the change; calls made later are undone and re-run. The result is
-// exactly a fresh analysis's (test/analyzer/incremental.test.ts checks it on random edits).
+// did for calls made before the change; calls made later are undone and re-run. A later
+// statement that is unchanged apart from moving along its line, and whose every read gives the
+// same value as last time, is replayed (its writes, hints and diagnostics, moved) instead of
+// run. The result is exactly a fresh analysis's (test/analyzer/incremental.test.ts checks it).
 
 import type * as ast from '../python/ast';
 import { Evaluator } from './evaluator';
@@ -14,8 +16,10 @@ export class IncrementalEvaluation {
   private evaluator: Evaluator | null = null;
   private body: readonly ast.Stmt[] = [];
   private lines: readonly string[] = [];
-  /** statements re-run by the last `run` (for tests and the benchmark) */
+  /** statements re-run by the last `run`, and of those replayed (for tests and the benchmark) */
   rerun = 0;
+  replayed = 0;
+  private source = '';
 
   /** Analyses `module` (parsed from `source`), reusing the previous run's work where it can. */
   run(module: ast.Module, source: string): AnalysisOutput {
@@ -36,13 +40,23 @@ export class IncrementalEvaluation {
         ev.rewind(k, lines);
       }
       // until this run completes, a failure must not leave a half-updated evaluator behind
+      const old = this.body;
       this.evaluator = null;
-      for (let i = k; i < body.length; i++) ev.execTop(i, body[i]!);
+      const move = offsetMap(this.source, source);
+      let replayed = 0;
+      for (let i = k; i < body.length; i++) {
+        const a = old[i], b = body[i]!;
+        const again = a !== undefined && a.range.line === b.range.line && sameStatementMoved(a, b, this.lines, lines, move) && ev.replayTop(i, move);
+        if (again) replayed++;
+        else ev.execTop(i, b);
+      }
       const out = ev.output();
       this.evaluator = ev;
-      this.body = [...this.body.slice(0, k), ...body.slice(k)];
+      this.body = [...old.slice(0, k), ...body.slice(k)];
       this.lines = lines;
+      this.source = source;
       this.rerun = body.length - k;
+      this.replayed = replayed;
       return out;
     } catch (e) {
       this.body = [];
@@ -57,6 +71,51 @@ function sameStatement(a: ast.Stmt, b: ast.Stmt, linesA: readonly string[], line
   const r = a.range;
   for (let l = r.line - 1; l < r.endLine; l++) if (linesA[l] !== linesB[l]) return false;
   return a === b || sameTree(a, b);
+}
+
+/** `b` is `a` moved (offsets mapped by `move`) on the same lines with the same text. */
+function sameStatementMoved(a: ast.Stmt, b: ast.Stmt, linesA: readonly string[], linesB: readonly string[], move: (offset: number) => number): boolean {
+  const r = a.range;
+  if (move(r.from) !== b.range.from) return false;
+  for (let l = r.line - 1; l < r.endLine; l++) if (linesA[l] !== linesB[l]) return false;
+  return sameTreeMoved(a, b, move);
+}
+
+/**
+ * Maps offsets of `before` to `after` for an edit of one stretch of text: positions in the
+ * common prefix stay, those in the common suffix move by the length change, and those in the
+ * changed stretch (or on its boundary, where it is ambiguous) map to -1.
+ */
+export function offsetMap(before: string, after: string): (offset: number) => number {
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  const suffixStart = before.length - q;
+  const delta = after.length - before.length;
+  return (x) => (x < p ? x : x >= suffixStart && x > p ? x + delta : x === p && p === before.length && delta === 0 ? x : -1);
+}
+
+function sameTreeMoved(a: unknown, b: unknown, move: (offset: number) => number): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameTreeMoved(a[i], b[i], move)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = (a as Record<string, unknown>)[k], y = (b as Record<string, unknown>)[k];
+    if (k === 'range' || k === 'nameRange' || k === 'attrRange') {
+      const r = x as ast.Range, t = y as ast.Range;
+      if (move(r.from) !== t.from || move(r.to) !== t.to || r.line !== t.line || r.col !== t.col || r.endLine !== t.endLine || r.endCol !== t.endCol) return false;
+    } else if (!sameTreeMoved(x, y, move)) return false;
+  }
+  return true;
 }
 
 /** Structural equality of two syntax trees (plain objects, arrays, strings, numbers, bigints). */

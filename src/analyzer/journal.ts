@@ -16,14 +16,33 @@ interface Entry {
 
 const rawSet = Map.prototype.set;
 const rawDelete = Map.prototype.delete;
+const rawGet = Map.prototype.get;
+const rawHas = Map.prototype.has;
+
+/**
+ * What one top-level statement read from and wrote to maps older than itself (the result tables
+ * excepted): if every read still gives the same value, running the statement again would do
+ * the same writes (incremental.ts replays them instead).
+ */
+export interface Footprint {
+  readonly reads: { readonly map: Map<unknown, unknown>; readonly key: unknown; readonly value: unknown }[];
+  readonly writes: { readonly map: Map<unknown, unknown>; readonly key: unknown; readonly value: unknown; readonly del: boolean }[];
+}
+
+/** Whether `map` holds `value` at `key` now (without recording a read). */
+export function holds(map: Map<unknown, unknown>, key: unknown, value: unknown): boolean {
+  return rawGet.call(map, key) === value;
+}
 
 export class Journal {
   /** index of the top-level statement being executed */
   stmt = 0;
+  /** the current statement's reads and writes, when they are being recorded */
+  footprint: Footprint | null = null;
   private entries: Entry[] = [];
 
   record(map: Map<unknown, unknown>, key: unknown): void {
-    this.entries.push({ at: this.stmt, map, key, had: map.has(key), prev: map.get(key) });
+    this.entries.push({ at: this.stmt, map, key, had: rawHas.call(map, key), prev: rawGet.call(map, key) });
   }
 
   /** Undoes the writes of statements `k` and later. */
@@ -49,24 +68,45 @@ export class Journal {
 export class JournaledMap<K, V> extends Map<K, V> {
   private journal: Journal | null = null;
   private born = 0;
+  /** a result table (hints, diagnostics): journaled, but not part of footprints */
+  private table = false;
 
-  static make<K, V>(journal: Journal | null, born = journal?.stmt ?? 0): Map<K, V> {
+  static make<K, V>(journal: Journal | null, born = journal?.stmt ?? 0, table = false): Map<K, V> {
     if (journal === null) return new Map<K, V>();
     const m = new JournaledMap<K, V>();
     m.journal = journal;
     m.born = born;
+    m.table = table;
     return m;
+  }
+
+  private footprint(): Footprint | null {
+    const j = this.journal;
+    return j !== null && j.footprint !== null && !this.table && this.born < j.stmt ? j.footprint : null;
+  }
+
+  override get(key: K): V | undefined {
+    const value = super.get(key);
+    this.footprint()?.reads.push({ map: this as Map<unknown, unknown>, key, value });
+    return value;
+  }
+
+  override has(key: K): boolean {
+    this.footprint()?.reads.push({ map: this as Map<unknown, unknown>, key, value: super.get(key) });
+    return super.has(key);
   }
 
   override set(key: K, value: V): this {
     const j = this.journal;
     if (j !== null && this.born < j.stmt) j.record(this as Map<unknown, unknown>, key);
+    this.footprint()?.writes.push({ map: this as Map<unknown, unknown>, key, value, del: false });
     return super.set(key, value);
   }
 
   override delete(key: K): boolean {
     const j = this.journal;
-    if (j !== null && this.born < j.stmt && this.has(key)) j.record(this as Map<unknown, unknown>, key);
+    if (j !== null && this.born < j.stmt && super.has(key)) j.record(this as Map<unknown, unknown>, key);
+    this.footprint()?.writes.push({ map: this as Map<unknown, unknown>, key, value: undefined, del: true });
     return super.delete(key);
   }
 }

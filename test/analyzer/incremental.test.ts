@@ -87,6 +87,16 @@ describe('incremental analysis equals a fresh analysis', () => {
     expect(observable(r.analysis, edited)).toBe(observable(analyze(edited), edited));
   });
 
+  it('moves everything a replayed diagnostic points at', () => {
+    const text = 'import numpy as np\nk = 1\na = np.zeros((2, 3))\nb = np.zeros((4, 5))\nc = a @ b\n';
+    const s = new AnalysisSession();
+    s.update(text);
+    const edited = text.replace('k = 1', 'k = 100');
+    const r = s.update(edited, [{ from: text.indexOf('1'), to: text.indexOf('1') + 1, insert: '100' }]);
+    expect(r.analysis.diagnostics.map((d) => d.related.map((x) => edited.slice(x.range.from, x.range.to)))).toEqual([['a = np.zeros((2, 3))', 'b = np.zeros((4, 5))']]);
+    expect(observable(r.analysis, edited)).toBe(observable(analyze(edited), edited));
+  });
+
   it('resumes at the edited statement instead of re-running the module', () => {
     // the check above cannot see whether work was reused: this one can fail if nothing is
     const text = ['import numpy as np', ...Array.from({ length: 20 }, (_, i) => `a${i} = np.zeros((${i + 1}, 3))`), 'b = a3 @ np.ones(3)'].join('\n');
@@ -96,5 +106,15 @@ describe('incremental analysis equals a fresh analysis', () => {
     const edited = text.replace('a18 = np.zeros((19, 3))', 'a18 = np.zeros((19, 4))');
     inc.run(parse(edited).module, edited);
     expect(inc.rerun).toBe(3);
+    // a19 and b did not change and read nothing that did: replayed, not run
+    expect(inc.replayed).toBe(2);
+    // a longer literal moves b along its line: still replayed; a3 changing makes b run again
+    const longer = edited.replace('a19 = np.zeros((20, 3))', 'a19 = np.zeros((200, 3))');
+    inc.run(parse(longer).module, longer);
+    expect([inc.rerun, inc.replayed]).toEqual([2, 1]);
+    const a3 = longer.replace('a3 = np.zeros((4, 3))', 'a3 = np.zeros((4, 2))');
+    const r = inc.run(parse(a3).module, a3);
+    expect(inc.replayed).toBe(16);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['shape-matmul']);
   });
 });
