@@ -3,7 +3,7 @@
 // shape-rule inputs and calls the SAME rule the engine uses (engine/shape/); a failed rule on
 // fully known dims becomes a diagnostic with the rule's exact text. Unknown in → unknown out.
 
-import { DType, parseDType, promoteTypes } from '../../engine/core/dtype';
+import { DType, parseDType, promoteTypes, resultType, ScalarOperand } from '../../engine/core/dtype';
 import { Dim, dimMul, isNum, Shape, shapeProduct, sym } from '../../engine/shape/dim';
 import { broadcastShapes } from '../../engine/shape/broadcast';
 import { reduceShape } from '../../engine/shape/reduce';
@@ -120,7 +120,12 @@ function arr(lib: Lib, shape: readonly Dim[] | null, dtype: DType | null, ctx: C
   return array(lib, shape, dtype, ctx.origin);
 }
 
-const floatResult = (d: DType | null): DType | null => (d === null ? null : d === 'float32' ? 'float32' : 'float64');
+/** mean/std/var: float inputs keep their dtype, others compute in float64 */
+const floatResult = (d: DType | null): DType | null => (d === null ? null : d.startsWith('float') ? d : 'float64');
+/** a float-only ufunc (np.exp, np.sqrt…): the smallest float loop the input casts to safely
+ * (bool/int8/uint8 → float16, which the engine does not model: unknown) */
+const ufuncFloatResult = (d: DType | null): DType | null =>
+  d === null || d === 'bool' || d === 'int8' || d === 'uint8' ? null : d.startsWith('float') ? d : d === 'int16' || d === 'uint16' ? 'float32' : 'float64';
 
 // ---- elementwise ------------------------------------------------------------------------
 
@@ -162,20 +167,81 @@ function columnFix(ops: readonly { name: string; value: AValue; range?: import('
   return undefined;
 }
 
+/**
+ * The dtype of `a op b`. NumPy 1.24: Python scalars and 0-d arrays take part by value
+ * (engine's resultType: `int8_array + 300` → int16, `bool_array + 1` → int64,
+ * `float32_array * 2.5` → float32); a scalar whose value is unknown gives the dtype only if
+ * every value would (else null). torch: a scalar of a higher category (bool < int < float)
+ * gives that category's default dtype (int64, float32), otherwise the tensor's dtype wins.
+ * true_divide of integers gives float64 (torch: float32).
+ */
 function binaryDType(a: AValue, b: AValue, op: string): DType | null {
-  const dt = (v: AValue): DType | null => (v.kind === 'array' ? v.dtype : null);
-  if (isArr(a) && isArr(b)) {
-    const da = dt(a), db = dt(b);
-    if (!da || !db) return null;
-    const p = promoteTypes(da, db);
-    return op === 'true_divide' ? floatResult(p) : p;
+  const divide = op === 'true_divide';
+  if (!isArr(a) && !isArr(b)) return null;
+  const torch = (isArr(a) && a.lib === 'torch') || (isArr(b) && b.lib === 'torch');
+  if (torch) return torchBinaryDType(a, b, divide);
+  const sides = [a, b];
+  const arrays: DType[] = [];
+  /** per scalar side: the values it may take (one when known) and its own dtype */
+  const scalars: { dtype: DType; values: number[] }[] = [];
+  for (const v of sides) {
+    if (v.kind === 'array') {
+      if (!v.dtype) return null;
+      if (v.shape !== null && v.shape.length === 0) scalars.push({ dtype: v.dtype, values: SAMPLE_VALUES[kindOf(v.dtype)] });
+      else if (v.shape === null) return null; // a 0-d array would be value-cast: cannot tell
+      else arrays.push(v.dtype);
+    } else if (v.kind === 'int') scalars.push({ dtype: 'int64', values: typeof v.value === 'number' ? [v.value] : SAMPLE_VALUES.i });
+    // an unknown Python float is taken to fit float32 (|x| < 3.4e38): learners' constants do
+    else if (v.kind === 'float') scalars.push({ dtype: 'float64', values: [v.value ?? 1.5] });
+    else if (v.kind === 'bool') scalars.push({ dtype: 'bool', values: [v.value === null ? 1 : Number(v.value)] });
+    else return null;
   }
-  const arrSide = isArr(a) ? a : isArr(b) ? b : null;
-  const other = arrSide === a ? b : a;
-  if (!arrSide || !arrSide.dtype) return null;
-  if (other.kind === 'float') return arrSide.dtype === 'float32' ? 'float32' : arrSide.lib === 'torch' && arrSide.dtype.startsWith('int') ? 'float32' : 'float64';
-  if (op === 'true_divide') return floatResult(arrSide.dtype === 'float32' ? 'float32' : 'float64');
-  return arrSide.dtype;
+  if (arrays.length === 0) { // two 0-d arrays: no value-based casting between them
+    arrays.push(...scalars.map((x) => x.dtype));
+    scalars.length = 0;
+  }
+  let result: DType | null = null;
+  for (const combo of valueCombos(scalars)) {
+    const r = resultType(arrays, combo);
+    if (result !== null && r !== result) return null;
+    result = r;
+  }
+  if (result !== null && divide && kindOf(result) !== 'f') return 'float64';
+  return result;
+}
+
+type KindLetter = 'b' | 'i' | 'u' | 'f';
+function kindOf(d: DType): KindLetter {
+  return d === 'bool' ? 'b' : d.startsWith('uint') ? 'u' : d.startsWith('int') ? 'i' : 'f';
+}
+/** values an unknown scalar of each kind is tried with: small, negative, and wide */
+const SAMPLE_VALUES: Record<KindLetter, number[]> = { b: [0, 1], i: [1, -1, 2 ** 40], u: [1, 2 ** 40], f: [1.5, 1e300] };
+
+function valueCombos(scalars: { dtype: DType; values: number[] }[]): ScalarOperand[][] {
+  let out: ScalarOperand[][] = [[]];
+  for (const s of scalars) out = out.flatMap((prefix) => s.values.map((value) => [...prefix, { dtype: s.dtype, value }]));
+  return out;
+}
+
+function torchBinaryDType(a: AValue, b: AValue, divide: boolean): DType | null {
+  const rankOf = (k: KindLetter) => (k === 'b' ? 0 : k === 'f' ? 2 : 1);
+  let tensorDType: DType | null = null;
+  let scalarRank = -1;
+  for (const v of [a, b]) {
+    if (v.kind === 'array') {
+      if (!v.dtype) return null;
+      tensorDType = tensorDType ? promoteTypes(tensorDType, v.dtype) : v.dtype;
+    } else if (v.kind === 'int') scalarRank = Math.max(scalarRank, 1);
+    else if (v.kind === 'float') scalarRank = Math.max(scalarRank, 2);
+    else if (v.kind === 'bool') scalarRank = Math.max(scalarRank, 0);
+    else return null;
+  }
+  if (!tensorDType) return null;
+  let r: DType = tensorDType;
+  const tr = rankOf(kindOf(r));
+  if (scalarRank > tr) r = scalarRank === 2 ? 'float32' : 'int64';
+  if (divide && kindOf(r) !== 'f') r = 'float32';
+  return r;
 }
 
 const UFUNC_OPS: Record<string, string> = {
@@ -288,10 +354,11 @@ function reductionModel(lib: Lib, kind: 'sum' | 'mean' | 'minmax' | 'arg' | 'boo
     const axis = axisArg(axisV);
     const keepdims = boolArg(a.kwargs.get(lib === 'torch' ? 'keepdim' : 'keepdims') ?? a.kwargs.get('keepdims'), false);
     const dtype = kind === 'arg' ? 'int64' : kind === 'bool' ? 'bool' : kind === 'mean' || kind === 'std' ? floatResult(x.dtype)
-      : kind === 'sum' && x.dtype && (x.dtype.startsWith('int') || x.dtype === 'bool') ? 'int64' : x.dtype;
+      : kind === 'sum' && x.dtype && (x.dtype.startsWith('int') || x.dtype === 'bool') ? 'int64'
+      : kind === 'sum' && x.dtype?.startsWith('uint') ? (lib === 'numpy' ? 'uint64' : 'int64') : x.dtype;
     if (!known(x.shape) || axis === null || keepdims === null) return arr(lib, null, dtype, ctx);
     if (axis === undefined && !keepdims) {
-      if (lib === 'numpy') return kind === 'arg' || kind === 'sum' && dtype === 'int64' ? int(null) : kind === 'bool' ? { kind: 'bool', value: null } : FLOAT;
+      if (lib === 'numpy') return kind === 'arg' || kind === 'sum' && (dtype === 'int64' || dtype === 'uint64') ? int(null) : kind === 'bool' ? { kind: 'bool', value: null } : FLOAT;
       return arr(lib, [], dtype, ctx);
     }
     const r = lib === 'torch' && typeof axis === 'number' ? torchDim(axis, x.shape.length) : { ok: true as const, value: axis };
@@ -415,7 +482,7 @@ function ufuncModel(name: string, nin: number): Model {
     // of Python numbers: a NumPy float scalar (np.sqrt(d) with an int d too)
     if (!ops.some((o) => isArr(o.value))) return ops.some((o) => o.value.kind === 'float') || (uf?.loops === 'float' && !uf.boolOut && ops.every((o) => o.value.kind === 'int')) ? FLOAT : UNKNOWN;
     const first = ops.find((o) => isArr(o.value))?.value as ArrayValue;
-    const dtype = uf?.boolOut ? 'bool' : nin === 1 ? (uf && uf.loops === 'float' ? floatResult(first.dtype) : first.dtype)
+    const dtype = uf?.boolOut ? 'bool' : nin === 1 ? (uf && uf.loops === 'float' ? ufuncFloatResult(first.dtype) : first.dtype)
       : binaryDType(ops[0].value, ops[1].value, name);
     return elementwise('numpy', ops, ctx, dtype);
   };
@@ -463,7 +530,8 @@ function linspaceModel(lib: Lib): Model {
   return (a, ctx) => {
     const n = a.args[2] ?? a.kwargs.get(lib === 'torch' ? 'steps' : 'num');
     const num = n ? dimOf(n) : lib === 'numpy' ? 50 : null;
-    return arr(lib, [num ?? sym('?')], lib === 'torch' ? 'float32' : 'float64', ctx);
+    const dtype = dtypeArg(a.kwargs.get('dtype') ?? (lib === 'numpy' ? a.args[5] : undefined));
+    return arr(lib, [num ?? sym('?')], dtype ?? (lib === 'torch' ? 'float32' : 'float64'), ctx);
   };
 }
 

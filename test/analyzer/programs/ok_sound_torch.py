@@ -1,0 +1,58 @@
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+x = torch.randn(8, 3, 28, 28)
+conv = nn.Conv2d(3, 16, kernel_size=3, padding=1)
+pool = nn.MaxPool2d(2)
+c1 = conv(x)
+p1 = pool(c1)
+conv2 = nn.Conv2d(16, 8, 5, stride=2)
+c2 = conv2(p1)
+flat = c2.flatten(1)
+flat2 = torch.flatten(c2, start_dim=2)
+v = c2.view(8, -1)
+r = c2.reshape(-1, 8)
+pm = c2.permute(0, 2, 3, 1)
+tp = c2.transpose(1, 3)
+us = v.unsqueeze(1)
+sq = us.squeeze(1)
+cat = torch.cat([v, v], dim=1)
+st = torch.stack([v, v], dim=0)
+mm = torch.mm(torch.ones(3, 4), torch.ones(4, 5))
+bmm = torch.bmm(torch.ones(2, 3, 4), torch.ones(2, 4, 5))
+mt = torch.matmul(torch.ones(2, 3, 4), torch.ones(4))
+sm = F.softmax(v, dim=1)
+lsm = F.log_softmax(v, dim=-1)
+am = v.argmax(dim=1)
+mx = v.max(dim=1).values
+mean = v.mean()
+s0 = v.sum(0)
+kd = v.sum(dim=1, keepdim=True)
+lin = nn.Linear(v.shape[1], 10)
+out = lin(v)
+seq = nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 4))
+o2 = seq(out)
+emb = nn.Embedding(100, 12)
+tok = torch.tensor([[1, 2, 3], [4, 5, 6]])
+e = emb(tok)
+ft = torch.from_numpy(np.ones((2, 3))).float()
+dbl = torch.from_numpy(np.ones((2, 3)))
+lg = torch.tensor([1, 2, 3])
+fl = torch.tensor([1.0, 2.0])
+z = torch.zeros(2, 3, dtype=torch.long)
+o = torch.ones_like(x[:, 0])
+ar = torch.arange(10).reshape(2, 5)
+ex = torch.ones(3, 1).expand(3, 4)
+rp = torch.ones(2, 3).repeat(2, 2)
+ix = x[:, 0, ::2, 1:]
+msk = v[v[:, 0] > 0]
+gt = v > 0
+bf = gt.float()
+nz = torch.where(gt, v, torch.zeros_like(v))
+nl = F.relu(torch.ones(3, 4) - 2)
+cel = F.cross_entropy(torch.randn(4, 10), torch.tensor([1, 2, 3, 4]))
+ch = torch.chunk(torch.ones(6, 2), 3)[0]
+npv = v.detach().numpy()
+it = v[0].detach().numpy().reshape(2, -1)
