@@ -20,6 +20,7 @@ import * as R from './ops/reduction';
 import * as I from './ops/indexing';
 import { applyUfunc, getUfunc, operandsResultType } from './ops/ufunc';
 import { nonzero } from './ops/search';
+import * as So from './ops/sorting';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
 import { Tensor } from './torch/tensor';
@@ -212,6 +213,15 @@ const seqOf = (x: unknown): Operand[] => {
 
 const numOrFloat = (x: unknown): number | PyFloat => (x instanceof PyFloat ? x : x instanceof NpScalar ? (Number.isInteger(x.value) && x.dtype.includes('int') ? x.value : new PyFloat(x.value)) : toNumber(x));
 
+/** `axis` of sort/argsort (-1 by default, None for the flattened array); `order=` needs fields. */
+function sortAxis(p: Params): number | null {
+  if (p.order !== undefined && p.order !== null) throw valueErr('Cannot specify order when the array has no fields.');
+  if (p.kind !== undefined && p.kind !== null && !['quicksort', 'mergesort', 'heapsort', 'stable'].includes(String(p.kind))) {
+    throw valueErr(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${String(p.kind)}')`);
+  }
+  return p.axis === undefined ? -1 : p.axis === null ? null : toInt(p.axis);
+}
+
 const FUNCTIONS: Record<string, Sig> = {
   array: { params: ['object', 'dtype', 'copy', 'order', 'subok', 'ndmin'], impl: (p) => C.array(toOperand(p.object), toDType(p.dtype)) },
   asarray: { params: ['a', 'dtype', 'order'], impl: (p) => C.asarray(toOperand(p.a), toDType(p.dtype)) },
@@ -318,6 +328,26 @@ const FUNCTIONS: Record<string, Sig> = {
     },
   },
   nonzero: { params: ['a'], impl: (p) => new PyTuple(nonzero(toArray(p.a))) },
+  sort: { params: ['a', 'axis', 'kind', 'order'], impl: (p) => So.sort(toArray(p.a), sortAxis(p)) },
+  argsort: { params: ['a', 'axis', 'kind', 'order'], impl: (p) => So.argsort(toArray(p.a), sortAxis(p)) },
+  unique: {
+    params: ['ar', 'return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan'],
+    impl: (p) => {
+      if (p.axis !== undefined && p.axis !== null) throw new NumpyError('NotImplementedError', 'np.unique(axis=...) is not supported by Shape Lens yet');
+      const r = So.unique(toArray(p.ar), { index: toBool(p.return_index), inverse: toBool(p.return_inverse), counts: toBool(p.return_counts), equalNan: p.equal_nan === undefined ? true : toBool(p.equal_nan) });
+      const extra = [r.index, r.inverse, r.counts].filter((x): x is NDArray => x !== undefined);
+      return extra.length ? new PyTuple([r.values, ...extra]) : r.values;
+    },
+  },
+  searchsorted: {
+    params: ['a', 'v', 'side', 'sorter'],
+    impl: (p) => {
+      if (p.sorter !== undefined && p.sorter !== null) throw new NumpyError('NotImplementedError', 'np.searchsorted(sorter=...) is not supported by Shape Lens yet');
+      const side = p.side === undefined || p.side === null ? 'left' : String(p.side);
+      if (side !== 'left' && side !== 'right') throw valueErr(`search side must be 'left' or 'right' (got '${side}')`);
+      return scalarize(So.searchsorted(toArray(p.a), toArray(p.v), side));
+    },
+  },
   clip: {
     params: ['a', 'a_min', 'a_max', 'out'],
     impl: (p) => scalarize(clip(toOperand(p.a), p.a_min === null ? null : toOperand(p.a_min), p.a_max === null ? null : toOperand(p.a_max))),
@@ -433,6 +463,8 @@ const METHODS: Record<string, Sig> = {
     },
   },
   fill: { params: ['value'], impl: (p) => { I.setItem(p.self as NDArray, [ELLIPSIS], toOperand(p.value)); return null; } },
+  sort: { params: ['axis', 'kind', 'order'], impl: (p) => { So.sortInPlace(p.self as NDArray, sortAxis(p) ?? -1); return null; } },
+  argsort: { params: ['axis', 'kind', 'order'], impl: (p) => So.argsort(p.self as NDArray, sortAxis(p)) },
 };
 
 const FUNCTION_METHODS = ['sum', 'prod', 'mean', 'std', 'var', 'max', 'min', 'any', 'all', 'argmax', 'argmin', 'cumsum', 'cumprod',

@@ -226,10 +226,7 @@ function arrayMethodImpl(a: NDArray, name: string, args: Value[], kw: Kwargs | n
     case '__len__': return npLen(a);
     case '__array__': return a;
     case 'conj': case 'conjugate': return a;
-    case 'sort': case 'argsort': case 'ptp': {
-      const fn = NPEXTRA[name === 'sort' ? 'sort_inplace' : name];
-      return fn([a, ...args], kw);
-    }
+    case 'ptp': return NPEXTRA.ptp([a, ...args], kw);
     default: {
       const r = engine(() => fromEngine(P.callMethod(a, name, engineArgs(args), engineKwargs(kw))));
       if (name === 'mean' && a.size === 0) meanOfEmpty(args[0] ?? kw?.axis);

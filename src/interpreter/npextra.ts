@@ -1,6 +1,5 @@
-// NumPy functions learners use that engine/pycall.ts does not offer yet (sort, argsort, unique,
-// isclose/allclose, array_equal, count_nonzero, diff, argwhere, median, bincount, meshgrid,
-// tril/triu, …), built here from engine primitives with NumPy 1.24's results and texts.
+// NumPy functions learners use that engine/pycall.ts does not offer yet (isclose/allclose,
+// array_equal, count_nonzero, diff, argwhere, median, bincount, meshgrid, tril/triu, …), built here from engine primitives with NumPy 1.24's results and texts.
 // Each should move into the engine when it grows the op; this file is the interpreter's stopgap.
 
 import * as P from '../../engine/pycall';
@@ -8,8 +7,9 @@ import { DType } from '../../engine/core/dtype';
 import { emptyArray, NDArray } from '../../engine/core/ndarray';
 import { NumpyError } from '../../engine/core/errors';
 import { NpScalar, PyFloat } from '../../engine/core/scalar';
-import { ELLIPSIS, PyTuple } from '../../engine/core/pyvalues';
+import { PyTuple } from '../../engine/core/pyvalues';
 import * as M from '../../engine/ops/manipulation';
+import * as So from '../../engine/ops/sorting';
 import { pyError } from './errors';
 import { truth } from './objects';
 import { PySlice as SliceV, type Kwargs, type Value } from './values';
@@ -53,9 +53,6 @@ function normAxis(axis: number, ndim: number): number {
   return axis < 0 ? axis + ndim : axis;
 }
 
-/** NumPy's sort order: NaN last. */
-const cmpNum = (x: number, y: number): number => (x < y ? -1 : x > y ? 1 : x === y ? 0 : Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1);
-
 /** Applies `fn` to every 1-D lane along `axis`; returns a fresh C-ordered array of `dtype`. */
 function lanes(a: NDArray, axis: number, dtype: DType, fn: (vals: number[]) => number[]): NDArray {
   const ax = normAxis(axis, a.ndim);
@@ -70,16 +67,9 @@ function lanes(a: NDArray, axis: number, dtype: DType, fn: (vals: number[]) => n
   return M.copy(M.moveaxis(out, -1, ax));
 }
 
-function sortImpl(a: NDArray, axis: Value): NDArray {
-  if (axis === null) a = M.flatten(a);
-  if (a.ndim === 0) throw numpyError(new NumpyError('AxisError', 'axis -1 is out of bounds for array of dimension 0'));
-  return lanes(a, axis === null || axis === undefined ? -1 : Number(toEngine(axis)), a.dtype, (v) => v.sort(cmpNum));
-}
-
-function argsortImpl(a: NDArray, axis: Value): NDArray {
-  if (axis === null) a = M.flatten(a);
-  if (a.ndim === 0) return run(() => P.toArray(0)) as NDArray;
-  return lanes(a, axis === null || axis === undefined ? -1 : Number(toEngine(axis)), 'int64', (v) => v.map((_, i) => i).sort((i, j) => cmpNum(v[i], v[j]) || i - j));
+/** The engine's np.sort (NaN last), with NumPy's AxisError as a Python exception. */
+function sortImpl(a: NDArray, axis: number | null): NDArray {
+  return run(() => So.sort(a, axis));
 }
 
 const pyReprLite = (v: Value): string => (typeof v === 'string' ? `'${v}'` : String(v));
@@ -165,19 +155,6 @@ export const NPEXTRA: Record<string, Fn> = {
   nansum: nanReduce('nansum', 'sum'),
   nanmax: nanReduce('nanmax', 'max'),
   nanmin: nanReduce('nanmin', 'min'),
-  searchsorted: (args, kw) => {
-    const p = params('searchsorted', ['a', 'v', 'side', 'sorter'], args, kw, 2);
-    const a = arr(p.a).toArray();
-    const right = p.side === 'right';
-    const find = (x: number) => {
-      let lo = 0, hi = a.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (right ? a[mid] <= x : a[mid] < x) lo = mid + 1; else hi = mid; }
-      return lo;
-    };
-    const v = arr(p.v);
-    if (v.ndim === 0) return new NpScalar('int64', find(v.data[v.offset]));
-    return fromValues(v.toArray().map(find), 'int64', [...v.shape]);
-  },
   unravel_index: (args, kw) => {
     const p = params('unravel_index', ['indices', 'shape', 'order'], args, kw, 2);
     const shape = (arr(p.shape).toArray());
@@ -222,42 +199,6 @@ export const NPEXTRA: Record<string, Fn> = {
       }
     }
     return out;
-  },
-  sort: (args, kw) => {
-    const p = params('sort', ['a', 'axis', 'kind', 'order'], args, kw);
-    return sortImpl(arr(p.a), p.axis === undefined ? -1 : p.axis);
-  },
-  sort_inplace: (args, kw) => {
-    const p = params('sort', ['self', 'axis', 'kind', 'order'], args, kw);
-    const a = p.self as NDArray;
-    const sorted = sortImpl(a, p.axis === undefined ? -1 : p.axis);
-    run(() => P.setItem(a, ELLIPSIS, sorted));
-    return null;
-  },
-  argsort: (args, kw) => {
-    const p = params('argsort', ['a', 'axis', 'kind', 'order'], args, kw);
-    return argsortImpl(arr(p.a), p.axis === undefined ? -1 : p.axis);
-  },
-  unique: (args, kw) => {
-    const p = params('unique', ['ar', 'return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan'], args, kw);
-    if (p.axis !== undefined && p.axis !== null) throw pyError('NotImplementedError', 'np.unique(axis=...) is not supported by Shape Lens yet');
-    const a = arr(p.ar);
-    const vals = a.toArray();
-    const order = vals.map((_, i) => i).sort((i, j) => cmpNum(vals[i], vals[j]) || i - j);
-    const uniq: number[] = [], first: number[] = [], counts: number[] = [];
-    const inverse = new Array<number>(vals.length);
-    for (const i of order) {
-      const v = vals[i];
-      const last = uniq.length - 1;
-      if (last >= 0 && (uniq[last] === v || (Number.isNaN(v) && Number.isNaN(uniq[last])))) { counts[last]++; inverse[i] = last; continue; }
-      uniq.push(v); first.push(i); counts.push(1); inverse[i] = uniq.length - 1;
-    }
-    const u = fromValues(uniq, a.dtype);
-    const extra: NDArray[] = [];
-    if (truth(p.return_index ?? false)) extra.push(fromValues(first, 'int64'));
-    if (truth(p.return_inverse ?? false)) extra.push(fromValues(inverse, 'int64'));
-    if (truth(p.return_counts ?? false)) extra.push(fromValues(counts, 'int64'));
-    return extra.length ? new PyTuple([u, ...extra]) : u;
   },
   isclose: (args, kw) => {
     const p = params('isclose', ['a', 'b', 'rtol', 'atol', 'equal_nan'], args, kw, 2);

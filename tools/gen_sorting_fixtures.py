@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Differential fixtures for the engine's sorting ops (np.sort, np.argsort, np.unique,
+np.searchsorted, ndarray.argsort) from real NumPy 1.24, in the format of
+tools/gen_engine_fixtures.py (whose encoder this reuses): test/fixtures/engine/sorting.json,
+replayed by test/engine/differential.test.ts. Run `/usr/bin/python3 tools/gen_sorting_fixtures.py`.
+Ties are only in lanes of fewer than 17 elements, where NumPy's quicksort is an insertion sort and
+so stable like the engine's (larger lanes with ties may order equal elements differently).
+"""
+import json
+import os
+import sys
+import warnings
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_engine_fixtures as G  # noqa: E402
+
+
+def gen(c):
+    nan = float('nan')
+    data = {
+        'f64': np.array([3.5, -1.0, 2.25, nan, 0.0, -7.5, 2.25]),
+        'f32': np.array([[0.5, -2.0, 3.0], [1.0, nan, -1.0]], dtype=np.float32),
+        'i64': np.array([[5, 3, 9, 1], [2, 8, 2, 0], [7, 7, 1, 4]], dtype=np.int64),
+        'i32': np.array([4, -3, 4, 0, -3], dtype=np.int32),
+        'u8': np.array([200, 3, 17, 3], dtype=np.uint8),
+        'bool': np.array([True, False, True, False]),
+        '3d': np.arange(24, dtype=np.float64).reshape(2, 3, 4)[:, ::-1, :] * np.array([1, -1, 1, -1]),
+        'empty': np.zeros((0, 3)),
+    }
+    for k, a in data.items():
+        c.add(f'sort {k}', G.fn('sort', a))
+        c.add(f'argsort {k}', G.fn('argsort', a))
+        c.add(f'sort {k} axis=None', G.fn('sort', a, axis=None))
+        c.add(f'argsort {k} axis=None', G.fn('argsort', a, axis=None))
+        c.add(f'ndarray.argsort {k}', G.meth(a, 'argsort'))
+        if a.ndim > 1:
+            c.add(f'sort {k} axis=0', G.fn('sort', a, axis=0))
+            c.add(f'argsort {k} axis=0', G.fn('argsort', a, 0))
+            c.add(f'sort {k} axis=-2 stable', G.fn('sort', a, axis=-2, kind='stable'))
+        c.add(f'unique {k}', G.fn('unique', a))
+        c.add(f'unique {k} all', G.fn('unique', a, return_index=True, return_inverse=True, return_counts=True))
+    c.add('sort list', G.fn('sort', [3, 1, 2]))
+    c.add('sort 0-d', G.fn('sort', np.array(5.0)))
+    c.add('sort axis out of bounds', G.fn('sort', data['i64'], axis=2))
+    c.add('argsort 0-d', G.fn('argsort', np.array(5.0)))
+    c.add('sort order', G.fn('sort', data['i32'], order='x'))
+    c.add('sort kind bad', G.fn('sort', data['i32'], kind='bogo'))
+    c.add('unique counts', G.fn('unique', np.array([2, 1, 2, 3, 1, 2]), return_counts=True))
+    c.add('unique inverse 2-d', G.fn('unique', np.array([[1, 0], [0, 1]]), return_inverse=True))
+    c.add('unique nan equal_nan False', G.fn('unique', np.array([nan, 1.0, nan]), equal_nan=False))
+    c.add('unique nan', G.fn('unique', np.array([nan, 1.0, nan])))
+    c.add('unique list', G.fn('unique', [3, 3, 1]))
+    s = np.array([1.0, 2.0, 2.0, 3.0, 5.0])
+    c.add('searchsorted scalar', G.fn('searchsorted', s, 2.0))
+    c.add('searchsorted scalar right', G.fn('searchsorted', s, 2.0, side='right'))
+    c.add('searchsorted array', G.fn('searchsorted', s, np.array([0.0, 2.5, 5.0, 9.0])))
+    c.add('searchsorted 2-d v', G.fn('searchsorted', s, np.array([[1.0, 4.0], [6.0, -1.0]]), 'right'))
+    c.add('searchsorted ints', G.fn('searchsorted', np.array([1, 3, 5]), np.array([0, 3, 6])))
+    c.add('searchsorted nan', G.fn('searchsorted', np.array([1.0, 2.0, nan]), np.array([nan, 3.0])))
+    c.add('searchsorted side bad', G.fn('searchsorted', s, 1.0, side='middle'))
+
+
+def main():
+    warnings.simplefilter('ignore')
+    c = G.Category('sorting')
+    gen(c)
+    head = json.dumps({'numpy': np.__version__, 'category': 'sorting'})[:-1]
+    lines = [json.dumps(case, allow_nan=False, separators=(',', ':')) for case in c.cases]
+    with open(os.path.join(G.OUT, 'sorting.json'), 'w') as f:
+        f.write(head + ', "cases": [\n' + ',\n'.join(lines) + '\n]}\n')
+    print(f'sorting {len(c.cases)} cases, skipped {len(c.skipped)}', c.skipped)
+
+
+if __name__ == '__main__':
+    main()
