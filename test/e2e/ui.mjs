@@ -220,9 +220,27 @@ export async function runUiTests({ repo, vsix, copyWorkspace }) {
       }
     });
 
+    await test('hidden behind another editor and shown again, the inspector comes back as it was (getState/setState)', 'inspector-hidden', async () => {
+      const before = await webviewFrame(page, '.sl-value[data-r="0"][data-c="0"]');
+      let frame = before;
+      await frame.click('[role=tab][data-view="heatmap"]');
+      await frame.waitForSelector('#app[data-painted="heatmap"]');
+      // the panel keeps no page while hidden: open another file in its group, then its tab again
+      const tab = page.locator('.tab', { hasText: 'Shape Lens Inspector' }).first();
+      await tab.click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'run_ok.py' }).first().click();
+      await waitUntil('the inspector hidden', async () => (await page.locator('.tab.active', { hasText: 'run_ok.py' }).count()) > 0);
+      await tab.click();
+      frame = await webviewFrame(page, '#app[data-painted="heatmap"]');
+      if (frame === before) throw new Error('the webview kept its page while hidden: nothing was restored');
+      const shape = await frame.locator('.sl-facts .sl-shape').textContent();
+      if (shape !== expected.inspect.shape) throw new Error(`shown again with shape ${shape}`);
+      if (await frame.getAttribute('.sl-heatmap-canvas', 'data-rows') !== '3') throw new Error('the heatmap did not come back');
+    });
+
     await test('the operator hover opens the matmul explainer in the inspector', 'explainer', async () => {
       const want = expected.matmul;
-      await page.locator('.editor-instance .view-lines').first().click();
+      await page.locator('.tab', { hasText: expected.file }).first().click();
       const text = await showHover(page, `${want.line}:${want.column}`, 'Show diagram');
       if (!text.includes('matmul')) throw new Error(`hover text: ${text}`);
       await page.locator('.monaco-hover a', { hasText: 'Show diagram' }).first().click();
