@@ -17,7 +17,7 @@ import {
   AValue, ArrayValue, ClassValue, FLOAT, FunctionValue, InstanceValue, int, NONE, Origin, Scope, str, tuple, UNKNOWN, bool,
 } from './values';
 import { annotationShape, commentShape } from './annotations';
-import { Journal, JournaledMap, holds, type Footprint } from './journal';
+import { Journal, JournaledMap, current, type Footprint } from './journal';
 
 const MAX_CALL_DEPTH = 6;
 const MAX_LOOP_PASSES = 4;
@@ -40,6 +40,7 @@ export interface AnalysisOutput {
 
 /** A top-level statement's footprint plus the hints and diagnostics it produced, in order. */
 interface StatementMemo extends Footprint {
+  readonly stmt: ast.Stmt;
   readonly hints: { hint: Hint; strong: boolean }[];
   readonly reports: Diagnostic[];
 }
@@ -60,6 +61,14 @@ export class Evaluator {
   private readonly memos: (StatementMemo | null)[] = [];
   /** the memo of the statement running now */
   private memo: StatementMemo | null = null;
+  /** function definitions replayed at a new place in this run: old node → new node */
+  private readonly movedNodes = new Map<ast.Node, ast.Node>();
+
+  /** `now` is `before` defined again by its replayed (moved, otherwise identical) definition. */
+  private movedFunction(before: AValue | undefined, now: AValue | undefined): boolean {
+    return before?.kind === 'function' && now?.kind === 'function' && before.self === null && now.self === null
+      && before.closure === now.closure && this.movedNodes.get(before.node) === now.node;
+  }
 
   /**
    * `journal`: record every write that outlives its top-level statement, so that `rewind(k)`
@@ -84,7 +93,7 @@ export class Evaluator {
       return;
     }
     j.stmt = i;
-    const memo: StatementMemo = { reads: [], writes: [], hints: [], reports: [] };
+    const memo: StatementMemo = { stmt: s, reads: [], writes: [], hints: [], reports: [] };
     j.footprint = this.memo = memo;
     try {
       this.exec(s, this.module, null);
@@ -99,20 +108,30 @@ export class Evaluator {
    * new text's, or -1 inside the edit): when everything it read last time is still the same,
    * does what it did then instead of running it. Returns false (having done nothing) otherwise.
    */
-  replayTop(i: number, move: (offset: number) => number): boolean {
+  replayTop(i: number, stmt: ast.Stmt, move: (offset: number) => number): boolean {
     const memo = this.memos[i];
     const j = this.journal;
     if (!memo || j === null) return false;
-    for (const r of memo.reads) if (!holds(r.map, r.key, r.value)) return false;
+    const reads: Footprint['reads'] = [];
+    for (const r of memo.reads) {
+      const now = current(r.map, r.key);
+      if (now !== r.value && !this.movedFunction(r.value as AValue | undefined, now as AValue | undefined)) return false;
+      reads.push(now === r.value ? r : { ...r, value: now });
+    }
     const ranges = [...memo.hints.map((h) => h.hint.range), ...memo.reports.flatMap((d) => [d.range, ...d.related.map((x) => x.range), ...(d.fix ? [d.fix.range] : [])])];
     if (ranges.some((r) => move(r.from) < 0 || move(r.to) < 0)) return false;
     j.stmt = i;
-    for (const w of memo.writes) {
+    // a function definition defines the moved node (its body's hints are among the memo's, moved)
+    const writes = memo.stmt.kind === 'FunctionDef' && stmt.kind === 'FunctionDef'
+      ? memo.writes.map((w) => ({ ...w, value: { kind: 'function', node: stmt, closure: this.module, self: null } satisfies FunctionValue }))
+      : memo.writes;
+    if (memo.stmt !== stmt) this.movedNodes.set(memo.stmt, stmt);
+    for (const w of writes) {
       if (w.del) w.map.delete(w.key);
       else w.map.set(w.key, w.value);
     }
     const moved = (r: ast.Range): ast.Range => (move(r.from) === r.from && move(r.to) === r.to ? r : { ...r, from: move(r.from), to: move(r.to) });
-    const again: StatementMemo = { reads: memo.reads, writes: memo.writes, hints: [], reports: [] };
+    const again: StatementMemo = { stmt, reads, writes, hints: [], reports: [] };
     for (const h of memo.hints) {
       const hint = { ...h.hint, range: moved(h.hint.range) };
       again.hints.push({ hint, strong: h.strong });
@@ -132,6 +151,7 @@ export class Evaluator {
   rewind(k: number, lines: readonly string[]): void {
     if (!this.journal) throw new Error('rewind needs a journal');
     this.journal.rewind(k);
+    this.movedNodes.clear();
     this.lines = lines;
   }
 
@@ -790,7 +810,13 @@ function mergeInto(base: Scope, a: Scope, b: Scope): boolean {
  * classes, instances: their positions would be stale) and wrote only module variables.
  */
 function replayable(s: ast.Stmt, memo: StatementMemo, module: Scope): boolean {
-  if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') return false;
+  if (s.kind === 'FunctionDef') {
+    // its one write, the function itself (replaying makes one for the moved node)
+    const w = memo.writes[0];
+    return memo.writes.length === 1 && w !== undefined && w.map === module.vars && w.key === s.name && (w.value as AValue).kind === 'function'
+      && (w.value as FunctionValue).node === s && (w.value as FunctionValue).closure === module && s.decorators.length === 0;
+  }
+  if (s.kind === 'ClassDef') return false;
   return memo.writes.every((w) => w.map === module.vars && (w.del || plain(w.value as AValue, 0)));
 }
 

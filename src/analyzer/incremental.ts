@@ -46,7 +46,7 @@ export class IncrementalEvaluation {
       let replayed = 0;
       for (let i = k; i < body.length; i++) {
         const a = old[i], b = body[i]!;
-        const again = a !== undefined && a.range.line === b.range.line && sameStatementMoved(a, b, this.lines, lines, move) && ev.replayTop(i, move);
+        const again = a !== undefined && a.range.line === b.range.line && sameStatementMoved(a, b, this.lines, lines, move) && ev.replayTop(i, b, move);
         if (again) replayed++;
         else ev.execTop(i, b);
       }

@@ -29,9 +29,9 @@ export interface Footprint {
   readonly writes: { readonly map: Map<unknown, unknown>; readonly key: unknown; readonly value: unknown; readonly del: boolean }[];
 }
 
-/** Whether `map` holds `value` at `key` now (without recording a read). */
-export function holds(map: Map<unknown, unknown>, key: unknown, value: unknown): boolean {
-  return rawGet.call(map, key) === value;
+/** What `map` holds at `key` now (without recording a read). */
+export function current(map: Map<unknown, unknown>, key: unknown): unknown {
+  return rawGet.call(map, key);
 }
 
 export class Journal {

@@ -97,6 +97,24 @@ describe('incremental analysis equals a fresh analysis', () => {
     expect(observable(r.analysis, edited)).toBe(observable(analyze(edited), edited));
   });
 
+  it('replays a moved function definition and the calls of it', () => {
+    const text = 'import numpy as np\nk = 1\ndef f(x):\n    h = x @ np.ones((3, 2))\n    return h\ny = f(np.zeros((4, 3)))\nz = f(np.zeros((5, 4)))\n';
+    const inc = new IncrementalEvaluation();
+    inc.run(parse(text).module, text);
+    const edited = text.replace('k = 1', 'k = 100');
+    const r = inc.run(parse(edited).module, edited);
+    expect([inc.rerun, inc.replayed]).toEqual([4, 3]);
+    const fresh = analyze(edited);
+    expect(observable({ ...r, shapesAt: (o) => r.hints.filter((h) => h.range.from <= o && o <= h.range.to) }, edited)).toBe(observable(fresh, edited));
+    expect(r.hints.find((h) => h.name === 'h')?.range.from).toBe(edited.indexOf('h = x'));
+    expect(r.diagnostics.map((d) => [d.code, edited.slice(d.range.from, d.range.to)])).toEqual([['shape-matmul', 'x @ np.ones((3, 2))']]);
+    // a changed body is a different function: its callers run again
+    const body = edited.replace('np.ones((3, 2))', 'np.ones((4, 7))');
+    const r2 = inc.run(parse(body).module, body);
+    expect(r2.hints.filter((h) => h.name === 'z').map(hintText)).toEqual(['(5, 7) float64']);
+    expect(observable({ ...r2, shapesAt: () => [] }, body)).toBe(observable({ ...analyze(body), shapesAt: () => [] }, body));
+  });
+
   it('resumes at the edited statement instead of re-running the module', () => {
     // the check above cannot see whether work was reused: this one can fail if nothing is
     const text = ['import numpy as np', ...Array.from({ length: 20 }, (_, i) => `a${i} = np.zeros((${i + 1}, 3))`), 'b = a3 @ np.ones(3)'].join('\n');
