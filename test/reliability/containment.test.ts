@@ -87,6 +87,15 @@ describe('containment: hostile programs in the worker', () => {
     }, 60_000);
   }
 
+  it('exhausting the worker\'s heap ends the run with MemoryError, not the host', async () => {
+    // many small Python objects live on the worker's JS heap (arrays do not): a 64 MB heap fills
+    const r = await runInWorker('x = []\nwhile True:\n    x.append([len(x), str(len(x))])\n', 'heap.py', {
+      workerPath, variables: false, maxHeapMb: 64, limits: { timeLimitMs: 20_000 },
+    });
+    outcomes.push(`| heap exhaustion (64 MB worker) | \`${lastLine(r)}\` | ${r.durationMs} ms |`);
+    expect([r.exitCode, r.error?.kind, lastLine(r)]).toEqual([1, 'memory', 'MemoryError: the program ran out of memory']);
+  }, 60_000);
+
   it('the host carries on: a normal program runs afterwards in a fresh worker', async () => {
     const r = await run('import numpy as np\nprint(np.arange(6).reshape(2, 3).sum(axis=0))\n');
     expect([r.exitCode, r.stdout, r.stderr]).toEqual([0, '[3 5 7]\n', '']);
