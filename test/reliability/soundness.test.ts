@@ -2,11 +2,11 @@
 // NumPy 1.24 + torch 1.13, test/fixtures/runtime_shapes.json (tools/gen_runtime_shapes.py) holds
 // the shape and dtype each assignment really took. Every array hint the analyzer gives must be
 // consistent with what ran there: same rank when the rank is stated, every concrete dim equal,
-// a symbol equal to itself wherever it recurs in one shape, the dtype equal when stated, numpy
-// vs torch right. Unknown (rank or dim) is always fine. The analyzer must also report no
-// diagnostic on these programs, except where the run really raised that very error (type and
-// NumPy's text) on that line and the program caught it (`try: … except ValueError`). Hints on lines that never ran (or on names the tool does not
-// record) are counted, not checked.
+// a symbol equal to itself wherever it recurs in one shape (`≤4` at most 4, `2|5` one of them),
+// the dtype equal when stated, numpy vs torch right. Unknown (rank or dim) is always fine. The
+// analyzer must report no diagnostic on these programs, except where the run raised that very
+// error (type and text) on that line and caught it (`try: … except ValueError`). Hints on lines
+// that never ran (or on names the tool does not record) are counted, not checked.
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -62,6 +62,10 @@ export function inconsistency(h: Hint, o: Observed, t: Tally): string | null {
       t.unknownDims++;
     } else {
       const s = dimText(d);
+      // `≤4`: at most 4 (a last, shorter batch); `2|5`: one of the joined values
+      const upper = /^≤(\d+)$/.exec(s);
+      if (upper && shape[i] > Number(upper[1])) return `runtime shape (${shape.join(', ')}): dim ${i} is ${shape[i]}, not ${s}`;
+      if (/^\d+(\|\d+)+$/.test(s) && !s.split('|').map(Number).includes(shape[i])) return `runtime shape (${shape.join(', ')}): dim ${i} is ${shape[i]}, not ${s}`;
       const was = bound.get(s);
       if (was !== undefined && was !== shape[i]) return `runtime shape (${shape.join(', ')}): ${s} is both ${was} and ${shape[i]}`;
       bound.set(s, shape[i]);
@@ -142,5 +146,9 @@ describe('the consistency rule itself', () => {
     const n = sym('n');
     expect(inconsistency(hint([n, n]), nd([4, 4]), t())).toBeNull();
     expect(inconsistency(hint([n, n]), nd([4, 5]), t())).toMatch(/n is both 4 and 5/);
+    expect(inconsistency(hint([sym('≤4')]), nd([3]), t())).toBeNull();
+    expect(inconsistency(hint([sym('≤4')]), nd([5]), t())).toMatch(/not ≤4/);
+    expect(inconsistency(hint([sym('2|5')]), nd([5]), t())).toBeNull();
+    expect(inconsistency(hint([sym('2|5')]), nd([3]), t())).toMatch(/not 2\|5/);
   });
 });
