@@ -12,6 +12,7 @@ import { ShapeHoverProvider } from './hover';
 import { ShapeFixProvider } from './codeActions';
 import { evaluation, registerEvaluation } from './evaluate';
 import { registerInspector } from './inspect';
+import { registerDebugging, type DebuggingApi } from './debug/registerDebugging';
 
 /** every module of the bundle has been evaluated by now */
 const LOADED = performance.now();
@@ -38,6 +39,8 @@ export interface ShapeLensApi {
   stats(): Stats;
   /** the scratch-evaluation results shown inline in a document */
   inlineResults(uri: vscode.Uri): { line: number; text: string; error: boolean }[];
+  /** live debugging: the last inline shapes and the Shapes view's lines */
+  debug: DebuggingApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ShapeLensApi {
@@ -80,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
   );
   registerEvaluation(context);
   registerInspector(context);
+  const debugging = registerDebugging(context);
   // documents already open: analysed after activation returns, a little later, one at a time
   const already = vscode.workspace.textDocuments.filter(isAnalysable);
   already.forEach((d, i) => diagnostics.schedule(d, 200 + 50 * i));
@@ -91,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
   return {
     stats: () => ({ ...stats, analysisMs: [...analyses.timings] }),
     inlineResults: (uri) => evaluation()?.inlineResults(uri) ?? [],
+    debug: debugging,
   };
 }
 

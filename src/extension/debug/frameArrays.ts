@@ -1,8 +1,8 @@
 // Asking a paused frame which of some names are arrays or tensors: one metadata request per
 // name, a few at a time, within a time budget — what the inline values and the Shapes view
-// both need. Names the frame lacks, non-arrays, errors and late answers are simply left out:
-// these features never interrupt the user. Pure: the adapter is behind `Evaluator`.
-import { fetchMeta, type Evaluator } from './remoteArray';
+// both need. Names the frame lacks, non-arrays and errors are answered `null`; names not
+// answered in time are left out (to ask again). Pure: the adapter is behind `Evaluator`.
+import { fetchMeta, RemoteArrayError, type Evaluator } from './remoteArray';
 import type { RemoteArrayMeta } from './remoteExpressions';
 
 export interface ProbeLimits {
@@ -14,11 +14,16 @@ export interface ProbeLimits {
   readonly budgetMs: number;
 }
 
-export const INLINE_LIMITS: ProbeLimits = { concurrency: 4, perRequestMs: 1000, budgetMs: 2500 };
+/** Per name: its metadata, or null when the frame answered that it is not an array (or lacks it). */
+export type ProbeResult = Map<string, RemoteArrayMeta | null>;
 
-/** `name → metadata` for the names that are arrays/tensors in the frame, in `names` order. */
-export async function probeArrays(ev: Evaluator, names: readonly string[], limits: ProbeLimits, isCancelled: () => boolean = () => false): Promise<Map<string, RemoteArrayMeta>> {
-  const found = new Map<string, RemoteArrayMeta>();
+/**
+ * Asks the frame about each name; the result holds the names that got an answer, in `names`
+ * order: metadata for arrays/tensors, null for anything else the frame answered about (not an
+ * array, not defined, an error). Names left unasked or unanswered in time are absent.
+ */
+export async function probeArrays(ev: Evaluator, names: readonly string[], limits: ProbeLimits, isCancelled: () => boolean = () => false): Promise<ProbeResult> {
+  const answers = new Map<string, RemoteArrayMeta | null>();
   const t0 = Date.now();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -26,12 +31,19 @@ export async function probeArrays(ev: Evaluator, names: readonly string[], limit
       if (isCancelled() || Date.now() - t0 > limits.budgetMs) return;
       const name = names[next++];
       try {
-        const remaining = Math.max(1, Math.min(limits.perRequestMs, limits.budgetMs - (Date.now() - t0)));
-        const m = await fetchMeta(ev, name, remaining);
-        if (m.ok && Date.now() - t0 <= limits.budgetMs) found.set(name, m.meta);
-      } catch { /* not defined here, not readable, too slow: no inline value for it */ }
+        const m = await fetchMeta(ev, name, limits.perRequestMs);
+        answers.set(name, m.ok ? m.meta : null);
+      } catch (e) {
+        // a timeout says nothing about the name: leave it out so it is asked again
+        if (!(e instanceof RemoteArrayError && /took longer than/.test(e.message))) answers.set(name, null);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
-  return new Map(names.filter((n) => found.has(n)).map((n) => [n, found.get(n)!]));
+  return new Map(names.filter((n) => answers.has(n)).map((n) => [n, answers.get(n)!]));
+}
+
+/** The arrays among probe answers, in order. */
+export function arraysOf(r: ProbeResult): [string, RemoteArrayMeta][] {
+  return [...r].filter((e): e is [string, RemoteArrayMeta] => e[1] !== null);
 }

@@ -1,0 +1,69 @@
+// Inline values for Python while a debug session is paused: `X: shape (64, 1, 28, 28) float32`
+// at the end of each visible line of the current frame that mentions an array or tensor.
+// The names come from frameNames.ts (no evaluation); which are arrays, from one metadata
+// request per name (frameArrays.ts: a few at a time, answers cached per stop and frame). VS Code
+// gets what is known within a short wait; names still being asked arrive through
+// onDidChangeInlineValues. Names that are not arrays get no inline value.
+import * as vscode from 'vscode';
+import { DebugSessions } from './debugSessions';
+import { frameNames } from './frameNames';
+import { probeArrays, type ProbeLimits } from './frameArrays';
+import { describeMeta, type RemoteArrayMeta } from './remoteExpressions';
+
+export interface InlineShape { readonly line: number; readonly text: string }
+
+/** One request per name, 4 at a time; a slow adapter (a loaded machine) may take seconds for the first. */
+const LIMITS: ProbeLimits = { concurrency: 4, perRequestMs: 3000, budgetMs: 15_000 };
+/** How long VS Code's request waits for answers before it gets what is known. */
+const WAIT_MS = 1500;
+
+export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode.Disposable {
+  /** the stop and frame the cache is for; name → metadata (null: not an array); the probe in flight */
+  private cache: { key: string; metas: Map<string, RemoteArrayMeta | null>; asking: Set<string> } | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlineValues = this.changed.event;
+  /** the last values given to VS Code (for tests) */
+  last: { uri: string; frameId: number; values: InlineShape[] } | undefined;
+
+  constructor(private readonly sessions: DebugSessions) {}
+
+  async provideInlineValues(document: vscode.TextDocument, viewPort: vscode.Range, context: vscode.InlineValueContext): Promise<vscode.InlineValue[]> {
+    const session = this.sessions.pausedSession();
+    if (typeof session === 'string') return [];
+    const stopped = context.stoppedLocation.end.line;
+    const lines = Array.from({ length: Math.min(document.lineCount, Math.max(stopped, viewPort.end.line) + 1) }, (_, i) => document.lineAt(i).text);
+    const { names, occurrences } = frameNames(lines, stopped, viewPort.start.line, Math.min(viewPort.end.line, stopped));
+    const stop = this.sessions.stopCount(session);
+    const key = `${session.id}:${stop}:${context.frameId}`;
+    if (this.cache?.key !== key) this.cache = { key, metas: new Map(), asking: new Set() };
+    const cache = this.cache;
+    const ask = names.filter((n) => !cache.metas.has(n) && !cache.asking.has(n));
+    if (ask.length) {
+      for (const n of ask) cache.asking.add(n);
+      const probe = probeArrays(this.sessions.evaluator(session, context.frameId), ask, LIMITS, () => this.cache !== cache || this.sessions.stopCount(session) !== stop)
+        .then((r) => { for (const [n, m] of r) cache.metas.set(n, m); })
+        .catch(() => undefined)
+        .finally(() => { for (const n of ask) cache.asking.delete(n); });
+      const late = await Promise.race([probe.then(() => false), new Promise<boolean>((res) => setTimeout(() => res(true), WAIT_MS))]);
+      // answers after VS Code stopped waiting: ask it to come back for them
+      if (late) void probe.then(() => { if (this.cache === cache) this.changed.fire(); });
+    }
+    const out: vscode.InlineValue[] = [];
+    const shown: InlineShape[] = [];
+    const seen = new Set<string>();
+    for (const o of occurrences) {
+      const m = cache.metas.get(o.name);
+      if (!m || seen.has(`${o.line}:${o.name}`)) continue;
+      seen.add(`${o.line}:${o.name}`);
+      const text = `${o.name}: ${describeMeta(m)}`;
+      out.push(new vscode.InlineValueText(new vscode.Range(o.line, o.column, o.line, o.column + o.name.length), text));
+      shown.push({ line: o.line, text });
+    }
+    this.last = { uri: document.uri.toString(), frameId: context.frameId, values: shown };
+    return out;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

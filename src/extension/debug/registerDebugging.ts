@@ -1,0 +1,40 @@
+// Live debugging, registered in one place: the session tracker, inline shapes for Python,
+// the "Shapes" view in Run and Debug and "Inspect in Shape Lens". Returns what the extension's
+// API exposes to tests (the last inline values, the view's lines).
+import * as vscode from 'vscode';
+import { DebugSessions } from './debugSessions';
+import { InlineShapesProvider, type InlineShape } from './inlineShapes';
+import { ShapesView } from './shapesView';
+import { inspectInShapeLens } from './inspectRemote';
+
+export interface DebuggingApi {
+  /** the inline shapes last given to VS Code */
+  lastInlineShapes(): { uri: string; frameId: number; values: InlineShape[] } | undefined;
+  /** the Shapes view's lines once its refresh in progress has finished */
+  shapesViewLines(): Promise<string[]>;
+}
+
+export function registerDebugging(context: vscode.ExtensionContext): DebuggingApi {
+  const sessions = new DebugSessions();
+  const inline = new InlineShapesProvider(sessions);
+  const view = new ShapesView(sessions);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push(
+    sessions, view,
+    vscode.languages.registerInlineValuesProvider({ language: 'python' }, inline),
+    vscode.window.registerTreeDataProvider('shapeLens.shapes', view),
+    vscode.commands.registerCommand('shapeLens.inspectInShapeLens', (arg?: unknown) => inspectInShapeLens(context, sessions, arg)),
+    sessions.onDidChange((c) => {
+      if (c.kind === 'stopped' || c.kind === 'ended' || c.kind === 'running') { clearTimeout(timer); void view.refresh(); return; }
+      // another frame focused: wait for the UI's own requests to settle
+      clearTimeout(timer);
+      timer = setTimeout(() => void view.refresh(), 100);
+    }),
+    vscode.debug.onDidChangeActiveDebugSession(() => { clearTimeout(timer); void view.refresh(); }),
+    { dispose: () => clearTimeout(timer) },
+  );
+  return {
+    lastInlineShapes: () => inline.last,
+    shapesViewLines: async () => { await view.refreshing; return view.lines(); },
+  };
+}
