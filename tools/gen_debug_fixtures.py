@@ -10,7 +10,7 @@ test/fixtures/debug_chunks.json — what `x.tobytes()` is for each dtype and byt
 test/fixtures/debug_frame.json — the frame of test/workspace/train_debug.py at the line marked
   `# breakpoint`, captured with sys.settrace while the script really runs: {"line": 1-based,
   "locals": {name: {"kind": "numpy"|"torch"|"other", "type": class name, "dtype", "shape",
-  "strides" (bytes), "values"? (C order, when at most 1000), "sha256" (of the C-order values as
+  "shape_repr" (Python's str of the shape tuple), "strides" (bytes), "values"? (C order, when at most 1000), "sha256" (of the C-order values as
   little-endian float64), "head" (first 16 values)}}}. The e2e suite compares what Inspect in
   Shape Lens fetches through debugpy with it.
 """
@@ -75,10 +75,11 @@ def describe(v):
     if isinstance(v, torch.Tensor):
         a = v.detach().cpu().numpy()
         d = {'kind': 'torch', 'type': type(v).__name__, 'dtype': str(v.dtype).replace('torch.', ''),
-             'shape': list(v.shape), 'strides': [s * v.element_size() for s in v.stride()]}
+             'shape': list(v.shape), 'shape_repr': str(tuple(v.shape)), 'strides': [s * v.element_size() for s in v.stride()]}
     elif isinstance(v, np.ndarray):
         a = v
-        d = {'kind': 'numpy', 'type': type(v).__name__, 'dtype': v.dtype.name, 'shape': list(v.shape), 'strides': list(v.strides)}
+        d = {'kind': 'numpy', 'type': type(v).__name__, 'dtype': v.dtype.name, 'shape': list(v.shape), 'shape_repr': str(v.shape),
+             'strides': list(v.strides)}
     else:
         return {'kind': 'other', 'type': type(v).__name__}
     flat = np.ascontiguousarray(a).reshape(-1)

@@ -6,6 +6,7 @@
 // Prints each test and a closing 'N passed, N failed' line; exits non-zero on any failure.
 // SHAPE_LENS_E2E_ONLY=suite|ui runs one part; SHAPE_LENS_E2E_GREP filters the suite.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,10 +32,28 @@ function copyWorkspace() {
   return dir;
 }
 
+/**
+ * test/e2e/debugpyFixture as a .vsix (code-server loads only one development extension), in the
+ * temp folder keyed by the fixture's content, so it is packaged once.
+ */
+function packageDebugpyFixture() {
+  const dir = join(repo, 'test', 'e2e', 'debugpyFixture');
+  const key = createHash('sha256').update(readFileSync(join(dir, 'package.json'))).update(readFileSync(join(dir, 'extension.js'))).digest('hex').slice(0, 12);
+  const out = join(tmpdir(), `shape-lens-debugpy-fixture-${key}.vsix`);
+  if (existsSync(out)) return out;
+  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+    cwd: dir, encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`packaging the debugpy fixture failed: ${r.stdout}${r.stderr}`);
+  return out;
+}
+
 async function runSuite() {
   const ws = copyWorkspace();
   const resultsFile = join(ws, '..', `${ws.split('/').pop()}-results.json`);
-  const server = await startCodeServer({ smokeTestDriver: true, env: { SHAPE_LENS_E2E_RESULTS: resultsFile, SHAPE_LENS_E2E_GREP: process.env.SHAPE_LENS_E2E_GREP ?? '' } });
+  // installed beside the development extension: a test-only debug type over a real debugpy (debug.e2e.ts)
+  const fixtureVsix = packageDebugpyFixture();
+  const server = await startCodeServer({ smokeTestDriver: true, vsix: fixtureVsix, env: { SHAPE_LENS_E2E_RESULTS: resultsFile, SHAPE_LENS_E2E_GREP: process.env.SHAPE_LENS_E2E_GREP ?? '' } });
   const browser = await launchBrowser();
   const t0 = Date.now();
   try {
