@@ -21,6 +21,8 @@ import * as I from './ops/indexing';
 import { applyUfunc, getUfunc, operandsResultType } from './ops/ufunc';
 import { nonzero } from './ops/search';
 import * as So from './ops/sorting';
+import * as St from './ops/statistics';
+import { emptyArray } from './core/ndarray';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
 import { Tensor } from './torch/tensor';
@@ -222,6 +224,22 @@ function sortAxis(p: Params): number | null {
   return p.axis === undefined ? -1 : p.axis === null ? null : toInt(p.axis);
 }
 
+/** np.quantile (scale 1) / np.percentile (scale 100) with the default method='linear'. */
+function quantileSig(scale: number): Sig {
+  return {
+    params: ['a', 'q', 'axis', 'out', 'overwrite_input', 'method', 'keepdims'],
+    impl: (p) => {
+      const name = scale === 1 ? 'quantile' : 'percentile';
+      if (p.method !== undefined && p.method !== 'linear') throw new NumpyError('NotImplementedError', `np.${name}(method=${String(p.method)}) is not supported by Shape Lens yet`);
+      const q = toArray(p.q, 'float64');
+      const fractions = emptyArray(q.shape, 'float64');
+      q.toArray().forEach((x, i) => { fractions.data[i] = x / scale; });
+      const axis = p.axis === undefined || p.axis === null ? null : toInt(p.axis);
+      return scalarize(St.quantile(toArray(p.a), fractions, axis, toBool(p.keepdims), scale === 1 ? 'Quantiles' : 'Percentiles'));
+    },
+  };
+}
+
 const FUNCTIONS: Record<string, Sig> = {
   array: { params: ['object', 'dtype', 'copy', 'order', 'subok', 'ndmin'], impl: (p) => C.array(toOperand(p.object), toDType(p.dtype)) },
   asarray: { params: ['a', 'dtype', 'order'], impl: (p) => C.asarray(toOperand(p.a), toDType(p.dtype)) },
@@ -338,6 +356,11 @@ const FUNCTIONS: Record<string, Sig> = {
       const extra = [r.index, r.inverse, r.counts].filter((x): x is NDArray => x !== undefined);
       return extra.length ? new PyTuple([r.values, ...extra]) : r.values;
     },
+  },
+  quantile: quantileSig(1), percentile: quantileSig(100),
+  median: {
+    params: ['a', 'axis', 'out', 'overwrite_input', 'keepdims'],
+    impl: (p) => scalarize(St.median(toArray(p.a), p.axis === undefined || p.axis === null ? null : toInt(p.axis), toBool(p.keepdims))),
   },
   searchsorted: {
     params: ['a', 'v', 'side', 'sorter'],

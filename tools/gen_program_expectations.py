@@ -127,6 +127,7 @@ FRAME_CASES = [
     ('linalg.solve', 'np.linalg.solve(np.zeros((2, 2)), np.zeros(2))'), ('linalg.norm', 'np.linalg.norm(a, axis=5)'),
     ('tile', 'np.tile(a, 1.5)'), ('stack.axis', 'np.stack([a, a], axis=5)'), ('trace', 'np.trace(np.zeros(3))'),
     ('matmul', 'np.matmul(a, a)'), ('einsum', "np.einsum('ij,jk', a, a)"), ('outer', "np.outer(a, 'x')"),
+    ('percentile', 'np.percentile(a, 120)'), ('quantile', 'np.quantile(a, 2)'), ('median', 'np.median(a, axis=5)'),
 ]
 
 

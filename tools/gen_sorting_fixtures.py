@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Differential fixtures for the engine's sorting ops (np.sort, np.argsort, np.unique,
-np.searchsorted, ndarray.argsort) from real NumPy 1.24, in the format of
-tools/gen_engine_fixtures.py (whose encoder this reuses): test/fixtures/engine/sorting.json,
-replayed by test/engine/differential.test.ts. Run `/usr/bin/python3 tools/gen_sorting_fixtures.py`.
+np.searchsorted, ndarray.argsort) and the order statistics built on them (np.quantile,
+np.percentile, np.median) from real NumPy 1.24, in the format of tools/gen_engine_fixtures.py
+(whose encoder this reuses): test/fixtures/engine/{sorting,statistics}.json, replayed by
+test/engine/differential.test.ts. Run `/usr/bin/python3 tools/gen_sorting_fixtures.py`.
 Ties are only in lanes of fewer than 17 elements, where NumPy's quicksort is an insertion sort and
 so stable like the engine's (larger lanes with ties may order equal elements differently).
 """
@@ -62,15 +63,50 @@ def gen(c):
     c.add('searchsorted side bad', G.fn('searchsorted', s, 1.0, side='middle'))
 
 
+def gen_statistics(c):
+    nan = float('nan')
+    data = {
+        'f64': np.array([3.5, -1.0, 2.25, 0.1, 7.0, -7.5]),
+        'f32': np.array([[0.1, -2.0, 3.3, 0.7], [1.9, 0.2, -1.0, 4.4]], dtype=np.float32),
+        'i64': np.array([[5, 3, 9, 1], [2, 8, 2, 0], [7, 7, 1, 4]], dtype=np.int64),
+        'u8': np.array([200, 3, 17, 3, 250], dtype=np.uint8),
+        'bool': np.array([True, False, True]),
+        'nan': np.array([[1.0, nan, 3.0], [2.0, 5.0, 4.0]]),
+        '3d': np.arange(24, dtype=np.float64).reshape(2, 3, 4) ** 1.5,
+    }
+    for k, a in data.items():
+        c.add(f'median {k}', G.fn('median', a))
+        c.add(f'quantile {k} 0.3', G.fn('quantile', a, 0.3))
+        c.add(f'percentile {k} list', G.fn('percentile', a, [0, 25, 50, 90, 100]))
+        for ax in range(-1, a.ndim):
+            c.add(f'median {k} axis={ax}', G.fn('median', a, axis=ax))
+            c.add(f'percentile {k} axis={ax}', G.fn('percentile', a, 75, axis=ax))
+            c.add(f'quantile {k} axis={ax} q=2-d', G.fn('quantile', a, np.array([[0.1, 0.5], [0.66, 1.0]]), axis=ax))
+        c.add(f'median {k} keepdims', G.fn('median', a, axis=0, keepdims=True))
+        c.add(f'median {k} None keepdims', G.fn('median', a, keepdims=True))
+        c.add(f'percentile {k} keepdims', G.fn('percentile', a, [10, 60], axis=-1, keepdims=True))
+    c.add('median list', G.fn('median', [3, 1, 4, 1, 5]))
+    c.add('median 0-d', G.fn('median', np.array(2.5)))
+    c.add('median empty', G.fn('median', np.zeros(0)))
+    c.add('percentile out of range', G.fn('percentile', data['f64'], 101))
+    c.add('quantile out of range', G.fn('quantile', data['f64'], [0.5, -0.1]))
+    c.add('median axis out of bounds', G.fn('median', data['i64'], axis=2))
+
+
+def write(name, gen):
+    c = G.Category(name)
+    gen(c)
+    head = json.dumps({'numpy': np.__version__, 'category': name})[:-1]
+    lines = [json.dumps(case, allow_nan=False, separators=(',', ':')) for case in c.cases]
+    with open(os.path.join(G.OUT, f'{name}.json'), 'w') as f:
+        f.write(head + ', "cases": [\n' + ',\n'.join(lines) + '\n]}\n')
+    print(f'{name} {len(c.cases)} cases, skipped {len(c.skipped)}', c.skipped)
+
+
 def main():
     warnings.simplefilter('ignore')
-    c = G.Category('sorting')
-    gen(c)
-    head = json.dumps({'numpy': np.__version__, 'category': 'sorting'})[:-1]
-    lines = [json.dumps(case, allow_nan=False, separators=(',', ':')) for case in c.cases]
-    with open(os.path.join(G.OUT, 'sorting.json'), 'w') as f:
-        f.write(head + ', "cases": [\n' + ',\n'.join(lines) + '\n]}\n')
-    print(f'sorting {len(c.cases)} cases, skipped {len(c.skipped)}', c.skipped)
+    write('sorting', gen)
+    write('statistics', gen_statistics)
 
 
 if __name__ == '__main__':

@@ -1,5 +1,6 @@
 // NumPy functions learners use that engine/pycall.ts does not offer yet (isclose/allclose,
-// array_equal, count_nonzero, diff, argwhere, median, bincount, meshgrid, tril/triu, …), built here from engine primitives with NumPy 1.24's results and texts.
+// array_equal, count_nonzero, diff, argwhere, bincount, meshgrid, tril/triu, nan-reductions, pad,
+// take, unravel_index …), built here from engine primitives with NumPy 1.24's results and texts.
 // Each should move into the engine when it grows the op; this file is the interpreter's stopgap.
 
 import * as P from '../../engine/pycall';
@@ -9,7 +10,6 @@ import { NumpyError } from '../../engine/core/errors';
 import { NpScalar, PyFloat } from '../../engine/core/scalar';
 import { PyTuple } from '../../engine/core/pyvalues';
 import * as M from '../../engine/ops/manipulation';
-import * as So from '../../engine/ops/sorting';
 import { pyError } from './errors';
 import { truth } from './objects';
 import { PySlice as SliceV, type Kwargs, type Value } from './values';
@@ -53,25 +53,6 @@ function normAxis(axis: number, ndim: number): number {
   return axis < 0 ? axis + ndim : axis;
 }
 
-/** Applies `fn` to every 1-D lane along `axis`; returns a fresh C-ordered array of `dtype`. */
-function lanes(a: NDArray, axis: number, dtype: DType, fn: (vals: number[]) => number[]): NDArray {
-  const ax = normAxis(axis, a.ndim);
-  const moved = M.copy(M.moveaxis(a, ax, -1));
-  const n = a.shape[ax];
-  const out = emptyArray(moved.shape, dtype);
-  const src = moved.toArray();
-  for (let off = 0; off < src.length; off += n) {
-    const r = fn(src.slice(off, off + n));
-    for (let j = 0; j < r.length; j++) out.data[off + j] = r[j];
-  }
-  return M.copy(M.moveaxis(out, -1, ax));
-}
-
-/** The engine's np.sort (NaN last), with NumPy's AxisError as a Python exception. */
-function sortImpl(a: NDArray, axis: number | null): NDArray {
-  return run(() => So.sort(a, axis));
-}
-
 const pyReprLite = (v: Value): string => (typeof v === 'string' ? `'${v}'` : String(v));
 
 const scalarize = (a: NDArray): Value => (a.ndim === 0 ? new NpScalar(a.dtype, a.data[a.offset]) : a);
@@ -94,42 +75,6 @@ function isclose(aV: Value, bV: Value, rtol: number, atol: number, equalNan: boo
   return fromValues(r, 'bool', [...x.shape]);
 }
 
-/** NumPy's _lerp: a + (b-a)*t, computed from b for t >= 0.5 (as numpy/lib/function_base.py does). */
-function lerp(a: number, b: number, t: number): number {
-  const d = b - a;
-  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
-}
-
-/** percentile/quantile with NumPy's default 'linear' method, over the flattened array or one axis. */
-function quantiles(name: string, args: Value[], kw: Kwargs | null, scale: number): Value {
-  const p = params(name, ['a', 'q', 'axis', 'out', 'overwrite_input', 'method', 'keepdims'], args, kw, 2);
-  if (p.method !== undefined && p.method !== 'linear') throw pyError('NotImplementedError', `np.${name}(method=${String(p.method)}) is not supported by Shape Lens yet`);
-  let a = arr(p.a);
-  if (a.dtype !== 'float32') a = run(() => P.toArray(a, 'float64'));
-  const qArr = arr(p.q, 'float64');
-  const qs = qArr.toArray().map((q) => q / scale);
-  if (qs.some((q) => !(q >= 0 && q <= 1))) throw pyError('ValueError', scale === 100 ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
-  let axis = p.axis === undefined || p.axis === null ? null : Number(toEngine(p.axis));
-  if (axis === null) { a = M.flatten(a); axis = 0; }
-  const ax = normAxis(axis, a.ndim);
-  const n = a.shape[ax];
-  const sorted = sortImpl(a, ax);
-  const results = qs.map((q) => {
-    const lanesOut = lanes(sorted, ax, a.dtype, (v) => {
-      if (n === 0) return [NaN];
-      const h = (n - 1) * q;
-      const lo = Math.floor(h), hi = Math.min(lo + 1, n - 1);
-      if (Number.isNaN(v[n - 1])) return [NaN];
-      return [lerp(v[lo], v[hi], h - lo)];
-    });
-    const idx = new PyTuple(lanesOut.shape.map((_, i) => (i === ax ? 0 : toEngine(new SliceV(null, null, null)))));
-    return run(() => P.getItem(lanesOut, idx)) as NDArray | NpScalar;
-  });
-  if (qArr.ndim === 0) { const r = results[0]; return r instanceof NDArray ? scalarize(r) : r; }
-  const stacked = run(() => P.callFunction('stack', [results.map((r) => (r instanceof NpScalar ? P.toArray(r) : r))])) as NDArray;
-  return M.reshape(stacked, [...qArr.shape, ...stacked.shape.slice(1)]);
-}
-
 function nanReduce(name: string, reduce: string): Fn {
   return (args, kw) => {
     const p = params(name, ['a', 'axis', 'dtype', 'out', 'keepdims'], args, kw);
@@ -149,8 +94,6 @@ function nanReduce(name: string, reduce: string): Fn {
 }
 
 export const NPEXTRA: Record<string, Fn> = {
-  percentile: (args, kw) => quantiles('percentile', args, kw, 100),
-  quantile: (args, kw) => quantiles('quantile', args, kw, 1),
   nanmean: nanReduce('nanmean', 'mean'),
   nansum: nanReduce('nansum', 'sum'),
   nanmax: nanReduce('nanmax', 'max'),
@@ -269,19 +212,6 @@ export const NPEXTRA: Record<string, Fn> = {
     const o = { axis: toEngine(p.axis ?? null), keepdims: toEngine(p.keepdims ?? false) };
     const mx = run(() => P.callFunction('max', [a], o)), mn = run(() => P.callFunction('min', [a], o));
     return fromEngine(run(() => P.callFunction('subtract', [mx, mn])));
-  },
-  median: (args, kw) => {
-    const p = params('median', ['a', 'axis', 'out', 'overwrite_input', 'keepdims'], args, kw);
-    let a = arr(p.a);
-    let axis = p.axis === undefined || p.axis === null ? null : Number(toEngine(p.axis));
-    if (axis === null) { a = M.flatten(a); axis = 0; }
-    const dtype: DType = a.dtype === 'float32' ? 'float32' : 'float64';
-    const ax = normAxis(axis, a.ndim);
-    const s = sortImpl(a, ax);
-    const n = a.shape[ax];
-    const med = lanes(s, ax, dtype, (v) => [n === 0 ? NaN : n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2]);
-    const sliced = run(() => P.getItem(med, new PyTuple(med.shape.map((_, i) => (i === ax ? 0 : toEngine(new SliceV(null, null, null))))))) as NDArray | NpScalar;
-    return sliced instanceof NDArray ? scalarize(sliced) : sliced;
   },
   bincount: (args, kw) => {
     const p = params('bincount', ['x', 'weights', 'minlength'], args, kw);
