@@ -1,32 +1,39 @@
 // PCG64 as NumPy 1.24 runs it (numpy/random/src/pcg64): a 128-bit LCG (state*mult + inc)
 // with the XSL-RR output, seeded from SeedSequence.generate_state(4, uint64), with NumPy's
 // buffered `next_uint32` (the high half of a 64-bit draw is kept for the next call) and
-// `next_double` = (next64 >> 11) * 2**-53. The 128-bit state lives in eight 16-bit limbs
-// of plain numbers so a step needs no BigInt; BigInt appears only in the state getters.
+// `next_double` = (next64 >> 11) * 2**-53. The 128-bit state lives in six plain-number limbs
+// of 24, 24, 24, 24, 24 and 8 bits, so a step is 21 exact double products (each < 2**48)
+// with no BigInt and no allocation; BigInt appears only in seeding and the state getters.
 
 import { BitGenerator, U64 } from './bitGenerator';
 import { SeedSequence } from './seedSequence';
 
-/** PCG_DEFAULT_MULTIPLIER_128 = 2549297995355413924 * 2**64 + 4865540595714422341. */
-const MULT = limbsOf((2549297995355413924n << 64n) | 4865540595714422341n);
+const LIMB_BITS = [24, 24, 24, 24, 24, 8];
+const TWO24 = 16777216;
+const INV24 = 1 / 16777216;
+const MASK128 = (1n << 128n) - 1n;
+/** 2**-53: multiplying by it is exact, and cheaper than dividing. */
+const TWO_M53 = 1 / 9007199254740992;
 
-function limbsOf(v: bigint): Float64Array {
-  const out = new Float64Array(8);
-  for (let i = 0; i < 8; i++) out[i] = Number((v >> BigInt(16 * i)) & 0xffffn);
+function limbsOf(v: bigint): number[] {
+  const out: number[] = [];
+  let shift = 0n;
+  for (const w of LIMB_BITS) {
+    out.push(Number((v >> shift) & ((1n << BigInt(w)) - 1n)));
+    shift += BigInt(w);
+  }
   return out;
 }
 
-function bigintOf(limbs: ArrayLike<number>): bigint {
-  let v = 0n;
-  for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(limbs[i]);
-  return v;
-}
+/** PCG_DEFAULT_MULTIPLIER_128 = 2549297995355413924 * 2**64 + 4865540595714422341. */
+const [M0, M1, M2, M3, M4, M5] = limbsOf((2549297995355413924n << 64n) | 4865540595714422341n);
 
 export class PCG64 implements BitGenerator {
   readonly name = 'PCG64';
-  private readonly s = new Float64Array(8);
-  private readonly inc = new Float64Array(8);
-  private readonly tmp = new Float64Array(8);
+  // state limbs, least significant first
+  private s0 = 0; private s1 = 0; private s2 = 0; private s3 = 0; private s4 = 0; private s5 = 0;
+  // increment limbs
+  private i0 = 0; private i1 = 0; private i2 = 0; private i3 = 0; private i4 = 0; private i5 = 0;
   hasUint32 = false;
   uinteger = 0;
   private readonly out: U64 = { hi: 0, lo: 0 };
@@ -37,37 +44,59 @@ export class PCG64 implements BitGenerator {
     const u64 = (k: number): bigint => (BigInt(w[2 * k + 1]) << 32n) | BigInt(w[2 * k]);
     const initstate = (u64(0) << 64n) | u64(1);
     const initseq = (u64(2) << 64n) | u64(3);
-    this.setRaw(0n, ((initseq << 1n) | 1n) & ((1n << 128n) - 1n));
+    this.setRaw(0n, ((initseq << 1n) | 1n) & MASK128);
     this.step();
-    this.setRaw((bigintOf(this.s) + initstate) & ((1n << 128n) - 1n), bigintOf(this.inc));
+    this.setRaw((this.stateBigint() + initstate) & MASK128, this.incBigint());
     this.step();
   }
 
   private setRaw(state: bigint, inc: bigint): void {
-    this.s.set(limbsOf(state));
-    this.inc.set(limbsOf(inc));
+    [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5] = limbsOf(state);
+    [this.i0, this.i1, this.i2, this.i3, this.i4, this.i5] = limbsOf(inc);
   }
 
-  /** state = state * MULT + inc (mod 2**128). */
+  private stateBigint(): bigint {
+    return bigintOf([this.s0, this.s1, this.s2, this.s3, this.s4, this.s5]);
+  }
+
+  private incBigint(): bigint {
+    return bigintOf([this.i0, this.i1, this.i2, this.i3, this.i4, this.i5]);
+  }
+
+  /** state = state * MULT + inc (mod 2**128), schoolbook over the limbs; carries stay exact. */
   private step(): void {
-    const s = this.s, t = this.tmp, inc = this.inc;
-    let carry = 0;
-    for (let i = 0; i < 8; i++) {
-      let acc = carry + inc[i];
-      for (let j = 0; j <= i; j++) acc += s[j] * MULT[i - j];
-      carry = Math.floor(acc / 65536);
-      t[i] = acc - carry * 65536;
-    }
-    s.set(t);
+    const a0 = this.s0, a1 = this.s1, a2 = this.s2, a3 = this.s3, a4 = this.s4, a5 = this.s5;
+    let c = a0 * M0 + this.i0;
+    let k = Math.floor(c * INV24);
+    this.s0 = c - k * TWO24;
+    c = a0 * M1 + a1 * M0 + this.i1 + k;
+    k = Math.floor(c * INV24);
+    this.s1 = c - k * TWO24;
+    c = a0 * M2 + a1 * M1 + a2 * M0 + this.i2 + k;
+    k = Math.floor(c * INV24);
+    this.s2 = c - k * TWO24;
+    c = a0 * M3 + a1 * M2 + a2 * M1 + a3 * M0 + this.i3 + k;
+    k = Math.floor(c * INV24);
+    this.s3 = c - k * TWO24;
+    c = a0 * M4 + a1 * M3 + a2 * M2 + a3 * M1 + a4 * M0 + this.i4 + k;
+    k = Math.floor(c * INV24);
+    this.s4 = c - k * TWO24;
+    c = a0 * M5 + a1 * M4 + a2 * M3 + a3 * M2 + a4 * M1 + a5 * M0 + this.i5 + k;
+    this.s5 = c - Math.floor(c * (1 / 256)) * 256;
   }
 
   /** One `pcg64_random_r`: step, then XSL-RR of the new state. */
   next64(out: U64): void {
     this.step();
-    const s = this.s;
-    const xhi = (((s[7] << 16) | s[6]) ^ ((s[3] << 16) | s[2])) >>> 0;
-    const xlo = (((s[5] << 16) | s[4]) ^ ((s[1] << 16) | s[0])) >>> 0;
-    const rot = s[7] >>> 10;
+    const s1 = this.s1, s2 = this.s2, s5 = this.s5;
+    // the state's four 32-bit words from the 24-bit limbs
+    const w0 = this.s0 | ((s1 & 0xff) << 24);
+    const w1 = (s1 >>> 8) | ((s2 & 0xffff) << 16);
+    const w2 = (s2 >>> 16) | (this.s3 << 8);
+    const w3 = this.s4 | (s5 << 24);
+    const xhi = (w3 ^ w1) >>> 0;
+    const xlo = (w2 ^ w0) >>> 0;
+    const rot = s5 >>> 2;
     if (rot === 0) { out.hi = xhi; out.lo = xlo; return; }
     if (rot < 32) {
       out.lo = ((xlo >>> rot) | (xhi << (32 - rot))) >>> 0;
@@ -96,12 +125,12 @@ export class PCG64 implements BitGenerator {
   nextDouble(): number {
     this.next64(this.out);
     // (x >> 11) * 2**-53: the top 53 bits
-    return ((this.out.hi * 2097152) + (this.out.lo >>> 11)) / 9007199254740992;
+    return ((this.out.hi * 2097152) + (this.out.lo >>> 11)) * TWO_M53;
   }
 
   /** `bit_generator.state['state']` as Python ints. */
   getState(): { state: bigint; inc: bigint; hasUint32: number; uinteger: number } {
-    return { state: bigintOf(this.s), inc: bigintOf(this.inc), hasUint32: this.hasUint32 ? 1 : 0, uinteger: this.uinteger };
+    return { state: this.stateBigint(), inc: this.incBigint(), hasUint32: this.hasUint32 ? 1 : 0, uinteger: this.uinteger };
   }
 
   setState(state: bigint, inc: bigint, hasUint32: number, uinteger: number): void {
@@ -111,3 +140,9 @@ export class PCG64 implements BitGenerator {
   }
 }
 
+
+function bigintOf(limbs: readonly number[]): bigint {
+  let v = 0n;
+  for (let i = LIMB_BITS.length - 1; i >= 0; i--) v = (v << BigInt(LIMB_BITS[i])) | BigInt(limbs[i]);
+  return v;
+}
