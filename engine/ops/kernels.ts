@@ -108,3 +108,28 @@ return function accumulateRow(n, A, ao, as, D, d0, ds) {
 };`;
   return new Function('H', body)(KERNEL_HELPERS) as AccumulateRow;
 }
+
+/** An arg-extreme row: the index of the first max (or min) of `n` elements at stride `as`. */
+export type ArgRow = (n: number, A: TypedArray, ao: number, as: number) => number;
+
+/**
+ * `cmp` is '>' for argmax and '<' for argmin. `isFloat`: the first NaN wins, as in NumPy's
+ * @TYPE@_argmax. Floats test `!(v <= best)` (true for a larger v or a NaN) so the common
+ * element costs one branch; the contiguous loop is separate because V8 checks `A[ao + i]`
+ * more cheaply than a strided offset.
+ */
+export function compileArgRow(cmp: '>' | '<', isFloat: boolean): ArgRow {
+  const better = isFloat ? `!(v ${cmp === '>' ? '<=' : '>='} best)` : `v ${cmp} best`;
+  const take = `${isFloat ? 'if (v !== v) return i; ' : ''}best = v; bi = i;`;
+  const body = `return function argRow(n, A, ao, as) {
+  let best = A[ao], bi = 0;
+  ${isFloat ? 'if (best !== best) return 0;' : ''}
+  if (as === 1) {
+    for (let i = 1; i < n; i++) { const v = A[ao + i]; if (${better}) { ${take} } }
+    return bi;
+  }
+  for (let i = 1, o = ao + as; i < n; i++, o += as) { const v = A[o]; if (${better}) { ${take} } }
+  return bi;
+};`;
+  return new Function(body)() as ArgRow;
+}
