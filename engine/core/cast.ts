@@ -6,6 +6,7 @@ import { DType, dtypeInfo, storeIsExact, TypedArray } from './dtype';
 import { isCContiguous, NDArray, emptyArray, emptyLike } from './ndarray';
 import { broadcastStridesTo, coalesce, forEachRow } from './iter';
 import { NumpyError } from './errors';
+import { copyKernel } from './copyKernels';
 import { shapeTextCompact } from '../shape/dim';
 
 const TWO31 = 2 ** 31;
@@ -55,16 +56,32 @@ export function copyInto(dst: NDArray, src: NDArray): void {
   const D = dst.data, S = src.data;
   const from = src.dtype, to = dst.dtype;
   const direct = from === to || (storeIsExact(to) && castIsPlainStore(from, to));
-  const ds = strides.strides[0], ss = strides.strides[1];
-  const last = strides.shape.length - 1;
-  const dStep = last >= 0 ? ds[last] : 0, sStep = last >= 0 ? ss[last] : 0;
-  forEachRow(strides.shape, strides.strides, [dst.offset, src.offset], (n, [d0, s0]) => {
-    let d = d0, s = s0;
-    if (direct) {
-      for (let i = 0; i < n; i++, d += dStep, s += sStep) D[d] = S[s];
-    } else {
-      for (let i = 0; i < n; i++, d += dStep, s += sStep) D[d] = castValue(S[s], from, to);
+  const shape = strides.shape, ds = strides.strides[0], ss = strides.strides[1];
+  const last = shape.length - 1;
+  if (direct) {
+    if (shape.includes(0)) return;
+    const copy2d = copyKernel(D, S);
+    // `| 0`: arguments V8 knows are int32 keep the kernel's index arithmetic on integers
+    // (2-3× faster than the doubles the offset arrays may hold); exact while both buffers
+    // have fewer than 2**31 elements, so bigger ones take the untyped calls
+    const small = D.length <= 0x7fffffff && S.length <= 0x7fffffff;
+    if (last <= 0) {
+      const n = last < 0 ? 1 : shape[0], dStep = last < 0 ? 0 : ds[0], sStep = last < 0 ? 0 : ss[0];
+      if (small) copy2d(1, n | 0, D, dst.offset | 0, 0, dStep | 0, S, src.offset | 0, 0, sStep | 0);
+      else copy2d(1, n, D, dst.offset, 0, dStep, S, src.offset, 0, sStep);
+      return;
     }
+    // the two innermost dims per kernel call; outer dims in C order
+    const n1 = shape[last], ds0 = ds[last - 1], ds1 = ds[last], ss0 = ss[last - 1], ss1 = ss[last];
+    forEachRow(shape.slice(0, last), [ds.slice(0, last), ss.slice(0, last)], [dst.offset, src.offset], small
+      ? (n0, [d0, s0]) => copy2d(n0 | 0, n1 | 0, D, d0 | 0, ds0 | 0, ds1 | 0, S, s0 | 0, ss0 | 0, ss1 | 0)
+      : (n0, [d0, s0]) => copy2d(n0, n1, D, d0, ds0, ds1, S, s0, ss0, ss1));
+    return;
+  }
+  const dStep = last >= 0 ? ds[last] : 0, sStep = last >= 0 ? ss[last] : 0;
+  forEachRow(shape, strides.strides, [dst.offset, src.offset], (n, [d0, s0]) => {
+    let d = d0, s = s0;
+    for (let i = 0; i < n; i++, d += dStep, s += sStep) D[d] = castValue(S[s], from, to);
   });
 }
 
