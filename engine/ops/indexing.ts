@@ -6,9 +6,10 @@
 // Python (`a[1:, None]` arrives already split into items) and never allocates per element.
 
 import { DType, dtypeInfo, TypedArray } from '../core/dtype';
-import { emptyArray, NDArray } from '../core/ndarray';
+import { emptyArray, isCContiguous, NDArray } from '../core/ndarray';
 import { astype, castValue, copyInto, wrapInt } from '../core/cast';
-import { broadcastStridesTo } from '../core/iter';
+import { broadcastStridesTo, coalesce } from '../core/iter';
+import { gatherKernel } from '../core/copyKernels';
 import { NumpyError, indexError, valueError } from '../core/errors';
 import { ELLIPSIS, EllipsisT, PyTuple, Slice } from '../core/pyvalues';
 import { NestedList, NpScalar, PyFloat } from '../core/scalar';
@@ -215,6 +216,11 @@ function walk2(
 function countNonzero(mask: NDArray): number {
   let n = 0;
   const m = mask.data;
+  if (isCContiguous(mask.shape, mask.strides) && m.length <= 0x7fffffff) {
+    // bool data is a Uint8Array: (x + 255) >> 8 is 1 for any non-zero byte, without a branch
+    for (let i = mask.offset | 0, end = (mask.offset + mask.size) | 0; i < end; i++) n += (m[i] + 255) >> 8;
+    return n;
+  }
   walk2(mask.shape, mask.strides, mask.offset, mask.strides, 0, (o) => { if (m[o] !== 0) n++; });
   return n;
 }
@@ -308,10 +314,22 @@ function fancyIndex(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | und
     // a mask: the buffer offsets of its true elements, in C order (nonzero() folded with the strides)
     const axes = Array.from({ length: it.ndim }, (_, k) => it.viewAxis + k);
     axes.forEach((k) => { used[k] = true; });
-    const offs = new Float64Array(it.count as number);
+    let offs = new Float64Array(it.count as number);
     let n = 0;
     const m = arr.data;
-    walk2(arr.shape, arr.strides, arr.offset, axes.map((k) => v.strides[k]), 0, (mo, vo) => { if (m[mo] !== 0) offs[n++] = vo; });
+    if (arr.ndim === 1 && m.length <= 0x7fffffff && v.data.length <= 0x7fffffff) {
+      // a 1-d mask (the common case) without walk2's per-element callback; branch-free (a
+      // random mask mispredicts half the time) and on int32 indices (see copyInto)
+      const len = arr.shape[0] | 0, ms = arr.strides[0] | 0, vs = v.strides[it.viewAxis] | 0;
+      const all = new Float64Array(offs.length + 1); // room for the store after the last hit
+      for (let i = 0, mo = arr.offset | 0; i < len; i++, mo += ms) {
+        all[n] = i * vs;
+        n += (m[mo] + 255) >> 8; // 1 for any non-zero byte (bool data is a Uint8Array)
+      }
+      offs = all.subarray(0, offs.length);
+    } else {
+      walk2(arr.shape, arr.strides, arr.offset, axes.map((k) => v.strides[k]), 0, (mo, vo) => { if (m[mo] !== 0) offs[n++] = vo; });
+    }
     const bstrides = new Array<number>(nb).fill(0);
     if (nb > 0 && !(offs.length === 1 && bshape[nb - 1] !== 1)) bstrides[nb - 1] = 1;
     comps.push({ data: offs, cursor: 0, bstrides, scale: 1, isOffsets: true, size: 0 });
@@ -328,8 +346,23 @@ function fancyIndex(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | und
   checkBounds(v, plan, arrays);
 
   const offsets = new Float64Array(bsize);
-  const idx = new Array<number>(nb).fill(0);
   const nc = comps.length;
+  if (nc === 1 && nb === 1 && comps[0].data.length <= 0x7fffffff) {
+    // one index array (or mask) along one broadcast dim: no odometer
+    const c = comps[0], x = c.data, base = v.offset;
+    // int32-typed positions into the index data (see copyInto)
+    const st = c.bstrides[0] | 0, k0 = c.cursor | 0;
+    if (c.isOffsets) {
+      for (let t = 0, k = k0; t < bsize; t++, k += st) offsets[t] = base + x[k];
+    } else {
+      for (let t = 0, k = k0; t < bsize; t++, k += st) {
+        const i = x[k];
+        offsets[t] = base + (i < 0 ? i + c.size : i) * c.scale;
+      }
+    }
+    return { bshape, offsets, subShape, subStrides, perm };
+  }
+  const idx = new Array<number>(nb).fill(0);
   for (let t = 0; t < bsize; t++) {
     let o = v.offset;
     for (let j = 0; j < nc; j++) {
@@ -364,6 +397,14 @@ function checkBounds(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | un
     const arr = arrays[it.item]!;
     const n = v.shape[it.viewAxis];
     const d = arr.data;
+    if (isCContiguous(arr.shape, arr.strides) && d.length <= 0x7fffffff) {
+      // C order is memory order: a plain loop instead of walk2's per-element callback
+      for (let o = arr.offset | 0, end = (arr.offset + arr.size) | 0; o < end; o++) {
+        const x = d[o];
+        if (x < -n || x >= n) throw indexError(outOfBoundsMessage(x, it.axis, n));
+      }
+      continue;
+    }
     walk2(arr.shape, arr.strides, arr.offset, arr.strides, 0, (o) => {
       const x = d[o];
       if (x < -n || x >= n) throw indexError(outOfBoundsMessage(x, it.axis, n));
@@ -378,8 +419,16 @@ function gather(v: NDArray, f: FancyIndex): NDArray {
   let subSize = 1;
   for (const d of f.subShape) subSize *= d;
   const outSubStrides = out.strides.slice(f.bshape.length);
-  const scratch = new Array<number>(f.subShape.length).fill(0);
   const D = out.data, S = v.data;
+  const sub = coalesce(f.subShape, [outSubStrides, f.subStrides]);
+  if (sub.shape.length <= 1 && D.length <= 0x7fffffff && S.length <= 0x7fffffff) {
+    // the subspace is one strided row: a compiled loop for this pair of buffer classes, with
+    // int32-typed arguments (see copyInto)
+    const ss = sub.shape.length === 0 ? 0 : sub.strides[1][0];
+    gatherKernel(D, S)(f.offsets.length | 0, subSize | 0, D, S, f.offsets, ss | 0);
+    return resultView(out, f.perm);
+  }
+  const scratch = new Array<number>(f.subShape.length).fill(0);
   for (let t = 0; t < f.offsets.length; t++) {
     copyBlock(D, t * subSize, outSubStrides, S, f.offsets[t], f.subStrides, f.subShape, scratch);
   }
