@@ -28,8 +28,9 @@ describe('frameNames', () => {
       '21: probs logits',
       '22: even labels',
       '23: xt images',
-      '24: name',
-      '25: loss',
+      '24: parts xt i i',
+      '25: name',
+      '26: loss',
     ]);
   });
 
@@ -40,7 +41,7 @@ describe('frameNames', () => {
       '8: images rng',
       '9: labels rng',
       '11: model',
-      '28: loss model images labels',
+      '29: loss model images labels',
     ]);
   });
 
@@ -49,7 +50,7 @@ describe('frameNames', () => {
   });
 
   it('names nearest the stop first, at most max', () => {
-    expect(frameNames(train, bp, 0, bp, 3).names).toEqual(['loss', 'name', 'xt']);
+    expect(frameNames(train, bp, 0, bp, 3).names).toEqual(['loss', 'name', 'parts']);
   });
 
   it('skips strings, comments, f-strings, continued brackets and docstrings', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fetchArray, fetchMeta, RemoteArrayError, withTimeout, type Evaluator } from '../../src/extension/debug/remoteArray';
-import { describeMeta, parseMeta, type RemoteArrayMeta } from '../../src/extension/debug/remoteExpressions';
+import { chunkExpression, describeMeta, parseMeta, type RemoteArrayMeta } from '../../src/extension/debug/remoteExpressions';
 
 interface Case { typestr: string; b64: string; values: (number | string)[] }
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'debug_chunks.json'), 'utf8')) as { cases: Case[] };
@@ -20,7 +20,7 @@ function adapter(vars: Record<string, Served>, maxChunkBytes: number): Evaluator
     log, maxChunkBytes,
     evaluate: async (expression) => {
       log.push(expression);
-      const meta = /\)\(([\w.]+)\)$/.exec(expression);
+      const meta = /, ([\w.]+)\)$/.exec(expression);
       const chunk = /\(\(([\w.]+)\)\[(\d+):(\d+)\]\)$/.exec(expression);
       const name = chunk?.[1] ?? meta?.[1] ?? '';
       const v = vars[name];
@@ -126,5 +126,25 @@ describe('fetchArray', () => {
 describe('withTimeout', () => {
   it('rejects with what took too long', async () => {
     await expect(withTimeout(new Promise(() => undefined), 20, 'reading `x`')).rejects.toThrow('reading `x` took longer than 0.02 s');
+  });
+});
+
+describe('lists of arrays', () => {
+  const answer = "'SLLIST;3;list;SLMETA;numpy;float32;<f4;2,3;12,4;;ndarray'";
+
+  it('inspected as one array: the list is axis 0', () => {
+    const m = parseMeta(answer);
+    expect(m?.ok && [m.meta.shape, m.meta.strides, m.meta.listOf, describeMeta(m.meta)]).toEqual([[3, 2, 3], [24, 12, 4], 'list', 'shape (3, 2, 3) float32 (list of 3)']);
+    expect(parseMeta("'SLLIST;2;list;SLLIST;3;list;SLMETA;numpy;float32;<f4;2;4;;ndarray'")).toBeUndefined();
+  });
+
+  it('a range of the list joins its elements; a block inside an element indexes it', () => {
+    const m = parseMeta(answer);
+    if (!m?.ok) throw new Error('no meta');
+    const whole = chunkExpression('xs', m.meta, { prefix: [], axis: 0, start: 0, stop: 2, size: 12 });
+    expect(whole).toContain("b''.join(c(x).tobytes() for x in xs)");
+    expect(whole.endsWith('(lambda x: (x)[...], (xs)[0:2])')).toBe(true);
+    const inner = chunkExpression('xs', m.meta, { prefix: [1], axis: 1, start: 0, stop: 1, size: 3 });
+    expect(inner.endsWith('(((xs)[1])[0:1])')).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ def train_step(model, images, labels, lr=0.1):
     probs = logits.softmax(dim=1).detach().numpy()
     even = labels % 2 == 0
     xt = images[:, 0, ::2, ::3]
+    parts = [xt[i] for i in range(4)]
     name = 'step'
     return loss.item()  # breakpoint
 

@@ -32,7 +32,8 @@ export async function probeArrays(ev: Evaluator, names: readonly string[], limit
       const name = names[next++];
       try {
         const m = await fetchMeta(ev, name, limits.perRequestMs);
-        answers.set(name, m.ok ? m.meta : null);
+        // lists of arrays are for Inspect only: inline values and the Shapes view show arrays and tensors
+        answers.set(name, m.ok && !m.meta.listOf ? m.meta : null);
       } catch (e) {
         // a timeout says nothing about the name: leave it out so it is asked again
         if (!(e instanceof RemoteArrayError && /took longer than/.test(e.message))) answers.set(name, null);

@@ -5,7 +5,7 @@
 // Nothing here decides whether a large array may be fetched; the caller asks the user first.
 import type { NDArray } from '../../../engine/core/ndarray';
 import type { DType } from '../../../engine/core/dtype';
-import { ArrayAssembler, blockSelection, planBlocks } from './chunks';
+import { ArrayAssembler, planBlocks } from './chunks';
 import { chunkExpression, dtypeProblem, MetaAnswer, metaExpression, parseChunk, parseMeta, RemoteArrayMeta } from './remoteExpressions';
 
 /** One paused frame of one debug session. */
@@ -85,7 +85,7 @@ export async function fetchArray(ev: Evaluator, expr: string, meta: RemoteArrayM
     if (opts.isCancelled?.()) throw new RemoteArrayError('cancelled');
     let text: string;
     try {
-      text = await withTimeout(ev.evaluate(chunkExpression(expr, meta, blockSelection(b)), { timeoutMs: CHUNK_TIMEOUT_MS, bulk: true }), CHUNK_TIMEOUT_MS, `reading values of \`${expr}\``);
+      text = await withTimeout(ev.evaluate(chunkExpression(expr, meta, b), { timeoutMs: CHUNK_TIMEOUT_MS, bulk: true }), CHUNK_TIMEOUT_MS, `reading values of \`${expr}\``);
     } catch (e) {
       if (e instanceof RemoteArrayError) throw e;
       throw new RemoteArrayError(plainEvaluationError(expr, e instanceof Error ? e.message : String(e)));

@@ -7,6 +7,7 @@
 // Fields are `;`-separated: NumPy type strings contain `|` (`|b1`).
 // The user's part is always checked by readOnlyProblem first. Pure: no `vscode`.
 import { readOnlyProblem } from './readOnlyExpression';
+import { blockSelection, type Block } from './chunks';
 
 export type RemoteKind = 'numpy' | 'torch';
 
@@ -24,6 +25,8 @@ export interface RemoteArrayMeta {
   readonly device: string;
   /** the value's class name (`ndarray`, `Tensor`, `Parameter`, `memmap`) */
   readonly typeName: string;
+  /** a list or tuple of same-shape, same-dtype arrays: shape[0] is its length, the rest each element's shape */
+  readonly listOf?: 'list' | 'tuple';
 }
 
 export type MetaAnswer =
@@ -42,8 +45,16 @@ export function metaExpression(expr: string): string {
   const other = join([`'SLMETA'`, `'other'`, `''`, `''`, `''`, `''`, `''`, `type(v).__module__ + '.' + type(v).__qualname__`]);
   // the class's MRO names decide, so subclasses (memmap, Parameter) count and nothing is called on v first
   const mro = `[c.__module__ + '.' + c.__name__ for c in type(v).__mro__]`;
-  return `(lambda v: (lambda m: ${numpy} if 'numpy.ndarray' in m else ${torch} if 'torch.Tensor' in m else ${other})(${mro}))(${expr.trim()})`;
+  const describe = `(lambda v: (lambda m: ${numpy} if 'numpy.ndarray' in m else ${torch} if 'torch.Tensor' in m else ${other})(${mro}))`;
+  // a list/tuple of arrays of one type, shape and dtype: its length, then its first element's metadata
+  const isList = `type(v) in (list, tuple) and 0 < len(v) <= ${MAX_LIST_LENGTH} and d(v[0])[7:12] in ('numpy', 'torch') `
+    + 'and all(type(e) is type(v[0]) and e.shape == v[0].shape and e.dtype == v[0].dtype for e in v)';
+  // the user's expression stays at the top level: inside a lambda body a frame's locals are not visible
+  return `(lambda d, v: 'SLLIST;' + str(len(v)) + ';' + type(v).__name__ + ';' + d(v[0]) if ${isList} else d(v))(${describe}, ${expr.trim()})`;
 }
+
+/** Longest list of arrays inspected as one array (checking each element is one pass over the list). */
+export const MAX_LIST_LENGTH = 100_000;
 
 /** The string a debug adapter returned for a str value: its repr (`'…'`) or the text itself. */
 export function unquote(result: string): string {
@@ -60,7 +71,17 @@ function ints(csv: string): number[] | undefined {
 
 /** Parses metaExpression's answer; `undefined` when it is not one (an adapter's error text, truncation). */
 export function parseMeta(result: string): MetaAnswer | undefined {
-  const f = unquote(result).split(';');
+  const text = unquote(result);
+  const list = /^SLLIST;(\d+);(list|tuple);(.*)$/.exec(text);
+  if (list) {
+    const inner = parseMeta(list[3]);
+    if (!inner?.ok || inner.meta.listOf) return undefined;
+    const shape = [Number(list[1]), ...inner.meta.shape];
+    const item = inner.meta.shape.length ? Math.abs(inner.meta.strides[inner.meta.strides.length - 1]) || 1 : 1;
+    const strides = shape.map((_, i) => shape.slice(i + 1).reduce((p, d) => p * d, 1) * item);
+    return { ok: true, meta: { ...inner.meta, shape, strides, listOf: list[2] as 'list' | 'tuple', typeName: `${list[2]} of ${inner.meta.typeName}` } };
+  }
+  const f = text.split(';');
   if (f.length !== 8 || f[0] !== 'SLMETA') return undefined;
   const [, kind, dtype, typestr, shapeCsv, stridesCsv, device, typeName] = f;
   if (kind === 'other') return { ok: false, typeName: typeName.replace(/^builtins\./, '') };
@@ -77,8 +98,9 @@ export function shapeText(shape: readonly number[]): string {
 
 /** `shape (64, 1, 28, 28) float32`; torch: `shape (64, 10) torch.float32`, plus the device when not the CPU. */
 export function describeMeta(m: RemoteArrayMeta): string {
-  if (m.kind === 'numpy') return `shape ${shapeText(m.shape)} ${m.dtype}`;
-  return `shape ${shapeText(m.shape)} torch.${m.dtype}${m.device && m.device !== 'cpu' ? ` ${m.device}` : ''}`;
+  const list = m.listOf ? ` (${m.listOf} of ${m.shape[0]})` : '';
+  if (m.kind === 'numpy') return `shape ${shapeText(m.shape)} ${m.dtype}${list}`;
+  return `shape ${shapeText(m.shape)} torch.${m.dtype}${m.device && m.device !== 'cpu' ? ` ${m.device}` : ''}${list}`;
 }
 
 /** Dtypes the inspector shows as they are; the 16-bit floats travel as float32. */
@@ -99,14 +121,29 @@ function blockExpression(expr: string, m: RemoteArrayMeta, sel: string): string 
   return `(${expr})[${sel}]${widen ? `.astype('float32')` : ''}`;
 }
 
+/** One element of a list of arrays converted as blockExpression converts a block. */
+function elementConversion(m: RemoteArrayMeta): string {
+  return blockExpression('x', m, '...');
+}
+
 /**
- * The expression whose value is one chunk: the block `expr[sel]` (a selection such as `3, 0:16`
- * or `...` for a 0-d array) as `SLDATA;typestr;nbytes;base64`.
+ * The expression whose value is one chunk: the block `expr[sel]` of a planned block (see
+ * chunks.ts: `3, 0:16`, or `...` for a 0-d array) as `SLDATA;typestr;nbytes;base64`. For a list
+ * of arrays, a range over the list joins its elements' bytes; deeper blocks index one element.
  */
-export function chunkExpression(expr: string, m: RemoteArrayMeta, sel: string): string {
+export function chunkExpression(expr: string, m: RemoteArrayMeta, b: Block): string {
   const problem = readOnlyProblem(expr);
   if (problem) throw new Error(problem);
-  return `(lambda a: ';'.join(['SLDATA', a.dtype.str, str(a.nbytes), __import__('base64').b64encode(a.tobytes()).decode('ascii')]))(${blockExpression(expr.trim(), m, sel)})`;
+  const e = expr.trim();
+  const b64 = (bytes: string): string => `__import__('base64').b64encode(${bytes}).decode('ascii')`;
+  if (m.listOf && b.axis === 0) {
+    return `(lambda c, xs: ';'.join(['SLDATA', c(xs[0]).dtype.str, str(sum(c(x).nbytes for x in xs)), ${b64(`b''.join(c(x).tobytes() for x in xs)`)}]))`
+      + `(lambda x: ${elementConversion(m)}, (${e})[${b.start}:${b.stop}])`;
+  }
+  const block = m.listOf
+    ? blockExpression(`(${e})[${b.prefix[0]}]`, m, blockSelection({ ...b, prefix: b.prefix.slice(1), axis: b.axis - 1 }))
+    : blockExpression(e, m, blockSelection(b));
+  return `(lambda a: ';'.join(['SLDATA', a.dtype.str, str(a.nbytes), ${b64('a.tobytes()')}]))(${block})`;
 }
 
 export interface ChunkAnswer {

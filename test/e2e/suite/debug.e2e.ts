@@ -118,7 +118,7 @@ describe('live debugging (debugpy)', () => {
   it('inline values: the shape of each array on the visible lines of the paused frame', async () => {
     const expected = ([
       [14, ['images', 'labels']], [15, ['x', 'images']], [16, ['y', 'labels']], [17, ['logits', 'x']], [18, ['loss', 'logits', 'y']],
-      [19, ['loss']], [20, ['grad']], [21, ['probs', 'logits']], [22, ['even', 'labels']], [23, ['xt', 'images']], [25, ['loss']],
+      [19, ['loss']], [20, ['grad']], [21, ['probs', 'logits']], [22, ['even', 'labels']], [23, ['xt', 'images']], [24, ['xt']], [26, ['loss']],
     ] as [number, string[]][]).map(([l, ns]) => `${l}: ${ns.map((n) => `${n}: ${described(n)}`).join(' | ')}`);
     const shown = (): string[] => {
       const l = api().lastInlineShapes();
@@ -167,6 +167,7 @@ describe('live debugging (debugpy)', () => {
       [{ expression: 'model.weight' }, 'model.weight.detach()'],
       [{ expression: 'images', rows: 2 }, 'images[:2]'],
       [{ expression: 'xt[3, :, ::2]' }, 'xt[3, :, ::2]'],
+      [{ expression: 'parts' }, 'xt[:4]'], // a list of arrays, inspected as one
     ] as [object, string][]) {
       const r = await inspect({ ...arg, returnValues: true });
       if ('error' in r) assert.fail(`${expr}: ${r.error}`);
@@ -174,15 +175,18 @@ describe('live debugging (debugpy)', () => {
       assert.equal(r.values!.length, expected.length, expr);
       assert.ok(r.values!.every((v, i) => Object.is(v, expected[i])), `${expr}: values differ from the program's`);
     }
+    const list = await inspect({ expression: 'parts' });
+    assert.ok(!('error' in list) && list.description === `shape (4, ${locals.xt.shape!.slice(1).join(', ')}) float32 (list of 4)`, JSON.stringify(list));
     const part = await inspect({ expression: 'images', rows: 2 });
     assert.ok(!('error' in part) && part.name === 'images[:2]' && part.shape.join() === '2,1,28,28', JSON.stringify(part));
   });
 
   it('Inspect in Shape Lens from the editor\'s context menu: the selected expression', async () => {
     const ed = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('train_debug.py'))!;
-    const line = ed.document.lineAt(frame.line - 3).text; // `    xt = images[:, 0, ::2, ::3]`
+    const xtLine = frame.line - 4; // `    xt = images[:, 0, ::2, ::3]`
+    const line = ed.document.lineAt(xtLine).text;
     const at = line.indexOf('images[');
-    ed.selection = new vscode.Selection(frame.line - 3, at, frame.line - 3, line.length);
+    ed.selection = new vscode.Selection(xtLine, at, xtLine, line.length);
     const r = await vscode.commands.executeCommand<Inspected>('shapeLens.inspectInShapeLens', ed.document.uri);
     assert.ok(r && !('error' in r), JSON.stringify(r));
     assert.deepEqual([r.name, r.description], ['images[:, 0, ::2, ::3]', described('xt')]);
