@@ -16,7 +16,8 @@ writeFileSync(join(ws, 'big.py'), bigProgram(1000));
 const resultsFile = join(ws, 'results.json');
 try {
   await runTests({
-    extensionDevelopmentPath: repo,
+    // desktop VS Code loads several development extensions: the second is debug.e2e.ts's debugpy debug type
+    extensionDevelopmentPath: [repo, join(repo, 'test', 'e2e', 'debugpyFixture')],
     extensionTestsPath: join(repo, 'out', 'test', 'suite', 'index.js'),
     launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     extensionTestsEnv: { SHAPE_LENS_E2E_RESULTS: resultsFile },
