@@ -43,6 +43,11 @@ export interface ConvertOutput {
   lezerErrors: number[];
   /** This conversion's clean top-level statements, for the next incremental parse. */
   cache: ConvertCache;
+  /**
+   * The tree nests a statement that starts a line at column 0 inside a block, which no valid
+   * parse does: lezer's incremental parse sometimes builds such trees (parse.ts then parses afresh).
+   */
+  misnested: boolean;
 }
 
 /** Internal: the tree has a shape the converter cannot turn into a valid node. */
@@ -109,6 +114,7 @@ class Converter {
   private readonly lezerBroken = new Set<string>();
   private readonly lezerErrors: number[] = [];
   private readonly cache: ConvertCache = new Map();
+  private misnested = false;
   private claimedCount = 0;
 
   constructor(private readonly input: ConvertInput) {
@@ -141,7 +147,7 @@ class Converter {
     const top = this.input.tree.topNode;
     const body = this.block(top, true);
     const module: A.Module = { kind: 'Module', body, range: this.range(0, this.text.length) };
-    return { module, errors: this.errors, spills: this.spills, lezerErrors: this.lezerErrors, cache: this.cache };
+    return { module, errors: this.errors, spills: this.spills, lezerErrors: this.lezerErrors, cache: this.cache, misnested: this.misnested };
   }
 
   /** No token error, lezer error or recovery region touches [from, to] (so the text alone decides the tree). */
@@ -295,6 +301,7 @@ class Converter {
           continue;
         }
       }
+      if (!top && !this.misnested && (name === 'StatementGroup' || STATEMENT_NODES.has(name)) && this.index.col(c.from) === 0) this.misnested = true;
       const mark = { at: out.length, errors: this.errors.length, spills: this.spills.length, claimed: this.claimedCount };
       this.blockItem(c, name, out);
       if (cacheable && this.errors.length === mark.errors && this.spills.length === mark.spills && this.claimedCount === mark.claimed

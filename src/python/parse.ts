@@ -73,6 +73,8 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
   const index = scanned.index;
   const lineStarts = scanned.lines.map((l) => l.from);
   let result = runConvert(tree, text, index, regions, scanned, lineStarts, prevConversion);
+  // lezer's incremental parse can nest a column-0 statement in a block: parse afresh then
+  if (previous !== undefined && result.out.misnested) return parse(text);
   // Recovery: a broken statement that swallowed following lines is replaced by a placeholder
   // (its parse errors are kept: the placeholder itself parses cleanly).
   const carried: number[] = [];

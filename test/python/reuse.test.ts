@@ -45,6 +45,31 @@ describe('incremental parse with reused statements', () => {
     );
   }, 120_000);
 
+  it('parses afresh when lezer reuse nests a column-0 statement in a block', () => {
+    // found by typing test/e2e/suite/stress.e2e.ts's program: after `return` at the end of a
+    // function, completing it and typing `class` made lezer put `class Net0` (line 9) inside
+    // the first function's body
+    // test/e2e/suite/stress.e2e.ts's blocks, k = 0..4
+    const block = (k: number): string[] => {
+      const d = 3 + (k % 5), n = 16 + 4 * (k % 3);
+      return [
+        `def layer_${k}(x, w, b):`, '    """affine + relu"""', '    return np.maximum(x @ w + b, 0.0)', '',
+        `class Net${k}(nn.Module):`, '    def __init__(self):', '        super().__init__()', `        self.fc = nn.Linear(${d}, 2)`, '',
+        '    def forward(self, x):', '        return torch.relu(self.fc(x))', '',
+        `X_${k} = np.random.randn(${n}, ${d})`, `W_${k} = np.random.randn(${d}, ${d}) * 0.1`, `b_${k} = np.zeros(${d})`,
+        `H_${k} = layer_${k}(X_${k}, W_${k}, b_${k})`, `mu_${k}, sd_${k} = H_${k}.mean(axis=0), H_${k}.std(axis=0)`,
+        `Z_${k} = (H_${k} - mu_${k}) / (sd_${k} + 1e-5)  # normalise`, `labels_${k} = np.arange(${n}) % ${d}`, `onehot_${k} = np.eye(${d})[labels_${k}]`,
+        `for i in range(0, ${n}, 4):`, `    xb = Z_${k}[i:i + 4]`, `    yb = onehot_${k}[i:i + 4]`, '    err = ((xb - yb) ** 2).sum(axis=1, keepdims=True)',
+        `t_${k} = torch.from_numpy(Z_${k}).float()`, `out_${k} = Net${k}()(t_${k})`, `logits_${k} = out_${k}.reshape(-1, 2)`,
+        `print(logits_${k}.shape, {"k": ${k}, "s": [1, 2, (3, 4)]})`, '',
+      ];
+    };
+    const prev = ['import numpy as np', 'import torch', 'import torch.nn as nn', '', ...[0, 1, 2, 3, 4].flatMap(block), 'def layer_5(x, w, b):', '    """affine + relu"""', '    return'].join('\n');
+    const next = `${prev} np.maximum(x @ w + b, 0.0)\n\nclass`;
+    const inc = parse(next, { tree: parse(prev).tree, edits: [{ from: prev.length, to: prev.length, insert: next.slice(prev.length) }] });
+    expect(exact(inc.module)).toBe(exact(parse(next).module));
+  });
+
   it('keeps the statements before an edit and moves those after it', () => {
     const lines = Array.from({ length: 40 }, (_, i) => `x${i} = f(${i}, "s")  # c`);
     const text = lines.join('\n') + '\n';
