@@ -25,17 +25,20 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     const v = this.analyses.view(doc);
     if (!v) return [];
     const shown = selectHints(v.result.analysis.hints, mode);
+    // the editor asks for what is on screen: skip the rest before making positions and tooltips
+    const from = v.base + doc.offsetAt(range.start), to = v.base + doc.offsetAt(range.end);
     // one hint per statement: `a: (2,) int64, b: (3,) int64` when a statement assigns several arrays
     const byStmt = new Map<number, { hint: Hint; text: string }[]>();
     for (const s of shown) {
-      if (!inView(v, s.hint.range.to, s.hint.range.to)) continue;
-      const list = byStmt.get(s.hint.range.to) ?? [];
+      const end = s.hint.range.to;
+      if (end < from || end > to || !inView(v, end, end)) continue;
+      const list = byStmt.get(end) ?? [];
       list.push(s);
-      byStmt.set(s.hint.range.to, list);
+      byStmt.set(end, list);
     }
     const out: vscode.InlayHint[] = [];
-    for (const [to, list] of byStmt) {
-      const pos = toPosition(v, to);
+    for (const [end, list] of byStmt) {
+      const pos = toPosition(v, end);
       if (!range.contains(pos)) continue;
       const label = list.length === 1 ? list[0].text : list.map((s) => `${s.hint.name}: ${s.text}`).join(', ');
       const h = new vscode.InlayHint(pos, label, vscode.InlayHintKind.Type);

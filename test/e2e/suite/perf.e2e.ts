@@ -26,6 +26,8 @@ describe('timings (reported, not asserted)', () => {
     measurements.firstHints1000LinesMs = performance.now() - t0;
     assert.ok(first.length > 500);
     const samples: number[] = [];
+    // where the time goes: applying the edit (a round trip to the editor) and asking for hints
+    const editMs: number[] = [], queryMs: number[] = [];
     for (let k = 0; k < 15; k++) {
       const n = 5 + k;
       const lineText = ed.document.lineAt(last).text;
@@ -33,12 +35,16 @@ describe('timings (reported, not asserted)', () => {
       const end = lineText.indexOf('))');
       const t = performance.now();
       await ed.edit((e) => e.replace(new vscode.Range(last, col, last, end), String(n)), { undoStopBefore: false, undoStopAfter: false });
+      const edited = performance.now();
       const hs = await inlayHints(doc);
+      editMs.push(edited - t);
+      queryMs.push(performance.now() - edited);
       const h = hs.find((x) => x.position.line === last);
       assert.equal(h && labelText(h), `(3, ${n}) float64`);
       samples.push(performance.now() - t);
     }
     measurements.keystrokeToHints1000LinesMs = { median: median(samples), max: Math.max(...samples), samples: samples.map((x) => Math.round(x * 10) / 10) };
+    measurements.keystrokeSplitMs = { editMedian: median(editMs), hintsQueryMedian: median(queryMs) };
     const stats = await vscode.commands.executeCommand<{ analysisMs: number[] }>('shapeLens._stats');
     measurements.analysis1000LinesMs = { median: median(stats.analysisMs.slice(-15)), max: Math.max(...stats.analysisMs.slice(-15)) };
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
