@@ -22,6 +22,7 @@ import { applyUfunc, getUfunc, operandsResultType } from './ops/ufunc';
 import { nonzero } from './ops/search';
 import * as So from './ops/sorting';
 import * as St from './ops/statistics';
+import * as Nan from './ops/nanReductions';
 import { emptyArray } from './core/ndarray';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
@@ -358,6 +359,10 @@ const FUNCTIONS: Record<string, Sig> = {
     },
   },
   quantile: quantileSig(1), percentile: quantileSig(100),
+  nansum: { params: ['a', 'axis', 'dtype', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nansum(toArray(p.a), reduceOpts(p))) },
+  nanmean: { params: ['a', 'axis', 'dtype', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nanmean(toArray(p.a), reduceOpts(p))) },
+  nanmax: { params: ['a', 'axis', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nanExtreme(toArray(p.a), 'max', reduceOpts(p))) },
+  nanmin: { params: ['a', 'axis', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nanExtreme(toArray(p.a), 'min', reduceOpts(p))) },
   median: {
     params: ['a', 'axis', 'out', 'overwrite_input', 'keepdims'],
     impl: (p) => scalarize(St.median(toArray(p.a), p.axis === undefined || p.axis === null ? null : toInt(p.axis), toBool(p.keepdims))),

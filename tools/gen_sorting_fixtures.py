@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Differential fixtures for the engine's sorting ops (np.sort, np.argsort, np.unique,
 np.searchsorted, ndarray.argsort) and the order statistics built on them (np.quantile,
-np.percentile, np.median) from real NumPy 1.24, in the format of tools/gen_engine_fixtures.py
+np.percentile, np.median, np.nansum/nanmean/nanmax/nanmin) from real NumPy 1.24, in the format of tools/gen_engine_fixtures.py
 (whose encoder this reuses): test/fixtures/engine/{sorting,statistics}.json, replayed by
 test/engine/differential.test.ts. Run `/usr/bin/python3 tools/gen_sorting_fixtures.py`.
 Ties are only in lanes of fewer than 17 elements, where NumPy's quicksort is an insertion sort and
@@ -91,6 +91,22 @@ def gen_statistics(c):
     c.add('percentile out of range', G.fn('percentile', data['f64'], 101))
     c.add('quantile out of range', G.fn('quantile', data['f64'], [0.5, -0.1]))
     c.add('median axis out of bounds', G.fn('median', data['i64'], axis=2))
+    nans = {
+        'f64': np.array([[1.5, nan, 3.25], [nan, nan, nan], [0.1, 0.2, nan]]),
+        'f32': np.array([[0.1, nan, 0.7, 0.3], [nan, 2.5, -1.0, nan]], dtype=np.float32),
+        'i64': data['i64'], 'bool': np.array([[True, False], [True, True]]),
+        'clean': np.arange(8, dtype=np.float64).reshape(2, 4) / 3,
+    }
+    for fname in ['nansum', 'nanmean', 'nanmax', 'nanmin']:
+        for k, a in nans.items():
+            c.add(f'{fname} {k}', G.fn(fname, a))
+            for ax in (0, 1, -1):
+                c.add(f'{fname} {k} axis={ax}', G.fn(fname, a, axis=ax))
+            c.add(f'{fname} {k} keepdims', G.fn(fname, a, axis=0, keepdims=True))
+        c.add(f'{fname} empty', G.fn(fname, np.zeros((0, 2)), axis=0))
+        c.add(f'{fname} list', G.fn(fname, [1.0, nan, 4.0]))
+    c.add('nansum dtype', G.fn('nansum', nans['f32'], dtype='float64'))
+    c.add('nanmean dtype', G.fn('nanmean', nans['f32'], axis=1, dtype='float64'))
 
 
 def write(name, gen):

@@ -616,6 +616,15 @@ function npLazy(name: string): Value | undefined {
         return r;
       });
     }
+    if (name === 'nanmax' || name === 'nanmin' || name === 'nanmean') {
+      // NumPy's nanfunctions warn (from Python, at the caller's line) when a slice is all NaN
+      return npFunction(name, (args, kw) => {
+        const r = engine(() => fromEngine(P.callFunction(name, engineArgs(args), engineKwargs(kw))));
+        const vals = r instanceof NDArray ? r.toArray() : r instanceof NpScalar ? [r.value] : [];
+        if (vals.some((v) => Number.isNaN(v))) rt.warn('RuntimeWarning', name === 'nanmean' ? 'Mean of empty slice' : 'All-NaN slice encountered');
+        return r;
+      });
+    }
     if (name === 'mean') {
       return npFunction(name, (args, kw) => {
         const r = engine(() => fromEngine(P.callFunction(name, engineArgs(args), engineKwargs(kw))));

@@ -1,5 +1,5 @@
 // NumPy functions learners use that engine/pycall.ts does not offer yet (isclose/allclose,
-// array_equal, count_nonzero, diff, argwhere, bincount, meshgrid, tril/triu, nan-reductions, pad,
+// array_equal, count_nonzero, diff, argwhere, bincount, meshgrid, tril/triu, pad,
 // take, unravel_index …), built here from engine primitives with NumPy 1.24's results and texts.
 // Each should move into the engine when it grows the op; this file is the interpreter's stopgap.
 
@@ -75,29 +75,7 @@ function isclose(aV: Value, bV: Value, rtol: number, atol: number, equalNan: boo
   return fromValues(r, 'bool', [...x.shape]);
 }
 
-function nanReduce(name: string, reduce: string): Fn {
-  return (args, kw) => {
-    const p = params(name, ['a', 'axis', 'dtype', 'out', 'keepdims'], args, kw);
-    const a = arr(p.a);
-    const isNan = run(() => P.callFunction('isnan', [a])) as NDArray;
-    const fill = reduce === 'sum' ? 0 : reduce === 'max' ? -Infinity : reduce === 'min' ? Infinity : NaN;
-    const opts = { axis: toEngine(p.axis ?? null), keepdims: toEngine(p.keepdims ?? false) };
-    if (reduce === 'mean') {
-      const filled = run(() => P.callFunction('where', [isNan, 0, a])) as NDArray;
-      const total = run(() => P.callFunction('sum', [filled], opts));
-      const count = run(() => P.callFunction('sum', [P.callFunction('logical_not', [isNan])], opts));
-      return fromEngine(run(() => P.callFunction('divide', [total, count])));
-    }
-    const filled = run(() => P.callFunction('where', [isNan, new PyFloat(fill), a])) as NDArray;
-    return fromEngine(run(() => P.callFunction(reduce, [filled], opts)));
-  };
-}
-
 export const NPEXTRA: Record<string, Fn> = {
-  nanmean: nanReduce('nanmean', 'mean'),
-  nansum: nanReduce('nansum', 'sum'),
-  nanmax: nanReduce('nanmax', 'max'),
-  nanmin: nanReduce('nanmin', 'min'),
   unravel_index: (args, kw) => {
     const p = params('unravel_index', ['indices', 'shape', 'order'], args, kw, 2);
     const shape = (arr(p.shape).toArray());
