@@ -18,6 +18,7 @@ import {
 } from './values';
 import { annotationShape, commentShape } from './annotations';
 import { Journal, JournaledMap, current, type Footprint } from './journal';
+import { sameTree } from './sameTree';
 
 const MAX_CALL_DEPTH = 6;
 const MAX_LOOP_PASSES = 4;
@@ -115,7 +116,7 @@ export class Evaluator {
     const reads: Footprint['reads'] = [];
     for (const r of memo.reads) {
       const now = current(r.map, r.key);
-      if (now !== r.value && !this.movedFunction(r.value as AValue | undefined, now as AValue | undefined)) return false;
+      if (now !== r.value && !this.movedFunction(r.value as AValue | undefined, now as AValue | undefined) && !equalPlain(r.value, now)) return false;
       reads.push(now === r.value ? r : { ...r, value: now });
     }
     const ranges = [...memo.hints.map((h) => h.hint.range), ...memo.reports.flatMap((d) => [d.range, ...d.related.map((x) => x.range), ...(d.fix ? [d.fix.range] : [])])];
@@ -818,6 +819,16 @@ function replayable(s: ast.Stmt, memo: StatementMemo, module: Scope): boolean {
   }
   if (s.kind === 'ClassDef') return false;
   return memo.writes.every((w) => w.map === module.vars && (w.del || plain(w.value as AValue, 0)));
+}
+
+/**
+ * Two plain values that are equal in every part (origins included) are interchangeable: a
+ * statement that read one computes the same from the other. (A loop joins its variables with
+ * their values from before it, so `xb` after one loop reads the `xb` of the loop before.)
+ */
+function equalPlain(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined || !plain(a as AValue, 0) || !plain(b as AValue, 0)) return false;
+  return sameTree(a, b);
 }
 
 /** A value with no syntax nodes or mutable parts in it. */

@@ -10,6 +10,7 @@
 import type * as ast from '../python/ast';
 import { Evaluator } from './evaluator';
 import { Journal } from './journal';
+import { sameTree } from './sameTree';
 import type { AnalysisOutput } from './evaluator';
 
 export class IncrementalEvaluation {
@@ -118,20 +119,4 @@ function sameTreeMoved(a: unknown, b: unknown, move: (offset: number) => number)
   return true;
 }
 
-/** Structural equality of two syntax trees (plain objects, arrays, strings, numbers, bigints). */
-export function sameTree(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameTree(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!sameTree((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
+export { sameTree };
