@@ -23,6 +23,7 @@ import { nonzero } from './ops/search';
 import * as So from './ops/sorting';
 import * as St from './ops/statistics';
 import * as Nan from './ops/nanReductions';
+import * as Ix from './ops/indexHelpers';
 import { emptyArray } from './core/ndarray';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
@@ -359,6 +360,20 @@ const FUNCTIONS: Record<string, Sig> = {
     },
   },
   quantile: quantileSig(1), percentile: quantileSig(100),
+  take: {
+    params: ['a', 'indices', 'axis', 'out', 'mode'],
+    impl: (p) => {
+      if (p.mode !== undefined && p.mode !== 'raise') throw new NumpyError('NotImplementedError', `np.take(mode=${String(p.mode)}) is not supported by Shape Lens yet`);
+      return Ix.take(toArray(p.a), toArray(p.indices), p.axis === undefined || p.axis === null ? null : toInt(p.axis));
+    },
+  },
+  unravel_index: {
+    params: ['indices', 'shape', 'order'],
+    impl: (p) => {
+      if (p.order !== undefined && p.order !== 'C') throw new NumpyError('NotImplementedError', "np.unravel_index(order='F') is not supported by Shape Lens yet");
+      return new PyTuple(Ix.unravelIndex(toArray(p.indices), isSeq(p.shape) ? toShape(p.shape) : [toInt(p.shape)]).map(scalarize));
+    },
+  },
   nansum: { params: ['a', 'axis', 'dtype', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nansum(toArray(p.a), reduceOpts(p))) },
   nanmean: { params: ['a', 'axis', 'dtype', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nanmean(toArray(p.a), reduceOpts(p))) },
   nanmax: { params: ['a', 'axis', 'out', 'keepdims'], impl: (p) => scalarize(Nan.nanExtreme(toArray(p.a), 'max', reduceOpts(p))) },

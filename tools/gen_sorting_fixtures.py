@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Differential fixtures for the engine's sorting ops (np.sort, np.argsort, np.unique,
 np.searchsorted, ndarray.argsort) and the order statistics built on them (np.quantile,
-np.percentile, np.median, np.nansum/nanmean/nanmax/nanmin) from real NumPy 1.24, in the format of tools/gen_engine_fixtures.py
-(whose encoder this reuses): test/fixtures/engine/{sorting,statistics}.json, replayed by
+np.percentile, np.median, np.nansum/nanmean/nanmax/nanmin) and index helpers (np.take,
+np.unravel_index) from real NumPy 1.24, in the format of tools/gen_engine_fixtures.py
+(whose encoder this reuses): test/fixtures/engine/{sorting,statistics,index_helpers}.json, replayed by
 test/engine/differential.test.ts. Run `/usr/bin/python3 tools/gen_sorting_fixtures.py`.
 Ties are only in lanes of fewer than 17 elements, where NumPy's quicksort is an insertion sort and
 so stable like the engine's (larger lanes with ties may order equal elements differently).
@@ -109,6 +110,26 @@ def gen_statistics(c):
     c.add('nanmean dtype', G.fn('nanmean', nans['f32'], axis=1, dtype='float64'))
 
 
+def gen_index_helpers(c):
+    m = np.arange(12).reshape(3, 4)
+    c.add('take flat', G.fn('take', m, [0, 5, -1]))
+    c.add('take scalar', G.fn('take', m, 7))
+    c.add('take axis=1', G.fn('take', m, [3, 0], axis=1))
+    c.add('take axis=0 2-d indices', G.fn('take', m, [[0, 2], [1, 1]], axis=0))
+    c.add('take axis=-1', G.fn('take', m.astype(np.float32), np.array([1]), axis=-1))
+    c.add('take out of bounds', G.fn('take', m, [12]))
+    c.add('take out of bounds axis', G.fn('take', m, [4], axis=1))
+    c.add('take negative out of bounds', G.fn('take', m, [-4], axis=0))
+    c.add('take bad axis', G.fn('take', m, [0], axis=2))
+    c.add('unravel_index scalar', G.fn('unravel_index', 7, (3, 4)))
+    c.add('unravel_index array', G.fn('unravel_index', np.array([0, 5, 11]), (3, 4)))
+    c.add('unravel_index 2-d', G.fn('unravel_index', np.array([[1, 22], [7, 3]]), (2, 3, 4)))
+    c.add('unravel_index int shape', G.fn('unravel_index', 3, 5))
+    c.add('unravel_index out of bounds', G.fn('unravel_index', 12, (3, 4)))
+    c.add('unravel_index negative', G.fn('unravel_index', -1, (3, 4)))
+    c.add('unravel_index argmax', G.fn('unravel_index', int(np.argmax(m)), m.shape))
+
+
 def write(name, gen):
     c = G.Category(name)
     gen(c)
@@ -123,6 +144,7 @@ def main():
     warnings.simplefilter('ignore')
     write('sorting', gen)
     write('statistics', gen_statistics)
+    write('index_helpers', gen_index_helpers)
 
 
 if __name__ == '__main__':

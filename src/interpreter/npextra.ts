@@ -1,6 +1,6 @@
 // NumPy functions learners use that engine/pycall.ts does not offer yet (isclose/allclose,
-// array_equal, count_nonzero, diff, argwhere, bincount, meshgrid, tril/triu, pad,
-// take, unravel_index …), built here from engine primitives with NumPy 1.24's results and texts.
+// array_equal, count_nonzero, diff, argwhere, bincount, meshgrid, tril/triu, pad …), built here
+// from engine primitives with NumPy 1.24's results and texts.
 // Each should move into the engine when it grows the op; this file is the interpreter's stopgap.
 
 import * as P from '../../engine/pycall';
@@ -76,29 +76,6 @@ function isclose(aV: Value, bV: Value, rtol: number, atol: number, equalNan: boo
 }
 
 export const NPEXTRA: Record<string, Fn> = {
-  unravel_index: (args, kw) => {
-    const p = params('unravel_index', ['indices', 'shape', 'order'], args, kw, 2);
-    const shape = (arr(p.shape).toArray());
-    const idx = arr(p.indices);
-    const size = shape.reduce((x, y) => x * y, 1);
-    const one = (i: number): number[] => {
-      if (i < 0 || i >= size) throw pyError('ValueError', `index ${i} is out of bounds for array with size ${size}`);
-      const out = new Array<number>(shape.length);
-      for (let d = shape.length - 1; d >= 0; d--) { out[d] = i % shape[d]; i = Math.floor(i / shape[d]); }
-      return out;
-    };
-    if (idx.ndim === 0) return new PyTuple(one(idx.data[idx.offset]).map((x) => new NpScalar('int64', x)));
-    const all = idx.toArray().map(one);
-    return new PyTuple(shape.map((_, d) => fromValues(all.map((r) => r[d]), 'int64', [...idx.shape])));
-  },
-  take: (args, kw) => {
-    const p = params('take', ['a', 'indices', 'axis', 'out', 'mode'], args, kw, 2);
-    const a = arr(p.a);
-    if (p.axis === undefined || p.axis === null) return fromEngine(run(() => P.getItem(M.flatten(a), toEngine(p.indices))));
-    const ax = normAxis(Number(toEngine(p.axis)), a.ndim);
-    const idx = new PyTuple(a.shape.map((_, i) => (i === ax ? toEngine(p.indices) : toEngine(new SliceV(null, null, null)))));
-    return fromEngine(run(() => P.getItem(a, idx)));
-  },
   pad: (args, kw) => {
     const p = params('pad', ['array', 'pad_width', 'mode', 'constant_values'], args, kw, 2);
     const a = arr(p.array);
