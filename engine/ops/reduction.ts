@@ -14,6 +14,7 @@ import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
 import { AccumulateRow, ArgRow, compileAccumulate, compileArgRow, compileReduce, pairwiseSum, ReduceRow } from './kernels';
 import { applyUfunc } from './ufunc';
+import { UfuncDef } from './ufuncTable';
 
 export type Axis = number | readonly number[] | null | undefined;
 
@@ -210,6 +211,16 @@ export function mean(a: NDArray, opts: ReduceOptions = {}): NDArray {
 
 export interface VarOptions extends ReduceOptions { ddof?: number }
 
+/**
+ * `x = a - arrmean; x *= x` in one pass for float inputs (a ufunc row of its own, not a
+ * NumPy name): the same two roundings per element as NumPy's two passes (the float32 loop
+ * rounds the difference before squaring; the store rounds the square), one array walk fewer.
+ */
+const SQUARED_DEVIATION: UfuncDef = {
+  name: '_squared_deviation', nin: 2, loops: 'float',
+  expr: { float32: 'Math.fround(a - b) * Math.fround(a - b)', f: '(a - b) * (a - b)' },
+};
+
 /** `np.var` exactly as NumPy's _methods._var computes it (mean, deviations, squares, sum). */
 export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
   const k = dtypeInfo(a.dtype).kind;
@@ -217,8 +228,13 @@ export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
   const n = countReduced(a, opts.axis);
   const arrmean = reduce('add', a, { axis: opts.axis, keepdims: true }, dtype);
   applyUfunc('divide', arrmean, n, arrmean, 'unsafe');
-  const x = applyUfunc('subtract', a, arrmean);
-  applyUfunc('multiply', x, x, x);
+  let x: NDArray;
+  if (k === 'f') {
+    x = applyUfunc(SQUARED_DEVIATION, a, arrmean);
+  } else {
+    x = applyUfunc('subtract', a, arrmean);
+    applyUfunc('multiply', x, x, x);
+  }
   const ret = reduce('add', x, { axis: opts.axis, keepdims: opts.keepdims }, dtype);
   const rcount = Math.max(n - (opts.ddof ?? 0), 0);
   return applyUfunc('divide', ret, rcount, ret, 'unsafe');
