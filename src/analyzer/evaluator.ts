@@ -119,8 +119,9 @@ export class Evaluator {
       if (now !== r.value && !this.movedFunction(r.value as AValue | undefined, now as AValue | undefined) && !equalPlain(r.value, now)) return false;
       reads.push(now === r.value ? r : { ...r, value: now });
     }
-    const ranges = [...memo.hints.map((h) => h.hint.range), ...memo.reports.flatMap((d) => [d.range, ...d.related.map((x) => x.range), ...(d.fix ? [d.fix.range] : [])])];
-    if (ranges.some((r) => move(r.from) < 0 || move(r.to) < 0)) return false;
+    const lost = (r: ast.Range): boolean => move(r.from) < 0 || move(r.to) < 0;
+    for (const h of memo.hints) if (lost(h.hint.range)) return false;
+    for (const d of memo.reports) if (lost(d.range) || d.related.some((x) => lost(x.range)) || (d.fix && lost(d.fix.range))) return false;
     j.stmt = i;
     // a function definition defines the moved node (its body's hints are among the memo's, moved)
     const writes = memo.stmt.kind === 'FunctionDef' && stmt.kind === 'FunctionDef'
