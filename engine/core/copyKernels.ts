@@ -84,12 +84,24 @@ const GATHER_SOURCE = `return function gatherRows(n, sub, D, S, offsets, ss) {
   }
 };`;
 
+/** Contiguous blocks up to this length get a loop with the block copy unrolled. */
+const UNROLL_MAX = 16;
+
+/** `sub` (2..UNROLL_MAX) straight-line copies per block: ~1.8x faster than the inner loop for np.eye(10)[labels]. */
+function unrolledSource(sub: number): string {
+  const body = Array.from({ length: sub }, (_, j) => `D[d + ${j}] = S[o + ${j}];`).join(' ');
+  return `return function gatherRows${sub}(n, sub, D, S, offsets, ss) {
+  for (let t = 0, d = 0; t < n; t++, d += ${sub}) { const o = offsets[t] | 0; ${body} }
+};`;
+}
+
 const gatherCache = new Map<string, GatherRows>();
 
-/** The gather loop for this pair of buffers' classes. */
-export function gatherKernel(D: TypedArray, S: TypedArray): GatherRows {
-  const key = `${D.constructor.name}|${S.constructor.name}`;
+/** The gather loop for this pair of buffers' classes (and short contiguous block length). */
+export function gatherKernel(D: TypedArray, S: TypedArray, sub: number, ss: number): GatherRows {
+  const unroll = ss === 1 && sub >= 2 && sub <= UNROLL_MAX;
+  const key = `${D.constructor.name}|${S.constructor.name}${unroll ? `|${sub}` : ''}`;
   let k = gatherCache.get(key);
-  if (!k) { k = new Function(GATHER_SOURCE)() as GatherRows; gatherCache.set(key, k); }
+  if (!k) { k = new Function(unroll ? unrolledSource(sub) : GATHER_SOURCE)() as GatherRows; gatherCache.set(key, k); }
   return k;
 }

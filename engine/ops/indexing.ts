@@ -425,7 +425,7 @@ function gather(v: NDArray, f: FancyIndex): NDArray {
     // the subspace is one strided row: a compiled loop for this pair of buffer classes, with
     // int32-typed arguments (see copyInto)
     const ss = sub.shape.length === 0 ? 0 : sub.strides[1][0];
-    gatherKernel(D, S)(f.offsets.length | 0, subSize | 0, D, S, f.offsets, ss | 0);
+    gatherKernel(D, S, subSize, ss)(f.offsets.length | 0, subSize | 0, D, S, f.offsets, ss | 0);
     return resultView(out, f.perm);
   }
   const scratch = new Array<number>(f.subShape.length).fill(0);
