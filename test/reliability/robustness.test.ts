@@ -14,6 +14,7 @@ import { parse } from '../../src/python/parse';
 import { analyze, analyzeModule, hintText } from '../../src/analyzer';
 import type { AnalysisResult } from '../../src/analyzer';
 import { AnalysisSession } from '../../src/analyzer/session';
+import { stressProgram, typingUnits } from './stressProgram';
 // @ts-expect-error: a plain .mjs tool without type declarations (it only returns a string)
 import { bigProgram } from '../../tools/genBigProgram.mjs';
 
@@ -64,6 +65,26 @@ describe('typing every corpus program character by character', () => {
     console.log(`robustness: ${prefixes} character prefixes typed, ${compared} line-end states compared with a fresh analysis`);
     expect(prefixes).toBeGreaterThan(50_000);
     expect(mismatches).toEqual([]);
+  }, 300_000);
+});
+
+describe('the e2e stress program, typed as the real-editor test types it', () => {
+  // in process, so a divergence shows here with a reproducible edit number (the e2e run found
+  // lost hints after `class Net5` was typed: lezer's incremental parse nested it in a block)
+  it('2,583 edits (30 lines by character, then by word): at each line end the session equals a fresh analysis', () => {
+    const units = typingUnits(stressProgram(500));
+    const session = new AnalysisSession();
+    session.update('');
+    let text = '';
+    const mismatches: number[] = [];
+    units.forEach((u, k) => {
+      const from = text.length;
+      text += u;
+      const r = session.update(text, [{ from, to: from, insert: u }]);
+      if (u.includes('\n') && visible(r.analysis).join('\n') !== visible(analyze(text)).join('\n')) mismatches.push(k);
+    });
+    expect(units.length).toBe(2_583);
+    expect(mismatches.slice(0, 5)).toEqual([]);
   }, 300_000);
 });
 
