@@ -1,9 +1,10 @@
-// The copy loop under copyInto (astype, ascontiguousarray, reshape copies, assignments)
-// when a typed-array store already performs NumPy's cast. One loop is compiled per pair of
-// typed-array classes so V8 sees monomorphic loads and stores (a single shared loop over
-// every dtype ran several times slower). The two innermost dims are copied together: rows
-// with `set` or a unit-stride loop, and transposed layouts in the source's memory order. Like ops/kernels.ts, only the fixed source
-// text below reaches `Function`: no user text.
+// The copy loops under copyInto (astype, ascontiguousarray, reshape copies, assignments)
+// when a typed-array store already performs NumPy's cast, and under fancy indexing's
+// gather. One loop is compiled per pair of typed-array classes so V8 sees monomorphic loads
+// and stores (a single shared loop over every dtype ran several times slower). copy2d copies
+// the two innermost dims together: rows with `set` or a unit-stride loop, transposed layouts
+// in the source's memory order. Like ops/kernels.ts, only the fixed source text below
+// reaches `Function`: no user text. Nothing here knows dtypes, shapes or casting rules.
 
 import { TypedArray } from './dtype';
 
