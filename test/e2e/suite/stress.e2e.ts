@@ -65,11 +65,18 @@ describe('stress (typing a whole program)', () => {
     const t0 = performance.now();
     let hintRequests = 0;
     let typed = 0;
+    // the extension keeps its last 50 analysis durations: read them often enough to see each
+    const analysisMs: number[] = [];
+    const readStats = async () => {
+      const st = await vscode.commands.executeCommand<{ analysisMs: number[] }>('shapeLens._stats');
+      analysisMs.push(Math.max(0, ...(st?.analysisMs ?? [])));
+    };
     const report = () => {
       const typingMs = performance.now() - t0;
       measurements.stressTyping = {
         lines: 500, chars: program.length, charEdits: Math.min(typed, tokens.findIndex((t) => t.length > 1)), edits: typed, of: tokens.length, hintRequests,
         typingMs: Math.round(typingMs), msPerEdit: Math.round((typingMs / Math.max(1, typed)) * 100) / 100,
+        analysisMsMax: Math.round(Math.max(0, ...analysisMs)),
         idleLagMs: { p95: Math.round(percentile(idle, 0.95)), max: Math.round(Math.max(0, ...idle)) },
         eventLoopLagMs: { p50: Math.round(percentile(lags, 0.5)), p95: Math.round(percentile(lags, 0.95)), p99: Math.round(percentile(lags, 0.99)), max: Math.round(Math.max(0, ...lags)), samples: lags.length },
       };
@@ -87,6 +94,7 @@ describe('stress (typing a whole program)', () => {
           // a visible editor asks for its hints after edits; ask at every line end, as it would
           await inlayHints(doc).then(() => { hintRequests++; }, (e) => problems.push(`inlay hints failed at line ${line}: ${String(e)}`));
         } else col += tok.length;
+        if (typed % 40 === 0) await readStats();
         if (performance.now() - t0 > TYPING_BUDGET_MS) break;
       }
     } finally {
