@@ -454,3 +454,21 @@ export function torchMatmulPlan(a: Shape, b: Shape, foldable = { left: true, rig
   if (db > 1) out.push(p);
   return ok({ path: 'bmm', shape: out });
 }
+
+/**
+ * torch's wording of an indexing error that NumPy's rule (`indexPlan`) words its own way: the
+ * same checks, "dimension"/"tensor" for "axis"/"array", shapes as `[2, 3]`. Errors whose torch
+ * text needs the index items (a boolean mask's shape) are left to the caller.
+ */
+export function torchIndexMessage(message: string): string {
+  let m = /^index (-?\d+) is out of bounds for axis (\d+) with size (\S+)$/.exec(message);
+  if (m) return `index ${m[1]} is out of bounds for dimension ${m[2]} with size ${m[3]}`;
+  m = /^too many indices for array: array is (\d+)-dimensional/.exec(message);
+  if (m) return `too many indices for tensor of dimension ${m[1]}`;
+  m = /^shape mismatch: indexing arrays could not be broadcast together with shapes (.*?) ?$/.exec(message);
+  if (m) {
+    const shapes = m[1].split(' ').filter((s) => s.length).map((s) => `[${s.slice(1, -1).split(',').filter((x) => x.length).join(', ')}]`);
+    return `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes.join(', ')}`;
+  }
+  return message;
+}

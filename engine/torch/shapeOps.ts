@@ -13,7 +13,7 @@ import { NpScalar, PyFloat } from '../core/scalar';
 import { unwrap } from '../shape/result';
 import {
   torchBroadcastAll, torchCatShape, torchExpandShape, torchFlattenShape, torchPermuteDims, torchShapeText, torchSqueezeDims,
-  torchStackShape, torchTDims, torchTransposeDims, torchUnsqueezeShape, torchViewShape,
+  torchIndexMessage, torchStackShape, torchTDims, torchTransposeDims, torchUnsqueezeShape, torchViewShape,
 } from '../shape/torch';
 import * as I from '../ops/indexing';
 import { tile } from '../ops/manipulation';
@@ -241,22 +241,15 @@ function indexItemsOf(index: unknown): I.IndexItem[] {
 /** NumPy's index error texts → torch's. */
 function torchIndexError(e: unknown, shape: readonly number[], items: readonly I.IndexItem[]): unknown {
   if (!(e instanceof NumpyError)) return e;
-  let m = /^index (-?\d+) is out of bounds for axis (\d+) with size (\d+)$/.exec(e.message);
-  if (m) return new NumpyError('IndexError', `index ${m[1]} is out of bounds for dimension ${m[2]} with size ${m[3]}`);
-  m = /^too many indices for array: array is (\d+)-dimensional/.exec(e.message);
-  if (m) return new NumpyError('IndexError', `too many indices for tensor of dimension ${m[1]}`);
-  m = /^boolean index did not match indexed array along dimension (\d+); dimension is (\d+) but corresponding boolean dimension is (\d+)$/.exec(e.message);
+  const simple = torchIndexMessage(e.message);
+  if (simple !== e.message) return new NumpyError('IndexError', simple);
+  const m = /^boolean index did not match indexed array along dimension (\d+); dimension is (\d+) but corresponding boolean dimension is (\d+)$/.exec(e.message);
   if (m) {
     const dim = Number(m[1]);
     const mask = maskCovering(items, shape.length, dim);
     const maskShape = mask ? mask.arr.shape : [Number(m[3])];
     const at = mask ? dim - mask.start : 0;
     return new NumpyError('IndexError', `The shape of the mask ${torchShapeText(maskShape)} at index ${at} does not match the shape of the indexed tensor ${torchShapeText(shape)} at index ${dim}`);
-  }
-  m = /^shape mismatch: indexing arrays could not be broadcast together with shapes (.*?) ?$/.exec(e.message);
-  if (m) {
-    const shapes = m[1].split(' ').filter((s) => s.length).map((s) => `[${s.slice(1, -1).split(',').filter((x) => x.length).join(', ')}]`);
-    return new NumpyError('IndexError', `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes.join(', ')}`);
   }
   return e;
 }

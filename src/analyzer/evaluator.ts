@@ -8,6 +8,7 @@ import type * as ast from '../python/ast';
 import { Dim, dimEq, dimMul, isNum, sym } from '../../engine/shape/dim';
 import { parseDType } from '../../engine/core/dtype';
 import { indexPlan, IndexSpec } from '../../engine/shape/index';
+import { torchIndexMessage } from '../../engine/shape/torch';
 import { ShapeError } from '../../engine/shape/result';
 import { CallArgs, CallContext, Operand } from './context';
 import { Diagnostic, DiagnosticCode, Fix, formatValue, Hint, RelatedInfo } from './diagnostics';
@@ -592,7 +593,9 @@ export class Evaluator {
     }
     const r = indexPlan(obj.shape, specs);
     if (!r.ok) {
-      this.report(e, 'shape-index', r.error, [{ name: this.text(e.value), value: obj }]);
+      // the same check in torch's words ("dimension", "tensor")
+      const error = obj.lib === 'torch' ? { ...r.error, message: torchIndexMessage(r.error.message) } : r.error;
+      this.report(e, 'shape-index', error, [{ name: this.text(e.value), value: obj }]);
       return { ...obj, shape: null, origin: this.origin(e) };
     }
     // `X[i:i+bs]` with symbolic i: the batch is bs long except maybe the last one

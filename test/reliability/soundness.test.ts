@@ -29,8 +29,6 @@ const KNOWN_UNSOUND = [
   // np.int32(3) is evaluated as a Python float (evaluator: calling a dtype), so the product
   // with an int8 array is hinted float64; NumPy's value-based casting gives int8
   'test/analyzer/programs/ok_sound_numpy_views.py:93:bo: analyzer says (2,) float64, but runtime dtype int8',
-  // indexing a tensor reports NumPy's wording; torch says "… for dimension 0 with size 4"
-  'test/programs/torch_masks_indexing.py:26: IndexError shape-index on a program that runs clean: index 4 is out of bounds for axis 0 with size 4',
 ];
 
 export interface Tally {
