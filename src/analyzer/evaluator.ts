@@ -639,7 +639,7 @@ export class Evaluator {
         const fwd = fn.cls.isModule ? fn.cls.methods.get('forward') : fn.cls.methods.get('__call__');
         return fwd ? this.callFunction({ ...fwd, self: fn }, args, e, false) : UNKNOWN;
       }
-      case 'dtype': return args.args[0]?.kind === 'array' ? { ...args.args[0], dtype: fn.dtype } : FLOAT;
+      case 'dtype': return args.args[0]?.kind === 'array' ? { ...args.args[0], dtype: fn.dtype } : dtypeScalar(fn.dtype, args.args[0]);
       default: return UNKNOWN;
     }
   }
@@ -954,3 +954,23 @@ function lineRange(lines: readonly string[], line: number): ast.Range {
 }
 
 export { dimEq, shapeArg };
+
+/**
+ * `np.int32(3)`, `np.float64(x)`: a NumPy scalar. In NumPy 1.24's value-based casting an integer
+ * scalar acts like a Python int of its value and a float64 scalar like a Python float; other
+ * scalars (float32, bool, complex…) keep their own dtype, which these values cannot carry, so
+ * they stay unknown rather than be taken for a Python float.
+ */
+function dtypeScalar(dtype: string, arg: AValue | undefined): AValue {
+  const intType = /^(u?)int(\d+)$/.exec(dtype);
+  if (intType) {
+    // a value outside the type wraps (or raises) in NumPy: keep only values that fit
+    const v = arg?.kind === 'int' ? arg.value : null;
+    const bits = Number(intType[2]);
+    const [lo, hi] = intType[1] ? [0, 2 ** bits - 1] : [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1];
+    return int(typeof v === 'number' && v >= lo && v <= hi ? v : null);
+  }
+  if (dtype === 'float64') return FLOAT;
+  return UNKNOWN;
+}
+

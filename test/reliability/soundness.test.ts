@@ -21,15 +21,8 @@ interface Raised { type: string; message: string }
 const runtime = JSON.parse(readFileSync(new URL('../fixtures/runtime_shapes.json', import.meta.url), 'utf8')) as
   Record<string, Record<string, Observed[]>>;
 
-/**
- * FIXME(src/analyzer/evaluator.ts): unsound results whose fix lies outside this helper's files;
- * asserted as today's exact problem so that a fix shows up here (listed in RELIABILITY.md).
- */
-const KNOWN_UNSOUND = [
-  // np.int32(3) is evaluated as a Python float (evaluator: calling a dtype), so the product
-  // with an int8 array is hinted float64; NumPy's value-based casting gives int8
-  'test/analyzer/programs/ok_sound_numpy_views.py:93:bo: analyzer says (2,) float64, but runtime dtype int8',
-];
+/** Unsound results known today, asserted exactly so that a fix or a new one shows up (none now). */
+const KNOWN_UNSOUND: string[] = [];
 
 export interface Tally {
   hints: number; checked: number; unobserved: number; unknownRank: number;
