@@ -22,6 +22,9 @@ export function run(): Promise<void> {
   require('./notebook.e2e');
   require('./evaluate.e2e');
   require('./perf.e2e');
+  require('./inspector.e2e');
+  require('./debug.e2e');
+  require('./stress.e2e');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {
