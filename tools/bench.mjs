@@ -5,7 +5,7 @@
 // table and writes bench/results.json and BENCHMARKS.md. Figures are medians of timed
 // samples after warm-up; every ratio compares figures from this one invocation.
 // The analyzer and interpreter rows come from bench/analyzer.mjs, the inspector's from
-// bench/inspector.mjs; the editor's are not here yet (see BENCHMARKS.md).
+// bench/inspector.mjs, the editor's (real VS Code: activation, keystroke-to-hints; sizes) from bench/editor.mjs.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PYTHON, runPython } from '../bench/numpy.mjs';
 import { benchInspector } from '../bench/inspector.mjs';
+import { benchEditor } from '../bench/editor.mjs';
 import { benchAnalyzer } from '../bench/analyzer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -312,12 +313,15 @@ rows.push(...analyzer.rows);
 const inspector = await benchInspector({ quick, filter, log });
 rows.push(...inspector.rows);
 
+// editor: activation and keystroke-to-hints in the real VS Code harness, bundle and .vsix sizes (bench/editor.mjs)
+const editor = await benchEditor({ quick, filter, log });
+rows.push(...editor.rows);
+
 const md = `# Benchmarks
 
 Written by \`npm run bench\` (tools/bench.mjs) — rerun it rather than editing this file. Issue 8
 asks for the engine, the analyzer and the extension against the best peers; the engine, the
-analyzer, scratch evaluation and the inspector have rows here (the editor's are listed as not yet
-measurable).
+analyzer, scratch evaluation, the editor and the inspector have rows here.
 
 **How to read.** Each cell is a median time per call in milliseconds and, in brackets, the
 ratio \`peer_ms / ours_ms\` measured in this same run: above 1 means the engine is faster. The
@@ -393,14 +397,7 @@ Engine parts: matmul ${js.engineNotes.matmulVia ?? `— ${js.engineNotes.matmul}
   that command only; it uses every core, the engine one).
 
 ${analyzer.markdown}
-## Editor
-
-These rows of issue 8 are not in the benchmark yet:
-
-- Extension activation and keystroke-to-hints latency — **not yet measurable: no VS Code harness
-  runs the extension on main**; bundle sizes of \`out/\` and the \`.vsix\` — **not yet
-  measurable: the extension is not feature-complete, so its sizes would not mean anything yet**.
-
+${editor.markdown}
 ${inspector.markdown}
 ## Running it
 

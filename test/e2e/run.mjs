@@ -4,7 +4,8 @@
 //     extension through the workbench URL's `payload` — as @vscode/test-electron does on desktop;
 //  2. UI tests (ui.mjs) of the packaged .vsix in the browser, with screenshots.
 // Prints each test and a closing 'N passed, N failed' line; exits non-zero on any failure.
-// SHAPE_LENS_E2E_ONLY=suite|ui runs one part; SHAPE_LENS_E2E_GREP filters the suite.
+// SHAPE_LENS_E2E_ONLY=suite|ui runs one part; SHAPE_LENS_E2E_GREP (a regular expression) filters
+// the suite; SHAPE_LENS_E2E_MEASUREMENTS=FILE writes the suite's measurements there.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -90,7 +91,11 @@ async function main() {
   const t0 = Date.now();
   sh('node', ['tools/build.mjs', '--e2e']);
   ensureCodeServer();
-  if (only !== 'ui') await runSuite();
+  if (only !== 'ui') {
+    const measurements = await runSuite();
+    // for bench/editor.mjs: the suite's measurements as a file
+    if (process.env.SHAPE_LENS_E2E_MEASUREMENTS) writeFileSync(process.env.SHAPE_LENS_E2E_MEASUREMENTS, JSON.stringify(measurements ?? {}));
+  }
   if (only !== 'suite') {
     sh('npx', ['vsce', 'package', '--no-dependencies', '-o', 'shape-lens.vsix']);
     const size = statSync(join(repo, 'shape-lens.vsix')).size;

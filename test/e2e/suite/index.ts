@@ -13,7 +13,7 @@ export function run(): Promise<void> {
   const Mocha = require('mocha') as typeof import('mocha');
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.SHAPE_LENS_E2E_GREP;
-  if (grep) mocha.grep(grep);
+  if (grep) mocha.grep(new RegExp(grep));
   mocha.suite.emit('pre-require', globalThis, 'shape-lens-e2e', mocha);
   // the suites register their tests when required (esbuild evaluates required modules lazily)
   /* eslint-disable @typescript-eslint/no-require-imports */
