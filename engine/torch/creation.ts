@@ -2,8 +2,7 @@
 // else int64, else bool; NumPy inputs keep their dtype), torch.from_numpy / as_tensor
 // (sharing the NDArray's memory), zeros/ones/empty/full and their _like forms, arange,
 // linspace, eye, and the random constructors rand/randn/randint/randperm on a module-level
-// MT19937 that torch.manual_seed reseeds. Random values are NOT torch's (its CPU generator
-// is a different algorithm); shapes, dtypes and ranges are.
+// generator that torch.manual_seed reseeds (random.ts: torch's mt19937 and sampling rules).
 
 import { DType, dtypeInfo } from '../core/dtype';
 import { emptyArray, NDArray } from '../core/ndarray';
@@ -11,8 +10,7 @@ import { astype, castValue } from '../core/cast';
 import { NumpyError } from '../core/errors';
 import { PyTuple } from '../core/pyvalues';
 import { NpScalar, PyFloat } from '../core/scalar';
-import { MT19937 } from '../random/mt19937';
-import { standardNormal } from '../random/distributions';
+import { defaultGenerator } from './random';
 import { getDefaultDType, isFloatDType, isTorchDTypeName, promoteTypesTorch } from './dtype';
 import { runtimeError, Scalar } from './elementwise';
 import { Tensor } from './tensor';
@@ -235,18 +233,16 @@ export function linspace(start: number, end: number, steps: number, o: CreateOpt
 
 // ---- random ----------------------------------------------------------------------------------
 
-const rng = new MT19937();
-const INITIAL_SEED = 67280421310721 % 2 ** 32;
-rng.seedLegacy(INITIAL_SEED);
+const rng = defaultGenerator;
 
 /** The generator as a fresh process has it. */
 export function resetGenerator(): void {
-  rng.seedLegacy(INITIAL_SEED);
+  rng.manualSeed(67280421310721);
 }
 
-/** `torch.manual_seed(seed)`: reseeds the facade's generator (values still differ from torch's). */
+/** `torch.manual_seed(seed)`: reseeds the default generator as torch does. */
 export function manualSeed(seed: number): void {
-  rng.seedLegacy(((seed % 2 ** 32) + 2 ** 32) % 2 ** 32);
+  rng.manualSeed(seed);
 }
 
 function filled(shape: readonly number[], dtype: DType, draw: () => number): NDArray {
@@ -259,35 +255,38 @@ function floatOnly(dtype: DType, fn: string): void {
   if (!isFloatDType(dtype)) throw runtimeError(`"${fn}" not implemented for '${dtype === 'int64' ? 'Long' : dtype}'`);
 }
 
-/** `torch.rand(*size)`: uniform on [0, 1). */
+/** `torch.rand(*size)`: uniform on [0, 1), torch's values for float32 and float64. */
 export function rand(shape: readonly number[], o: CreateOptions = {}): Tensor {
   const dtype = o.dtype ?? getDefaultDType();
   floatOnly(dtype, 'check_uniform_bounds');
-  const draw = dtype === 'float32' ? () => (rng.next32() >>> 8) / 16777216 : () => rng.nextDouble();
+  const draw = dtype === 'float64' ? () => rng.uniformDouble() : () => rng.uniformFloat();
   return finish(filled(shape, dtype, draw), o);
 }
 
-/** `torch.randn(*size)`: standard normal. */
+/** `torch.randn(*size)`: standard normal, drawn as torch's CPU normal kernel draws it. */
 export function randn(shape: readonly number[], o: CreateOptions = {}): Tensor {
   const dtype = o.dtype ?? getDefaultDType();
   floatOnly(dtype, 'normal_kernel_cpu');
-  return finish(filled(shape, dtype, () => standardNormal(rng)), o);
+  const out = emptyArray(checkedShape(shape), dtype);
+  const values = rng.normalFill(out.size, dtype !== 'float64');
+  for (let i = 0; i < out.size; i++) out.data[i] = values[i];
+  return finish(out, o);
 }
 
-/** `torch.randint(low=0, high, size)`: int64 in [low, high). */
+/** `torch.randint(low=0, high, size)`: int64 in [low, high), torch's random_from_to. */
 export function randint(low: number, high: number, shape: readonly number[], o: CreateOptions = {}): Tensor {
   if (high <= low) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   const span = high - low;
-  return finish(filled(shape, o.dtype ?? 'int64', () => low + Math.floor(rng.nextDouble() * span)), o);
+  return finish(filled(shape, o.dtype ?? 'int64', () => rng.randomFromTo(low, span)), o);
 }
 
-/** `torch.randperm(n)`: a random permutation of 0..n-1 (int64). */
+/** `torch.randperm(n)`: torch's CPU shuffle (swap i with i + random() % (n - i)). */
 export function randperm(n: number, o: CreateOptions = {}): Tensor {
   const out = emptyArray([n], o.dtype ?? 'int64');
   const p = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.nextDouble() * (i + 1));
-    [p[i], p[j]] = [p[j], p[i]];
+  for (let i = 0; i < n - 1; i++) {
+    const z = i + (rng.random() % (n - i));
+    [p[i], p[z]] = [p[z], p[i]];
   }
   p.forEach((v, i) => { out.data[i] = v; });
   return finish(out, o);
@@ -295,5 +294,5 @@ export function randperm(n: number, o: CreateOptions = {}): Tensor {
 
 /** `torch.bernoulli`-style mask for dropout: 1 with probability `keep`. */
 export function bernoulliMask(shape: readonly number[], keep: number, dtype: DType): NDArray {
-  return filled(shape, dtype, () => (rng.nextDouble() < keep ? 1 : 0));
+  return filled(shape, dtype, () => (rng.uniformDouble() < keep ? 1 : 0));
 }

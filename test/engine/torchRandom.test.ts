@@ -1,0 +1,83 @@
+// Seeded torch random numbers against real torch 1.13: test/fixtures/torch_random.json
+// (tools/gen_torch_random_fixtures.py) records torch.manual_seed(seed) followed by calls to
+// rand/randn/randint/randperm; the facade must reproduce the bits. The one known inexact
+// path is randn of 16+ values (torch's AVX2 float32 kernel uses Sleef's logf/sincosf, the
+// float64 one glibc's sin/cos), held to a few ulp of max(1, |value|).
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as C from '../../engine/torch/creation';
+import { Tensor } from '../../engine/torch/tensor';
+
+interface Call { fn: 'rand' | 'randn' | 'randint' | 'randperm'; shape?: number[]; n?: number; dtype?: 'float32' | 'float64'; low?: number; high?: number }
+interface Result { dtype: string; shape: number[]; count?: number; bits?: string[]; head?: string[]; tail?: string[]; fnv?: string; ints?: number[] }
+interface Case { seed: number; calls: Call[]; results: Result[] }
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/torch_random.json', import.meta.url), 'utf8')) as { cases: Case[] };
+
+function run(call: Call): Tensor {
+  const o = { dtype: call.dtype };
+  switch (call.fn) {
+    case 'rand': return C.rand(call.shape!, o);
+    case 'randn': return C.randn(call.shape!, o);
+    case 'randint': return C.randint(call.low!, call.high!, call.shape!);
+    case 'randperm': return C.randperm(call.n!);
+  }
+}
+
+/** float32 values' bits as 8-digit hex, float64 as 16-digit hex (torch's fixture encoding). */
+function bitsOf(t: Tensor): { hex: string[]; words: Uint32Array } {
+  const n = t.arr.size;
+  const values = Array.from({ length: n }, (_, i) => Number(t.arr.data[i]));
+  if (t.dtype === 'float32') {
+    const words = new Uint32Array(new Float32Array(values).buffer);
+    return { hex: Array.from(words, (w) => w.toString(16).padStart(8, '0')), words };
+  }
+  const words = new Uint32Array(new Float64Array(values).buffer);
+  const hex = values.map((_, i) => words[2 * i + 1].toString(16).padStart(8, '0') + words[2 * i].toString(16).padStart(8, '0'));
+  return { hex, words };
+}
+
+function fnv(words: Uint32Array): string {
+  let h = 0x811c9dc5;
+  for (const w of words) h = Math.imul(h ^ w, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The float a fixture's hex bits encode (8 digits: float32, 16: float64). */
+function valueOf(hex: string): number {
+  if (hex.length === 8) return new Float32Array(new Uint32Array([parseInt(hex, 16)]).buffer)[0];
+  return new Float64Array(new Uint32Array([parseInt(hex.slice(8), 16), parseInt(hex.slice(0, 8), 16)]).buffer)[0];
+}
+
+const label = (c: Case): string => `seed ${c.seed}: ${c.calls.map((k) => `${k.fn}(${k.shape ?? k.n}${k.dtype ? `, ${k.dtype}` : ''})`).join(', ')}`;
+const inexact = (call: Call, r: Result): boolean => call.fn === 'randn' && (r.count ?? 0) >= 16;
+
+describe('torch.manual_seed + rand/randn/randint/randperm match torch 1.13 bit for bit', () => {
+  for (const c of fixture.cases) {
+    it(label(c), () => {
+      C.manualSeed(c.seed);
+      c.calls.forEach((call, k) => {
+        const want = c.results[k];
+        const got = run(call);
+        expect(got.dtype).toBe(want.dtype);
+        expect([...got.shape]).toEqual(want.shape);
+        if (want.ints) {
+          expect(Array.from({ length: got.arr.size }, (_, i) => Number(got.arr.data[i]))).toEqual(want.ints);
+          return;
+        }
+        const { hex, words } = bitsOf(got);
+        const expected = want.bits ?? [...want.head!, ...want.tail!];
+        const actual = want.bits ? hex : [...hex.slice(0, want.head!.length), ...hex.slice(hex.length - want.tail!.length)];
+        if (inexact(call, want)) {
+          const tol = want.dtype === 'float32' ? 2 ** -21 : 2 ** -50;
+          const worst = Math.max(...expected.map((e, i) => Math.abs(valueOf(e) - valueOf(actual[i])) / Math.max(1, Math.abs(valueOf(e)))));
+          expect(worst).toBeLessThanOrEqual(tol);
+        } else {
+          expect(actual).toEqual(expected);
+          if (want.fnv) expect(fnv(words)).toBe(want.fnv);
+        }
+      });
+    });
+  }
+});
