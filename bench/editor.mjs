@@ -82,12 +82,15 @@ export async function benchEditor({ quick = false, filter = null, log = (s) => p
     // Extensions view splits it the same way); the wall time between them is VS Code's
     const activation = m.moduleLoadMs + m.activateBodyMs;
     rows.push({ name: NAMES.activation, ours_ms: Number(activation.toFixed(2)), peer: 'target', peer_ms: TARGET_MS, ratio: Number((TARGET_MS / activation).toFixed(3)) });
-    rows.push({ name: NAMES.keystroke, ours_ms: Number(k.median.toFixed(2)), peer: 'target', peer_ms: TARGET_MS, ratio: Number((TARGET_MS / k.median).toFixed(3)) });
+    const v = m.keystrokeToViewportHints1000LinesMs;
+    rows.push({ name: NAMES.keystroke, ours_ms: Number(v.median.toFixed(2)), peer: 'target', peer_ms: TARGET_MS, ratio: Number((TARGET_MS / v.median).toFixed(3)) });
+    rows.push({ name: `${NAMES.keystroke}, hints of the whole file`, ours_ms: Number(k.median.toFixed(2)), peer: 'target', peer_ms: TARGET_MS, ratio: Number((TARGET_MS / k.median).toFixed(3)) });
     const met = (x) => (x <= TARGET_MS ? 'yes' : '**no**');
     lines.push('Measured inside the extension host of a real VS Code (code-server, the e2e harness: `activation` and `timings` tests of test/e2e/suite).', '',
       '| benchmark | ours ms | target ms | met |', '|---|--:|--:|---|',
       `| ${NAMES.activation}: loading out/extension.js ${ms(m.moduleLoadMs)} ms + activate() ${ms(m.activateBodyMs)} ms | ${ms(activation)} | ${TARGET_MS} | ${met(activation)} |`,
-      `| ${NAMES.keystroke}: median of ${k.samples.length} edits (max ${ms(k.max)}) | ${ms(k.median)} | ${TARGET_MS} | ${met(k.median)} |`,
+      `| ${NAMES.keystroke}: hints of a 60-line viewport, as the editor asks; median of ${v.samples.length} edits (max ${ms(v.max)}) | ${ms(v.median)} | ${TARGET_MS} | ${met(v.median)} |`,
+      `| ${NAMES.keystroke}: hints of the whole file (~600 hints); median of ${k.samples.length} edits (max ${ms(k.max)}) | ${ms(k.median)} | ${TARGET_MS} | ${met(k.median)} |`,
       '',
       `Where keystroke-to-hints goes: applying the edit (a round trip to the editor) ${ms(m.keystrokeSplitMs.editMedian)} ms, asking for the hints of the whole file ${ms(m.keystrokeSplitMs.hintsQueryMedian)} ms (median), of which the analysis itself ${ms(m.analysis1000LinesMs.median)} ms. First hints of the file after opening it: ${ms(m.firstHints1000LinesMs)} ms. From the start of loading the code to activate() returning, VS Code's own work in between included: ${ms(m.activationMs)} ms.`, '');
   } catch (e) {

@@ -27,6 +27,9 @@ export interface DocumentView {
 }
 
 interface Entry {
+  /** the document analysed: a document reopened under the same URI (an untitled one
+   * especially, whose URIs are reused) is a new object and starts afresh at version 1 */
+  readonly doc: vscode.TextDocument;
   readonly session: AnalysisSession;
   version: number;
   text: string;
@@ -56,7 +59,7 @@ export class Analyses implements vscode.Disposable {
   /** Records an edit; the next `view` passes it to the session. */
   noteChange(e: vscode.TextDocumentChangeEvent): void {
     const entry = this.docs.get(e.document.uri.toString());
-    if (entry && e.contentChanges.length > 0) entry.pending.push([...e.contentChanges]);
+    if (entry && entry.doc === e.document && e.contentChanges.length > 0) entry.pending.push([...e.contentChanges]);
   }
 
   forget(doc: vscode.TextDocument): void {
@@ -79,8 +82,8 @@ export class Analyses implements vscode.Disposable {
     if (nb) return this.cellView(nb, doc);
     const key = doc.uri.toString();
     let entry = this.docs.get(key);
-    if (!entry) {
-      entry = { session: new AnalysisSession(), version: -1, text: '', result: undefined, pending: [] };
+    if (!entry || entry.doc !== doc) {
+      entry = { doc, session: new AnalysisSession(), version: -1, text: '', result: undefined, pending: [] };
       this.docs.set(key, entry);
     }
     if (entry.result === undefined || entry.version !== doc.version) {

@@ -31,8 +31,8 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Shape Lens');
 }
 
-export async function inlayHints(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
-  const range = new vscode.Range(0, 0, doc.lineCount, 0);
+/** The hints VS Code's provider gives for `range` (default: the whole document). */
+export async function inlayHints(doc: vscode.TextDocument, range = new vscode.Range(0, 0, doc.lineCount, 0)): Promise<vscode.InlayHint[]> {
   return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range)) ?? [];
 }
 

@@ -44,6 +44,22 @@ describe('timings (reported, not asserted)', () => {
       samples.push(performance.now() - t);
     }
     measurements.keystrokeToHints1000LinesMs = { median: median(samples), max: Math.max(...samples), samples: samples.map((x) => Math.round(x * 10) / 10) };
+    // what the editor itself asks for: the hints of the visible lines (a 60-line viewport
+    // around the edit), not of the whole file
+    const viewport: number[] = [];
+    for (let k = 0; k < 15; k++) {
+      const n = 30 + k;
+      const lineText = ed.document.lineAt(last).text;
+      const col = lineText.lastIndexOf(', ') + 2;
+      const end = lineText.indexOf('))');
+      const t = performance.now();
+      await ed.edit((e) => e.replace(new vscode.Range(last, col, last, end), String(n)), { undoStopBefore: false, undoStopAfter: false });
+      const hs = await inlayHints(doc, new vscode.Range(Math.max(0, last - 40), 0, last + 20, 0));
+      const h = hs.find((x) => x.position.line === last);
+      assert.equal(h && labelText(h), `(3, ${n}) float64`);
+      viewport.push(performance.now() - t);
+    }
+    measurements.keystrokeToViewportHints1000LinesMs = { median: median(viewport), max: Math.max(...viewport), samples: viewport.map((x) => Math.round(x * 10) / 10) };
     measurements.keystrokeSplitMs = { editMedian: median(editMs), hintsQueryMedian: median(queryMs) };
     const stats = await vscode.commands.executeCommand<{ analysisMs: number[] }>('shapeLens._stats');
     measurements.analysis1000LinesMs = { median: median(stats.analysisMs.slice(-15)), max: Math.max(...stats.analysisMs.slice(-15)) };
