@@ -25,42 +25,32 @@ describe('timings (reported, not asserted)', () => {
     const first = await hintLines(doc);
     measurements.firstHints1000LinesMs = performance.now() - t0;
     assert.ok(first.length > 500);
-    const samples: number[] = [];
-    // where the time goes: applying the edit (a round trip to the editor) and asking for hints
-    const editMs: number[] = [], queryMs: number[] = [];
-    for (let k = 0; k < 15; k++) {
-      const n = 5 + k;
+    // one keystroke: the last line's second dim becomes n; then the hints of `range` (default:
+    // the whole file) are asked for and the edited line's hint checked
+    const keystroke = async (n: number, range?: vscode.Range) => {
       const lineText = ed.document.lineAt(last).text;
       const col = lineText.lastIndexOf(', ') + 2;
       const end = lineText.indexOf('))');
       const t = performance.now();
       await ed.edit((e) => e.replace(new vscode.Range(last, col, last, end), String(n)), { undoStopBefore: false, undoStopAfter: false });
       const edited = performance.now();
-      const hs = await inlayHints(doc);
-      editMs.push(edited - t);
-      queryMs.push(performance.now() - edited);
+      const hs = await inlayHints(doc, range);
+      const done = performance.now();
       const h = hs.find((x) => x.position.line === last);
       assert.equal(h && labelText(h), `(3, ${n}) float64`);
-      samples.push(performance.now() - t);
-    }
-    measurements.keystrokeToHints1000LinesMs = { median: median(samples), max: Math.max(...samples), samples: samples.map((x) => Math.round(x * 10) / 10) };
+      return { edit: edited - t, query: done - edited, total: done - t };
+    };
+    const summary = (xs: number[]) => ({ median: median(xs), max: Math.max(...xs), samples: xs.map((x) => Math.round(x * 10) / 10) });
+    // where the time goes: applying the edit (a round trip to the editor) and asking for hints
+    const whole = [];
+    for (let k = 0; k < 15; k++) whole.push(await keystroke(5 + k));
+    measurements.keystrokeToHints1000LinesMs = summary(whole.map((x) => x.total));
     // what the editor itself asks for: the hints of the visible lines (a 60-line viewport
     // around the edit), not of the whole file
-    const viewport: number[] = [];
-    for (let k = 0; k < 15; k++) {
-      const n = 30 + k;
-      const lineText = ed.document.lineAt(last).text;
-      const col = lineText.lastIndexOf(', ') + 2;
-      const end = lineText.indexOf('))');
-      const t = performance.now();
-      await ed.edit((e) => e.replace(new vscode.Range(last, col, last, end), String(n)), { undoStopBefore: false, undoStopAfter: false });
-      const hs = await inlayHints(doc, new vscode.Range(Math.max(0, last - 40), 0, last + 20, 0));
-      const h = hs.find((x) => x.position.line === last);
-      assert.equal(h && labelText(h), `(3, ${n}) float64`);
-      viewport.push(performance.now() - t);
-    }
-    measurements.keystrokeToViewportHints1000LinesMs = { median: median(viewport), max: Math.max(...viewport), samples: viewport.map((x) => Math.round(x * 10) / 10) };
-    measurements.keystrokeSplitMs = { editMedian: median(editMs), hintsQueryMedian: median(queryMs) };
+    const viewport = [];
+    for (let k = 0; k < 15; k++) viewport.push(await keystroke(30 + k, new vscode.Range(Math.max(0, last - 40), 0, last + 20, 0)));
+    measurements.keystrokeToViewportHints1000LinesMs = summary(viewport.map((x) => x.total));
+    measurements.keystrokeSplitMs = { editMedian: median(whole.map((x) => x.edit)), hintsQueryMedian: median(whole.map((x) => x.query)) };
     const stats = await vscode.commands.executeCommand<{ analysisMs: number[] }>('shapeLens._stats');
     measurements.analysis1000LinesMs = { median: median(stats.analysisMs.slice(-15)), max: Math.max(...stats.analysisMs.slice(-15)) };
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
