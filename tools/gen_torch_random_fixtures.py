@@ -5,7 +5,8 @@ test/fixtures/torch_random.json, which test/engine/torchRandom.test.ts replays t
 engine/torch/creation.ts. Run with `/usr/bin/python3 tools/gen_torch_random_fixtures.py`.
 
 Each case: {"seed", "calls": [{"fn": "rand"|"randn"|"randint"|"randperm", "shape"|"n", "dtype",
-"low", "high"}], "results": [...]} where a float result is the IEEE bits as hex strings (8 digits
+"low", "high"} | {"fn": "Linear"|"Conv2d", "in", "out", "kernel", "groups", "bias"}], "results":
+[...]} (one result per tensor call; a layer contributes its weight, then its bias if any) where a float result is the IEEE bits as hex strings (8 digits
 for float32, 16 for float64, flat C order) and an int result is a list of ints. Large results keep
 their first and last 64 values plus "fnv": FNV-1a 32 over every value's bits as hex.
 """
@@ -46,6 +47,9 @@ def run(call):
     if call['fn'] == 'randn': return torch.randn(*call['shape'], dtype=dt)
     if call['fn'] == 'randint': return torch.randint(call['low'], call['high'], tuple(call['shape']))
     if call['fn'] == 'randperm': return torch.randperm(call['n'])
+    if call['fn'] == 'Linear': return torch.nn.Linear(call['in'], call['out'], bias=call['bias'])
+    if call['fn'] == 'Conv2d':
+        return torch.nn.Conv2d(call['in'], call['out'], tuple(call['kernel']), groups=call['groups'], bias=call['bias'])
     raise ValueError(call)
 
 SIZES = [[1], [3], [15], [16], [17], [100], [1000], [2, 3], [64, 784]]
@@ -64,9 +68,23 @@ for seed in [0, 1, 42, 123456789, 2**32 + 5]:
                                           {'fn': 'randint', 'low': -5, 'high': 2**40, 'shape': [6]},
                                           {'fn': 'randperm', 'n': 1}, {'fn': 'randperm', 'n': 10},
                                           {'fn': 'randperm', 'n': 1000}]})
+    # nn layer initialisation: kaiming_uniform_ on the weight, then uniform_ on the bias
+    cases.append({'seed': seed, 'calls': [{'fn': 'Linear', 'in': 4, 'out': 3, 'bias': True},
+                                          {'fn': 'Linear', 'in': 784, 'out': 64, 'bias': True},
+                                          {'fn': 'Linear', 'in': 7, 'out': 5, 'bias': False},
+                                          {'fn': 'Conv2d', 'in': 3, 'out': 8, 'kernel': [3, 3], 'groups': 1, 'bias': True},
+                                          {'fn': 'Conv2d', 'in': 4, 'out': 6, 'kernel': [3, 5], 'groups': 2, 'bias': True},
+                                          {'fn': 'randn', 'shape': [3]}]})
+
+def results(value):
+    """A layer records its weight then its bias (when it has one)."""
+    if isinstance(value, torch.nn.Module):
+        return [encode(p.detach()) for p in value.parameters()]
+    return [encode(value)]
+
 for c in cases:
     torch.manual_seed(c['seed'])
-    c['results'] = [encode(run(call)) for call in c['calls']]
+    c['results'] = [r for call in c['calls'] for r in results(run(call))]
 with open(OUT, 'w') as f:
     json.dump({'generator': 'tools/gen_torch_random_fixtures.py', 'torch': torch.__version__, 'cases': cases}, f, indent=None)
     f.write('\n')

@@ -292,6 +292,12 @@ export function randperm(n: number, o: CreateOptions = {}): Tensor {
   return finish(out, o);
 }
 
+/** `torch.empty(shape).uniform_(from, to)` for a float dtype, torch's values. */
+export function uniform(shape: readonly number[], from: number, to: number, dtype: DType): NDArray {
+  const float32 = dtype !== 'float64';
+  return filled(shape, dtype, () => rng.uniformRange(from, to, float32));
+}
+
 /** `torch.bernoulli`-style mask for dropout: 1 with probability `keep`. */
 export function bernoulliMask(shape: readonly number[], keep: number, dtype: DType): NDArray {
   return filled(shape, dtype, () => (rng.uniformDouble() < keep ? 1 : 0));

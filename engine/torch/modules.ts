@@ -2,16 +2,16 @@
 // assignment order, train/eval, parameters(), repr in torch's nested format, `__call__` →
 // forward) and the built-in layers Linear, Conv2d, MaxPool2d, ReLU, Sigmoid, Tanh, Softmax,
 // LogSoftmax, Flatten, Dropout, Identity, Sequential, CrossEntropyLoss, MSELoss.
-// Parameters are initialised like torch (uniform ±1/sqrt(fan_in)) from the facade's own
-// generator: shapes match torch, values do not. A user subclass (`class Net(nn.Module)`) is
+// Parameters are initialised as torch initialises them (kaiming_uniform_(a=sqrt(5)) on the
+// weight, uniform ±1/sqrt(fan_in) on the bias, in that order) from torch's generator, so
+// seeded layers hold torch's values. A user subclass (`class Net(nn.Module)`) is
 // a plain Module whose `userForward` the interpreter sets to the Python forward method.
 
 import { DType } from '../core/dtype';
-import { emptyArray } from '../core/ndarray';
 import { astype } from '../core/cast';
 import { NumpyError } from '../core/errors';
 import { getDefaultDType, isFloatDType } from './dtype';
-import { rand } from './creation';
+import { uniform } from './creation';
 import { runtimeError, unary } from './elementwise';
 import * as F from './functional';
 import { flatten } from './shapeOps';
@@ -128,11 +128,15 @@ export function parameter(data: Tensor, requiresGrad = true): Tensor {
 }
 
 function uniformParam(shape: readonly number[], bound: number, dtype: DType): Tensor {
-  const u = rand(shape, { dtype });
-  const arr = emptyArray(shape, dtype);
-  const v = u.arr.toArray();
-  for (let i = 0; i < v.length; i++) arr.data[i] = (2 * v[i] - 1) * bound;
-  return parameter(new Tensor(arr));
+  return parameter(new Tensor(uniform(shape, -bound, bound, dtype)));
+}
+
+/** kaiming_uniform_(w, a=sqrt(5)) bound, computed in init.py's order of double operations. */
+function kaimingBound(fanIn: number): number {
+  if (fanIn <= 0) return 0;
+  const a = Math.sqrt(5);
+  const gain = Math.sqrt(2 / (1 + a ** 2));
+  return Math.sqrt(3) * (gain / Math.sqrt(fanIn));
 }
 
 function one(args: readonly unknown[], name: string): Tensor {
@@ -149,7 +153,7 @@ export class Linear extends Module {
   constructor(readonly inFeatures: number, readonly outFeatures: number, bias = true, dtype: DType = getDefaultDType()) {
     super('Linear');
     const bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-    this.registerParameter('weight', uniformParam([outFeatures, inFeatures], bound, dtype));
+    this.registerParameter('weight', uniformParam([outFeatures, inFeatures], kaimingBound(inFeatures), dtype));
     this.registerParameter('bias', bias ? uniformParam([outFeatures], bound, dtype) : null);
   }
   override forward(args: readonly unknown[]): unknown {
@@ -190,7 +194,7 @@ export class Conv2d extends Module {
     if (paddingMode !== 'zeros') throw new NumpyError('NotImplementedError', `padding_mode='${paddingMode}' is not supported by Shape Lens`);
     const fanIn = (inChannels / groups) * this.kernelSize[0] * this.kernelSize[1];
     const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-    this.registerParameter('weight', uniformParam([outChannels, inChannels / groups, ...this.kernelSize], bound, dtype));
+    this.registerParameter('weight', uniformParam([outChannels, inChannels / groups, ...this.kernelSize], kaimingBound(fanIn), dtype));
     this.registerParameter('bias', bias ? uniformParam([outChannels], bound, dtype) : null);
   }
   override forward(args: readonly unknown[]): unknown {

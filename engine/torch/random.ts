@@ -1,6 +1,7 @@
 // torch 1.13's CPU generator (CPUGeneratorImpl) and the sampling rules of its CPU kernels
 // (DistributionTemplates.h, DistributionKernels.cpp, TransformationHelper.h), so that seeded
-// rand/rand_like, randn of fewer than 16 elements, randint and randperm give torch's exact
+// rand/rand_like, randn of fewer than 16 elements, randint, randperm and uniform_ (layer
+// initialisation) give torch's exact
 // values. The engine is mt19937 seeded like std::mt19937 (init_genrand, the same as NumPy's
 // legacy seeding) with the seed's low 32 bits; random64 joins two draws, the first high.
 // randn of 16+ contiguous float32 elements runs torch's AVX2 normal_fill, whose Sleef
@@ -50,6 +51,16 @@ export class TorchGenerator {
   uniformDouble(): number {
     const [hi, lo] = this.random64();
     return ((hi & 0x1fffff) * 4294967296 + lo) / 9007199254740992;
+  }
+
+  /**
+   * `tensor.uniform_(from, to)`: the bounds cast to the tensor's dtype, then
+   * x * (to - from) + from in double (CPU's dist_acctype of float is double).
+   */
+  uniformRange(from: number, to: number, float32: boolean): number {
+    if (!float32) return this.uniformDouble() * (to - from) + from;
+    const f = fr(from), t = fr(to);
+    return fr(this.uniformFloat() * fr(t - f) + f);
   }
 
   /** `at::normal_distribution<double>(0, 1)`: Box-Muller on two uniform doubles, sin half cached. */

@@ -7,21 +7,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as C from '../../engine/torch/creation';
+import { Conv2d, Linear } from '../../engine/torch/modules';
 import { Tensor } from '../../engine/torch/tensor';
 
-interface Call { fn: 'rand' | 'randn' | 'randint' | 'randperm'; shape?: number[]; n?: number; dtype?: 'float32' | 'float64'; low?: number; high?: number }
+interface Call {
+  fn: 'rand' | 'randn' | 'randint' | 'randperm' | 'Linear' | 'Conv2d';
+  shape?: number[]; n?: number; dtype?: 'float32' | 'float64'; low?: number; high?: number;
+  in?: number; out?: number; kernel?: [number, number]; groups?: number; bias?: boolean;
+}
 interface Result { dtype: string; shape: number[]; count?: number; bits?: string[]; head?: string[]; tail?: string[]; fnv?: string; ints?: number[] }
 interface Case { seed: number; calls: Call[]; results: Result[] }
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/torch_random.json', import.meta.url), 'utf8')) as { cases: Case[] };
 
-function run(call: Call): Tensor {
+/** The tensors a call produces: one, or a layer's weight then bias. */
+function run(call: Call): Tensor[] {
   const o = { dtype: call.dtype };
   switch (call.fn) {
-    case 'rand': return C.rand(call.shape!, o);
-    case 'randn': return C.randn(call.shape!, o);
-    case 'randint': return C.randint(call.low!, call.high!, call.shape!);
-    case 'randperm': return C.randperm(call.n!);
+    case 'rand': return [C.rand(call.shape!, o)];
+    case 'randn': return [C.randn(call.shape!, o)];
+    case 'randint': return [C.randint(call.low!, call.high!, call.shape!)];
+    case 'randperm': return [C.randperm(call.n!)];
+    case 'Linear': return new Linear(call.in!, call.out!, call.bias).namedParameters().map(([, p]) => p);
+    case 'Conv2d':
+      return new Conv2d(call.in!, call.out!, call.kernel!, 1, 0, 1, call.groups, call.bias).namedParameters().map(([, p]) => p);
   }
 }
 
@@ -50,16 +59,17 @@ function valueOf(hex: string): number {
   return new Float64Array(new Uint32Array([parseInt(hex.slice(8), 16), parseInt(hex.slice(0, 8), 16)]).buffer)[0];
 }
 
-const label = (c: Case): string => `seed ${c.seed}: ${c.calls.map((k) => `${k.fn}(${k.shape ?? k.n}${k.dtype ? `, ${k.dtype}` : ''})`).join(', ')}`;
+const label = (c: Case): string => `seed ${c.seed}: ${c.calls.map((k) => `${k.fn}(${k.shape ?? k.n ?? [k.in, k.out, k.kernel ?? []].join(',')}${k.dtype ? `, ${k.dtype}` : ''})`).join(', ')}`;
 const inexact = (call: Call, r: Result): boolean => call.fn === 'randn' && (r.count ?? 0) >= 16;
 
-describe('torch.manual_seed + rand/randn/randint/randperm match torch 1.13 bit for bit', () => {
+describe('torch.manual_seed + rand/randn/randint/randperm and layer init match torch 1.13 bit for bit', () => {
   for (const c of fixture.cases) {
     it(label(c), () => {
       C.manualSeed(c.seed);
-      c.calls.forEach((call, k) => {
+      const produced = c.calls.flatMap((call) => run(call).map((t) => [call, t] as const));
+      expect(produced.length).toBe(c.results.length);
+      produced.forEach(([call, got], k) => {
         const want = c.results[k];
-        const got = run(call);
         expect(got.dtype).toBe(want.dtype);
         expect([...got.shape]).toEqual(want.shape);
         if (want.ints) {

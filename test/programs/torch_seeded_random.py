@@ -16,3 +16,8 @@ print(x)
 print(x[1, 1].item())
 print(torch.rand(5, dtype=torch.float64))
 print(torch.randn(2, 2).tolist())
+
+torch.manual_seed(0)
+layer = torch.nn.Linear(3, 2)
+print(layer.weight)
+print(layer.bias)
