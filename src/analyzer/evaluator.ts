@@ -6,7 +6,7 @@
 
 import type * as ast from '../python/ast';
 import { Dim, dimEq, dimMul, isNum, sym } from '../../engine/shape/dim';
-import { parseDType } from '../../engine/core/dtype';
+import { DType, dtypeInfo, parseDType } from '../../engine/core/dtype';
 import { indexPlan, IndexSpec } from '../../engine/shape/index';
 import { torchIndexMessage } from '../../engine/shape/torch';
 import { ShapeError } from '../../engine/shape/result';
@@ -961,14 +961,12 @@ export { dimEq, shapeArg };
  * scalars (float32, bool, complex…) keep their own dtype, which these values cannot carry, so
  * they stay unknown rather than be taken for a Python float.
  */
-function dtypeScalar(dtype: string, arg: AValue | undefined): AValue {
-  const intType = /^(u?)int(\d+)$/.exec(dtype);
-  if (intType) {
+function dtypeScalar(dtype: DType, arg: AValue | undefined): AValue {
+  const info = dtypeInfo(dtype);
+  if (info.kind === 'i' || info.kind === 'u') {
     // a value outside the type wraps (or raises) in NumPy: keep only values that fit
     const v = arg?.kind === 'int' ? arg.value : null;
-    const bits = Number(intType[2]);
-    const [lo, hi] = intType[1] ? [0, 2 ** bits - 1] : [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1];
-    return int(typeof v === 'number' && v >= lo && v <= hi ? v : null);
+    return int(typeof v === 'number' && v >= info.min && v <= info.max ? v : null);
   }
   if (dtype === 'float64') return FLOAT;
   return UNKNOWN;
