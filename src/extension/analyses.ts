@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { AnalysisSession, SessionResult } from '../analyzer/session';
 import type { TextEdit } from '../python/parse';
 import { joinCells, NotebookProgram } from './notebook';
+import { isAnalysable } from './pythonDocuments';
 
 /** Files larger than this are not analysed (the editor stays responsive on generated code). */
 export const MAX_ANALYSED_CHARS = 2_000_000;
-const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm', 'debug', 'gitfs', 'review', 'pr']);
 
 /** An analysis seen from one document: the program's offsets minus `base` are this document's. */
 export interface DocumentView {
@@ -46,9 +46,7 @@ interface NotebookEntry {
   result: SessionResult | undefined;
 }
 
-export function isAnalysable(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'python' && !SKIPPED_SCHEMES.has(doc.uri.scheme);
-}
+export { isAnalysable };
 
 export class Analyses implements vscode.Disposable {
   private readonly docs = new Map<string, Entry>();

@@ -7,7 +7,6 @@ import { DIAGNOSTIC_SOURCE, diagnosticsIn } from './diagnostics';
 import { toRange } from './analyses';
 
 export class ShapeFixProvider implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly analyses: Analyses) {}
 

@@ -6,13 +6,12 @@
 // the run and cancels it (cooperatively, then by terminating the worker). Also owns
 // "New Scratch" and "Inspect Array" (whose arrays come from a run).
 import * as vscode from 'vscode';
-import { runInWorker } from '../interpreter/host';
 import type { RunResult, VariableInfo } from '../interpreter/run';
-import { array } from '../../engine/ops/creation';
-import { reshape } from '../../engine/ops/manipulation';
 import { parseDType } from '../../engine/core/dtype';
 import type { NDArray } from '../../engine/core/ndarray';
-import { instrument, selectionProgram, Snapshot, SNAPSHOT_PREFIX } from './instrument';
+import type { Snapshot } from './instrument';
+import { SNAPSHOT_PREFIX } from './snapshotNames';
+import { loadLanguage } from './languageBundle';
 import { evaluationLimits, inspectorMaxElements } from './settings';
 import { showInInspector } from './inspect';
 
@@ -119,6 +118,9 @@ class Evaluation implements vscode.Disposable {
     const uri = doc.uri.toString();
     this.running = { controller, uri };
     void vscode.commands.executeCommand('setContext', 'shapeLens.running', true);
+    // loaded on the first run, not at activation (the parser, the worker host, the engine's ops)
+    const { instrument, selectionProgram } = loadLanguage();
+    const { runInWorker } = await import('../interpreter/host');
     const text = doc.getText();
     const program = selection ? selectionProgram(text, selection.fromLine, selection.toLine) : text;
     const inst = instrument(program, selection?.fromLine, selection?.toLine);
@@ -220,6 +222,7 @@ class Evaluation implements vscode.Disposable {
     if (v.truncated || v.values.length < (v.size ?? 0)) return `${name} has ${v.size} elements, more than shapeLens.inspector.maxElements (${max})`;
     const dtype = parseDType(v.dtype.replace(/^torch\./, ''));
     if (!dtype) return `unsupported dtype ${v.dtype}`;
+    const [{ array }, { reshape }] = await Promise.all([import('../../engine/ops/creation'), import('../../engine/ops/manipulation')]);
     const flat = array(v.values, dtype);
     return { info: v, array: v.shape.length === 1 && v.shape[0] === v.values.length ? flat : reshape(flat, v.shape) };
   }

@@ -1,15 +1,14 @@
 // The extension's entry point: registers the providers and commands and returns. Activation
-// (on a Python file or notebook, or one of our commands) parses and analyses nothing: each
-// document is analysed when VS Code first asks for its hints, or shortly after it is shown.
-// Everything here is glue over analyses.ts (static shapes), evaluate.ts (the sandboxed
-// interpreter worker, which also feeds inspect.ts, the inspector webview).
+// (on a Python file or notebook, or one of our commands) parses and analyses nothing, and does
+// not even load the parser and analyzer: language.ts is imported on first use — the first
+// hint, hover or diagnostics request — and each document is analysed when VS Code first asks
+// for its hints, or shortly after it is shown or edited. Everything here is glue over
+// language.ts (static shapes), evaluate.ts (the sandboxed interpreter worker, which also feeds
+// inspect.ts, the inspector webview) and debug/ (live debugging).
 import { LOAD_START } from './loadClock';
 import * as vscode from 'vscode';
-import { Analyses, isAnalysable } from './analyses';
-import { DiagnosticsPublisher } from './diagnostics';
-import { ShapeHintsProvider } from './hints';
-import { ShapeHoverProvider } from './hover';
-import { ShapeFixProvider } from './codeActions';
+import { isAnalysable } from './pythonDocuments';
+import { loadLanguage, type LanguageFeatures } from './languageBundle';
 import { evaluation, registerEvaluation } from './evaluate';
 import { registerInspector } from './inspect';
 import { registerDebugging, type DebuggingApi } from './debug/registerDebugging';
@@ -45,55 +44,75 @@ export interface ShapeLensApi {
 
 export function activate(context: vscode.ExtensionContext): ShapeLensApi {
   const t0 = performance.now();
-  const analyses = new Analyses();
-  const diagnostics = new DiagnosticsPublisher(analyses, context.extensionUri);
-  const hints = new ShapeHintsProvider(analyses);
+  // the static-analysis features: out/language.js, a bundle of its own, loaded on first use
+  let ready: LanguageFeatures | undefined;
+  const language = (): LanguageFeatures => {
+    if (!ready) {
+      ready = loadLanguage().createLanguageFeatures(context.extensionUri);
+      context.subscriptions.push(ready);
+    }
+    return ready;
+  };
+  const hintsChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
-    analyses, diagnostics,
-    vscode.languages.registerInlayHintsProvider(PYTHON, hints),
-    vscode.languages.registerHoverProvider(PYTHON, new ShapeHoverProvider(analyses)),
-    vscode.languages.registerCodeActionsProvider(PYTHON, new ShapeFixProvider(analyses), { providedCodeActionKinds: ShapeFixProvider.kinds }),
+    hintsChanged,
+    vscode.languages.registerInlayHintsProvider(PYTHON, {
+      onDidChangeInlayHints: hintsChanged.event,
+      provideInlayHints: (doc, range) => language().hints.provideInlayHints(doc, range),
+    }),
+    vscode.languages.registerHoverProvider(PYTHON, {
+      provideHover: (doc, pos) => language().hover.provideHover(doc, pos),
+    }),
+    vscode.languages.registerCodeActionsProvider(PYTHON, {
+      provideCodeActions: (doc, range, ctx) => language().fixes.provideCodeActions(doc, range, ctx),
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!isAnalysable(e.document) || e.contentChanges.length === 0) return;
-      analyses.noteChange(e);
-      diagnostics.schedule(e.document);
+      const l = language();
+      l.analyses.noteChange(e);
+      l.diagnostics.schedule(e.document);
+      l.analyseSoon(e.document);
     }),
-    vscode.workspace.onDidOpenTextDocument((d) => diagnostics.schedule(d)),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (isAnalysable(d)) language().diagnostics.schedule(d);
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      analyses.forget(d);
-      if (d.uri.scheme !== 'vscode-notebook-cell') diagnostics.clear(d);
+      if (!ready) return;
+      ready.analyses.forget(d);
+      if (d.uri.scheme !== 'vscode-notebook-cell') ready.diagnostics.clear(d);
     }),
     vscode.workspace.onDidChangeNotebookDocument((e) => {
       const first = e.notebook.getCells().find((c) => c.document.languageId === 'python');
-      if (first) diagnostics.schedule(first.document);
+      if (first) language().diagnostics.schedule(first.document);
     }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => {
       const first = nb.getCells().find((c) => c.document.languageId === 'python');
-      if (first) diagnostics.schedule(first.document);
+      if (first) language().diagnostics.schedule(first.document);
     }),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
-      analyses.forgetNotebook(nb);
-      for (const c of nb.getCells()) diagnostics.clear(c.document);
+      if (!ready) return;
+      ready.analyses.forgetNotebook(nb);
+      for (const c of nb.getCells()) ready.diagnostics.clear(c.document);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('shapeLens.hints')) hints.refresh();
-      if (e.affectsConfiguration('shapeLens.diagnostics')) for (const d of vscode.workspace.textDocuments) diagnostics.schedule(d, 0);
+      if (e.affectsConfiguration('shapeLens.hints')) hintsChanged.fire();
+      if (ready && e.affectsConfiguration('shapeLens.diagnostics')) for (const d of vscode.workspace.textDocuments) ready.diagnostics.schedule(d, 0);
     }),
-    vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...analyses.timings] })),
+    vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])] })),
   );
   registerEvaluation(context);
   registerInspector(context);
   const debugging = registerDebugging(context);
   // documents already open: analysed after activation returns, a little later, one at a time
   const already = vscode.workspace.textDocuments.filter(isAnalysable);
-  already.forEach((d, i) => diagnostics.schedule(d, 200 + 50 * i));
+  already.forEach((d, i) => setTimeout(() => language().diagnostics.schedule(d, 0), 200 + 50 * i));
   const t1 = performance.now();
   stats.activateBodyMs = t1 - t0;
   stats.activationMs = t1 - LOAD_START;
   stats.moduleLoadMs = LOADED - LOAD_START;
-  stats.analysesAtActivation = analyses.timings.length;
+  stats.analysesAtActivation = ready?.analyses.timings.length ?? 0;
   return {
-    stats: () => ({ ...stats, analysisMs: [...analyses.timings] }),
+    stats: () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])] }),
     inlineResults: (uri) => evaluation()?.inlineResults(uri) ?? [],
     debug: debugging,
   };

@@ -6,17 +6,22 @@ import * as vscode from 'vscode';
 import { hintText } from '../analyzer';
 import type { Hint } from '../analyzer';
 import { Analyses, inView, toPosition } from './analyses';
+import type { SessionResult } from '../analyzer/session';
 import { derivation, lineLabel } from './describe';
 import { hintsMode } from './settings';
 
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeInlayHints = this.changed.event;
-
   constructor(private readonly analyses: Analyses) {}
 
-  refresh(): void {
-    this.changed.fire();
+  /** the hints to show of one analysis result, per mode (the editor asks again on every scroll) */
+  private readonly selections = new WeakMap<SessionResult, Map<'all' | 'changed', { hint: Hint; text: string }[]>>();
+
+  private selected(result: SessionResult, mode: 'all' | 'changed'): { hint: Hint; text: string }[] {
+    let byMode = this.selections.get(result);
+    if (!byMode) this.selections.set(result, byMode = new Map());
+    let list = byMode.get(mode);
+    if (!list) byMode.set(mode, list = selectHints(result.analysis.hints, mode));
+    return list;
   }
 
   provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
@@ -24,7 +29,7 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     if (mode === 'off') return [];
     const v = this.analyses.view(doc);
     if (!v) return [];
-    const shown = selectHints(v.result.analysis.hints, mode);
+    const shown = this.selected(v.result, mode);
     // the editor asks for what is on screen: skip the rest before making positions and tooltips
     const from = v.base + doc.offsetAt(range.start), to = v.base + doc.offsetAt(range.end);
     // one hint per statement: `a: (2,) int64, b: (3,) int64` when a statement assigns several arrays

@@ -8,7 +8,9 @@
 import type * as ast from '../python/ast';
 import { parse } from '../python/parse';
 
-export const SNAPSHOT_PREFIX = '__shapelens_';
+import { SNAPSHOT_PREFIX } from './snapshotNames';
+
+export { SNAPSHOT_PREFIX };
 
 export interface Snapshot {
   /** 1-based line of the statement's end (where the result is shown) */

@@ -1,0 +1,14 @@
+// Loads out/language.js (src/extension/language.ts: the parser, the analyzer and the providers
+// over them), a bundle of its own so that activation does not compile it (tools/build.mjs keeps
+// './language' external to out/extension.js). A plain require: synchronous, and resolved next
+// to out/extension.js.
+import type * as Language from './language';
+
+export type { LanguageFeatures } from './language';
+
+let loaded: typeof Language | undefined;
+
+export function loadLanguage(): typeof Language {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return loaded ??= require('./language') as typeof Language;
+}
