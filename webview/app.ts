@@ -175,7 +175,8 @@ export class InspectorApp {
         ...fact('strides', `${shapeText(m.strides)} bytes`),
         ...fact('layout', contiguity),
         ...fact('nbytes', formatBytes(m.nbytes)),
-        ...(m.source === 'torch' ? fact('from', 'torch tensor') : [])));
+        ...(m.source === 'torch' ? fact('from', 'torch tensor') : []),
+        ...(m.origin ? fact('values', m.origin, 'sl-origin') : [])));
   }
 
   private renderTabs(views: ViewKind[], current: ViewKind): void {

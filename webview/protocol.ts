@@ -74,6 +74,11 @@ export interface ArrayMeta {
   readonly maxChunkElements: number;
   readonly layout?: LayoutHint;
   readonly highlight?: Highlight;
+  /**
+   * Where the values live when not in the host's own memory (`the paused program (debugpy),
+   * read on demand`): each window is read from there when the view asks for it.
+   */
+  readonly origin?: string;
 }
 
 export type ViewKind = 'table' | 'heatmap' | 'image' | 'batch' | 'stats' | 'explain';
@@ -375,6 +380,7 @@ function arrayMeta(x: unknown, path: string): ArrayMeta {
     maxChunkElements,
     ...(o.layout !== undefined ? { layout: oneOf(o.layout, `${path}.layout`, ['NCHW', 'NHWC'] as const) } : {}),
     ...(hl ? { highlight: hl } : {}),
+    ...(o.origin !== undefined ? { origin: str(o.origin, `${path}.origin`, LIMITS.maxNameLength) } : {}),
   };
 }
 

@@ -4,10 +4,12 @@
 // One panel, reused; strict CSP with a nonce; only out/webview is loadable. The panel does not
 // keep its page while hidden: the view saves its state (getState/setState) and, shown again,
 // says `ready`, and the host re-sends what it showed. A serializer revives it after a reload.
-// The array itself comes from evaluate.ts (the interpreter worker); nothing here runs code.
+// The array comes from evaluate.ts (the interpreter worker, an engine NDArray) or from a paused
+// program (debug/inspectRemote.ts, an ArraySource read window by window); nothing here runs code.
 import * as vscode from 'vscode';
 import type { NDArray } from '../../engine/core/ndarray';
-import { InspectorSession } from './inspectorData';
+import { InspectorSession, type OpenOptions } from './inspectorData';
+import type { ArraySource } from './inspectorSource';
 import { inspectorHtml, makeNonce } from '../../webview/html';
 import type { HostToView, OpenMessage } from '../../webview/protocol';
 import { inspectorMaxElements } from './settings';
@@ -61,8 +63,8 @@ function adopt(context: vscode.ExtensionContext, p: vscode.WebviewPanel): Inspec
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   const me: Inspector = { panel: p, session, ready };
-  p.webview.onDidReceiveMessage((m: unknown) => {
-    const res = session.handle(m);
+  p.webview.onDidReceiveMessage(async (m: unknown) => {
+    const res = await session.handle(m);
     log(res.log);
     if (res.message?.type === 'ready') {
       // the view (re)loaded: it gets what the host shows now, whatever it had saved
@@ -76,7 +78,10 @@ function adopt(context: vscode.ExtensionContext, p: vscode.WebviewPanel): Inspec
     }
     for (const reply of res.replies) post(p, reply);
   });
-  p.onDidDispose(() => { if (inspector === me) inspector = undefined; });
+  p.onDidDispose(() => {
+    if (me.current) session.close(me.current.array.id);
+    if (inspector === me) inspector = undefined;
+  });
   inspector = me;
   return me;
 }
@@ -97,14 +102,29 @@ async function loaded(i: Inspector): Promise<void> {
   await Promise.race([i.ready, new Promise((res) => setTimeout(res, 5000))]);
 }
 
-/** Shows `array` named `name` in the inspector panel (opening it when needed). */
-export async function showInInspector(context: vscode.ExtensionContext, name: string, array: NDArray, source: 'numpy' | 'torch' = 'numpy'): Promise<vscode.WebviewPanel> {
+/**
+ * Shows `array` named `name` in the inspector panel (opening it when needed): an engine array,
+ * or a source whose values are read as the view asks for them.
+ */
+export async function showInInspector(context: vscode.ExtensionContext, name: string, array: NDArray | ArraySource, source: 'numpy' | 'torch' = 'numpy', opts: OpenOptions = {}): Promise<vscode.WebviewPanel> {
   const i = ensurePanel(context);
   await loaded(i);
   if (i.current) i.session.close(i.current.array.id);
-  i.current = i.session.open(name, array, { source });
+  i.current = i.session.open(name, array, { ...opts, source });
   post(i.panel, i.current);
   return i.panel;
+}
+
+/**
+ * Tells the view plainly when the array it shows can no longer be read (the debugged program
+ * resumed or ended): values it already shows stay, windows not yet read show this message.
+ */
+export function noticeStaleSource(): void {
+  const i = inspector;
+  if (!i?.current) return;
+  const id = i.current.array.id;
+  const reason = i.session.sourceOf(id)?.staleReason?.();
+  if (reason) post(i.panel, { type: 'error', id, message: `${i.current.array.name}: ${reason}. Values not read yet cannot be shown; inspect it again at the next stop.` });
 }
 
 /** Shows a broadcasting or matmul diagram in the inspector panel (opening it when needed). */

@@ -1,18 +1,20 @@
-// The host side of the array inspector, without VS Code: turns engine NDArrays into the
-// messages of webview/protocol.ts — metadata on open, binary chunks of a slice on request,
-// statistics, per-axis summaries — and answers the view's (validated) requests. It caps what
-// it sends at the `shapeLens.inspector.maxElements` setting; beyond it the view samples.
-// It owns no panel and imports no `vscode`: the extension passes the setting in and posts
-// what `handle` returns. Shape rules and reductions come from the engine.
+// The host side of the array inspector, without VS Code: turns arrays into the messages of
+// webview/protocol.ts — metadata on open, binary chunks of a slice on request, statistics,
+// per-axis summaries — and answers the view's (validated) requests. Values come from an
+// ArraySource (inspectorSource.ts): an engine NDArray here (LocalArraySource), or a paused
+// program's array read window by window (debug/remoteSource.ts). It caps what it sends at the
+// `shapeLens.inspector.maxElements` setting; beyond it the view samples. It owns no panel and
+// imports no `vscode`: the extension passes the setting in and posts what `handle` resolves to.
 
 import { NDArray } from '../../engine/core/ndarray';
 import { NumpyError } from '../../engine/core/errors';
 import { amax, amin, mean, std, sum } from '../../engine/ops/reduction';
 import {
   ArrayMeta, AxisSummaryMessage, ChunkMessage, DEFAULT_MAX_ELEMENTS, DTypeName, ErrorMessage, Highlight, HostToView, INSPECTOR_MAX_ELEMENTS_SETTING,
-  LayoutHint, LIMITS, OpenMessage, SliceSpec, sliceProblem, sliceShape, StatsMessage, SummaryOp, validateViewMessage,
+  LayoutHint, LIMITS, OpenMessage, RequestAxisSummaryMessage, RequestChunkMessage, RequestStatsMessage, SliceSpec, sliceKey, sliceProblem, sliceShape, StatsMessage, SummaryOp, validateViewMessage,
   ValueArray, ValueType, ViewKind, ViewToHost,
 } from '../../webview/protocol';
+import type { ArraySource, SourceBlock, SourceInfo } from './inspectorSource';
 
 export interface InspectorSettings {
   /** values per chunk, statistics sample size and summary length (`shapeLens.inspector.maxElements`) */
@@ -29,6 +31,8 @@ export interface OpenOptions {
   readonly layout?: LayoutHint;
   readonly highlight?: Highlight;
   readonly view?: ViewKind;
+  /** where the values come from, when not this process (`debugpy: train_step, read on demand`) */
+  readonly origin?: string;
 }
 
 /** A setting value made safe: an integer in [1, the protocol's hard ceiling]. */
@@ -37,8 +41,8 @@ export function clampMaxElements(n: number | undefined): number {
   return Math.max(1, Math.min(Math.floor(n), LIMITS.maxChunkBytes / 8));
 }
 
-function valueTypeOf(a: NDArray): ValueType {
-  const d = a.data;
+/** The protocol's value type of an engine storage array (int64 lives in a Float64Array). */
+export function valueTypeOfData(d: NDArray['data']): ValueType {
   if (d instanceof Float64Array) return 'float64';
   if (d instanceof Float32Array) return 'float32';
   if (d instanceof Int32Array) return 'int32';
@@ -62,21 +66,31 @@ function allocLike(vt: ValueType, n: number): ValueArray {
   }
 }
 
-/** The header facts of an array: `x.shape`, `x.strides` (bytes), `x.flags`. */
-export function arrayMeta(id: string, name: string, a: NDArray, settings: InspectorSettings = {}, opts: OpenOptions = {}): ArrayMeta {
+/** The header facts of an engine array: `x.shape`, `x.strides` (bytes), `x.flags`. */
+export function infoOf(a: NDArray): SourceInfo {
+  return {
+    dtype: a.dtype as DTypeName, shape: [...a.shape], strides: a.byteStrides, itemsize: a.itemsize,
+    nbytes: a.nbytes, contiguous: { c: a.isCContiguous, f: a.isFContiguous },
+  };
+}
+
+/** The open message's array facts, from an engine array or a source's header facts. */
+export function arrayMeta(id: string, name: string, a: NDArray | SourceInfo, settings: InspectorSettings = {}, opts: OpenOptions = {}): ArrayMeta {
+  const info = a instanceof NDArray ? infoOf(a) : a;
   return {
     id,
     name: name.slice(0, LIMITS.maxNameLength),
-    dtype: a.dtype as DTypeName,
-    shape: [...a.shape],
-    strides: a.byteStrides,
-    itemsize: a.itemsize,
-    nbytes: a.nbytes,
-    contiguous: { c: a.isCContiguous, f: a.isFContiguous },
+    dtype: info.dtype,
+    shape: [...info.shape],
+    strides: [...info.strides],
+    itemsize: info.itemsize,
+    nbytes: info.nbytes,
+    contiguous: { c: info.contiguous.c, f: info.contiguous.f },
     source: opts.source ?? 'numpy',
     maxChunkElements: clampMaxElements(settings.maxElements),
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.highlight ? { highlight: opts.highlight } : {}),
+    ...(opts.origin ? { origin: opts.origin.slice(0, LIMITS.maxNameLength) } : {}),
   };
 }
 
@@ -88,7 +102,7 @@ export function arrayMeta(id: string, name: string, a: NDArray, settings: Inspec
  */
 export function extractBlock(a: NDArray, slice: SliceSpec): { shape: number[]; valueType: ValueType; values: ValueArray } {
   const shape = sliceShape(slice);
-  const valueType = valueTypeOf(a);
+  const valueType = valueTypeOfData(a.data);
   const n = shape.reduce((p, d) => p * d, 1);
   const out = allocLike(valueType, n);
   if (n === 0) return { shape, valueType, values: out };
@@ -248,6 +262,44 @@ export function axisSummary(a: NDArray, name: string, id: string, requestId: num
   };
 }
 
+/**
+ * The evenly strided sample `x[::k, ::k, …]` (one step on every axis) with at most `limit`
+ * values and the smallest such k — what the host fetches when a whole remote array is needed.
+ *
+ *   sampleSlice([2000, 2000], 1_000_000) → x[0:2000:2, 0:2000:2]  (k = 2: 1000 × 1000)
+ */
+export function sampleSlice(shape: readonly number[], limit: number): { slice: SliceSpec; step: number } {
+  const count = (k: number): number => shape.reduce((p, d) => p * Math.ceil(d / k), 1);
+  let lo = 1, hi = Math.max(1, ...shape);
+  if (count(1) <= limit) hi = 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (count(mid) <= limit) hi = mid; else lo = mid + 1;
+  }
+  return { slice: shape.map((d) => ({ start: 0, stop: d, step: lo })), step: lo };
+}
+
+/** An engine array in this process (a scratch evaluation): every answer is computed at once. */
+export class LocalArraySource implements ArraySource {
+  readonly info: SourceInfo;
+
+  constructor(readonly array: NDArray) {
+    this.info = infoOf(array);
+  }
+
+  async readBlock(slice: SliceSpec): Promise<SourceBlock> {
+    return extractBlock(this.array, slice);
+  }
+
+  async stats(id: string, requestId: number, limit: number, bins: number): Promise<StatsMessage> {
+    return computeStats(this.array, id, requestId, limit, bins);
+  }
+
+  async axisSummary(name: string, id: string, requestId: number, axis: number, op: SummaryOp, limit: number): Promise<AxisSummaryMessage | ErrorMessage> {
+    return axisSummary(this.array, name, id, requestId, axis, op, limit);
+  }
+}
+
 export interface HandleResult {
   /** messages to post to the webview, in order */
   readonly replies: HostToView[];
@@ -259,18 +311,22 @@ export interface HandleResult {
 
 interface Entry {
   readonly name: string;
-  readonly array: NDArray;
+  readonly source: ArraySource;
   readonly open: OpenMessage;
 }
 
 /**
  * One inspector panel's arrays and its answers to the view. The extension calls `open` to
- * show an array, posts the returned message, and passes every message from the view to
- * `handle`, posting its replies:
+ * show an array (an engine NDArray or any ArraySource), posts the returned message, and passes
+ * every message from the view to `handle`, posting its replies:
  *
  *   const s = new InspectorSession({ maxElements: config.get(INSPECTOR_MAX_ELEMENTS_SETTING) });
  *   panel.webview.postMessage(s.open('x', arr));
- *   panel.webview.onDidReceiveMessage((m) => { const r = s.handle(m); r.replies.forEach(post); r.log.forEach(out.appendLine); });
+ *   panel.webview.onDidReceiveMessage(async (m) => { const r = await s.handle(m); r.replies.forEach(post); r.log.forEach(out.appendLine); });
+ *
+ * Answers are asynchronous: one that arrives after its array was closed (the user opened
+ * another) is dropped, and one from a source gone stale (the debugged program resumed) becomes
+ * an error that says so — stale values are never sent.
  */
 export class InspectorSession {
   private readonly arrays = new Map<string, Entry>();
@@ -283,17 +339,19 @@ export class InspectorSession {
     this.idPrefix = (settings.idPrefix ?? Math.random().toString(36).slice(2, 8)).slice(0, 32);
   }
 
-  open(name: string, array: NDArray, opts: OpenOptions = {}): OpenMessage {
+  open(name: string, array: NDArray | ArraySource, opts: OpenOptions = {}): OpenMessage {
     const id = `${this.idPrefix}a${this.nextId++}`;
+    const source = array instanceof NDArray ? new LocalArraySource(array) : array;
     const open: OpenMessage = {
-      type: 'open', array: arrayMeta(id, name, array, { maxElements: this.maxElements }, opts),
+      type: 'open', array: arrayMeta(id, name, source.info, { maxElements: this.maxElements }, opts),
       ...(opts.view ? { view: opts.view } : {}),
     };
-    this.arrays.set(id, { name, array, open });
+    this.arrays.set(id, { name, source, open });
     return open;
   }
 
   close(id: string): void {
+    this.arrays.get(id)?.source.close?.();
     this.arrays.delete(id);
   }
 
@@ -301,7 +359,12 @@ export class InspectorSession {
     return [...this.arrays.keys()];
   }
 
-  handle(raw: unknown): HandleResult {
+  /** The source of an open array (the extension asks it whether it went stale). */
+  sourceOf(id: string): ArraySource | undefined {
+    return this.arrays.get(id)?.source;
+  }
+
+  async handle(raw: unknown): Promise<HandleResult> {
     const v = validateViewMessage(raw);
     if (!v.ok) return { replies: [], log: [`[inspector] rejected message from view: ${v.error}`] };
     const m = v.value;
@@ -314,31 +377,56 @@ export class InspectorSession {
       }
       case 'log':
         return { replies: [], log: [`[inspector view] ${m.level}: ${m.message}`], message: m };
-      case 'requestChunk': {
+      case 'requestChunk': case 'requestStats': case 'requestAxisSummary': {
         const e = this.arrays.get(m.id);
         if (!e) return err(m.id, m.requestId, `no array ${m.id} in this panel (closed or from an earlier run)`);
-        const problem = sliceProblem(m.slice, e.array.shape);
-        if (problem) return err(m.id, m.requestId, `bad chunk request: ${problem}`);
-        const n = sliceShape(m.slice).reduce((p, d) => p * d, 1);
-        if (n > this.maxElements) {
-          return err(m.id, m.requestId, `chunk of ${n} values exceeds the limit of ${this.maxElements} (${INSPECTOR_MAX_ELEMENTS_SETTING})`);
+        if (m.type === 'requestChunk') {
+          const problem = sliceProblem(m.slice, e.source.info.shape);
+          if (problem) return err(m.id, m.requestId, `bad chunk request: ${problem}`);
+          const n = sliceShape(m.slice).reduce((p, d) => p * d, 1);
+          if (n > this.maxElements) {
+            return err(m.id, m.requestId, `chunk of ${n} values exceeds the limit of ${this.maxElements} (${INSPECTOR_MAX_ELEMENTS_SETTING})`);
+          }
         }
-        const b = extractBlock(e.array, m.slice);
-        const chunk: ChunkMessage = {
-          type: 'chunk', id: m.id, requestId: m.requestId, slice: m.slice, shape: b.shape, valueType: b.valueType, data: exactBuffer(b.values),
-        };
-        return { replies: [chunk], log: [], message: m };
-      }
-      case 'requestStats': {
-        const e = this.arrays.get(m.id);
-        if (!e) return err(m.id, m.requestId, `no array ${m.id} in this panel (closed or from an earlier run)`);
-        return { replies: [computeStats(e.array, m.id, m.requestId, this.maxElements, m.bins)], log: [], message: m };
-      }
-      case 'requestAxisSummary': {
-        const e = this.arrays.get(m.id);
-        if (!e) return err(m.id, m.requestId, `no array ${m.id} in this panel (closed or from an earlier run)`);
-        return { replies: [axisSummary(e.array, e.name, m.id, m.requestId, m.axis, m.op, this.maxElements)], log: [], message: m };
+        const before = e.source.staleReason?.();
+        if (before) return err(m.id, m.requestId, before);
+        let reply: HostToView;
+        try {
+          reply = await this.answer(e, m);
+        } catch (x) {
+          if (this.arrays.get(m.id) !== e) return dropped(m.id);
+          return err(m.id, m.requestId, e.source.staleReason?.() ?? (x instanceof Error ? x.message : String(x)));
+        }
+        // the user moved on while the values travelled: nobody shows this array any more
+        if (this.arrays.get(m.id) !== e) return dropped(m.id);
+        const after = e.source.staleReason?.();
+        if (after) return err(m.id, m.requestId, after);
+        return { replies: [reply], log: [], message: m };
       }
     }
   }
+
+  private async answer(e: Entry, m: RequestChunkMessage | RequestStatsMessage | RequestAxisSummaryMessage): Promise<HostToView> {
+    switch (m.type) {
+      case 'requestChunk': {
+        const b = await e.source.readBlock(m.slice);
+        const want = sliceShape(m.slice);
+        if (b.shape.join() !== want.join() || b.values.length !== want.reduce((p, d) => p * d, 1)) {
+          throw new Error(`the values read for ${sliceKey(m.slice)} have shape (${b.shape.join(', ')}), expected (${want.join(', ')})`);
+        }
+        const chunk: ChunkMessage = {
+          type: 'chunk', id: m.id, requestId: m.requestId, slice: m.slice, shape: b.shape, valueType: b.valueType, data: exactBuffer(b.values),
+        };
+        return chunk;
+      }
+      case 'requestStats':
+        return e.source.stats(m.id, m.requestId, this.maxElements, m.bins);
+      case 'requestAxisSummary':
+        return e.source.axisSummary(e.name, m.id, m.requestId, m.axis, m.op, this.maxElements);
+    }
+  }
+}
+
+function dropped(id: string): HandleResult {
+  return { replies: [], log: [`[inspector] dropped an answer for ${id}: the panel shows another array now`] };
 }

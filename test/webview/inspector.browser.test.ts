@@ -262,6 +262,58 @@ describe('table', () => {
   });
 });
 
+describe('values read on demand (an array of a paused program)', () => {
+  const fake = (frame: Frame) => frame.page().evaluate(() => ({ reads: [...window.__fakeHost.reads] }));
+  /** rows start:stop of a window key `r0:r1:1,c0:c1:1` */
+  const rowsOf = (key: string): [number, number] => key.split(',')[0].split(':').slice(0, 2).map(Number) as [number, number];
+
+  test('scrolling a 1,000×1,000 table asks for the new windows only; a resume stops further reads and says why', async () => {
+    const { page, frame } = await open({ fixture: 'big', remote: 15, view: 'table' });
+    expect(await frame.getAttribute('#app', 'data-painted')).toBe('table');
+    expect(await text(frame, '.sl-origin')).toBe('read on demand from the paused program (fake)');
+    const first = (await fake(frame)).reads;
+    // the visible cells' tiles (64 rows × 32 columns each), nothing else
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThanOrEqual(4);
+    for (const k of first) expect(rowsOf(k)[0]).toBe(0);
+    expect(await text(frame, '.sl-value[data-r="2"][data-c="3"]')).toBe(formatCell(field(2, 3), 'float64'));
+
+    // scroll to the middle: new windows around rows ~500, values as the program holds them
+    const row = await frame.evaluate(() => {
+      const g = document.querySelector('.sl-grid')!;
+      g.scrollTop = 500 * 22;
+      return 500;
+    });
+    await frame.waitForFunction((r) => {
+      const cells = Array.from(document.querySelectorAll<HTMLElement>('.sl-value'));
+      return cells.some((e) => Number(e.dataset.r) === r) && !cells.some((e) => e.textContent === '…');
+    }, row);
+    const after = (await fake(frame)).reads.slice(first.length);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThanOrEqual(4);
+    for (const k of after) expect(rowsOf(k)[0]).toBeGreaterThanOrEqual(448);
+    expect(await text(frame, '.sl-value[data-r="510"][data-c="4"]')).toBe(formatCell(field(510, 4), 'float64'));
+    await shot(page, 'table-remote-scrolled');
+
+    // the program resumes: the panel says so; windows not read yet are not read
+    await page.evaluate(() => window.__fakeHost.resume());
+    await frame.waitForFunction(() => document.querySelector('.sl-alert')?.textContent !== '');
+    expect(await text(frame, '.sl-alert')).toBe('field: the program has resumed since this array was opened. Values not read yet cannot be shown; inspect it again at the next stop.');
+    const before = (await fake(frame)).reads.length;
+    await frame.evaluate(() => { document.querySelector('.sl-grid')!.scrollTop = 900 * 22; });
+    await frame.waitForFunction(() => /Could not load values/.test(document.querySelector('.sl-status')?.textContent ?? ''));
+    expect(await text(frame, '.sl-status')).toBe('Could not load values: the program has resumed since this array was opened');
+    expect((await fake(frame)).reads.length).toBe(before);
+  });
+
+  test('the heatmap of a remote array reads one strided sample within the limit, marked as such', async () => {
+    const { frame } = await open({ fixture: 'big', remote: 5, max: 100_000 });
+    expect(await frame.getAttribute('#app', 'data-painted')).toBe('heatmap');
+    expect((await fake(frame)).reads).toEqual(['0:1000:4,0:1000:4']);
+    expect(await text(frame, '.sl-notice')).toMatch(/^Showing a sample: every 4th row and column \(250 × 250 of 1,000 × 1,000\)/);
+  });
+});
+
 describe('N-D slicing', () => {
   test('choose the shown axes, move through the others, see and copy the index expression', async () => {
     const { page, frame } = await open({ fixture: 'nd' }, 'table');

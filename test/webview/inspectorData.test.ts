@@ -154,12 +154,12 @@ describe('InspectorSession', () => {
     expect(v.ok ? 'valid' : v.error).toBe('valid');
   };
 
-  test('open, then a chunk; every reply passes the view\'s validator', () => {
+  test('open, then a chunk; every reply passes the view\'s validator', async () => {
     const s = session();
     const open = s.open('x', arr([3, 4], 'float64'), { source: 'torch' });
     valid(open);
     expect(open.array).toMatchObject({ id: 'a1', name: 'x', source: 'torch', maxChunkElements: 1_000_000 });
-    const res = s.handle({ type: 'requestChunk', id: 'a1', requestId: 7, slice: [{ index: 2 }, r(0, 4)] });
+    const res = await s.handle({ type: 'requestChunk', id: 'a1', requestId: 7, slice: [{ index: 2 }, r(0, 4)] });
     expect(res.log).toEqual([]);
     expect(res.replies).toHaveLength(1);
     valid(res.replies[0]);
@@ -168,11 +168,11 @@ describe('InspectorSession', () => {
     expect(Array.from(new Float64Array(c.data))).toEqual([8, 9, 10, 11]);
   });
 
-  test('ready with a known restore id re-sends the open message; unknown gets nothing', () => {
+  test('ready with a known restore id re-sends the open message; unknown gets nothing', async () => {
     const s = session();
     const open = s.open('x', arr([2], 'float64'));
-    expect(s.handle({ type: 'ready', restoreId: open.array.id }).replies).toEqual([open]);
-    expect(s.handle({ type: 'ready', restoreId: 'a99' }).replies).toEqual([]);
+    expect((await s.handle({ type: 'ready', restoreId: open.array.id })).replies).toEqual([open]);
+    expect((await s.handle({ type: 'ready', restoreId: 'a99' })).replies).toEqual([]);
   });
 
   test.each([
@@ -181,22 +181,22 @@ describe('InspectorSession', () => {
     ['out of bounds', { type: 'requestChunk', id: 'a1', requestId: 1, slice: [{ index: 3 }, r(0, 4)] }, ['error'], /index 3 is out of bounds for axis 0 with size 3/],
     ['over the limit', { type: 'requestChunk', id: 'a1', requestId: 1, slice: [r(0, 3), r(0, 4)] }, ['error'], /chunk of 12 values exceeds the limit of 10 \(shapeLens.inspector.maxElements\)/],
     ['unknown array', { type: 'requestStats', id: 'a9', requestId: 1, bins: 8 }, ['error'], /no array a9/],
-  ] as const)('%s requests are refused with a log line', (_n, msg, replyTypes, logLine) => {
+  ] as const)('%s requests are refused with a log line', async (_n, msg, replyTypes, logLine) => {
     const s = session(10);
     s.open('x', arr([3, 4], 'float64'));
-    const res = s.handle(msg);
+    const res = await s.handle(msg);
     expect(res.replies.map((m) => m.type)).toEqual(replyTypes);
     res.replies.forEach(valid);
     expect(res.log.join('\n')).toMatch(logLine);
   });
 
-  test('stats and summaries through the session', () => {
+  test('stats and summaries through the session', async () => {
     const s = session();
     s.open('W', arr([2, 2], 'float64', [1, 2, 3, 4]));
-    const st = s.handle({ type: 'requestStats', id: 'a1', requestId: 1, bins: 4 }).replies[0];
+    const st = (await s.handle({ type: 'requestStats', id: 'a1', requestId: 1, bins: 4 })).replies[0];
     valid(st);
     expect(st).toMatchObject({ type: 'stats', min: 1, max: 4, mean: 2.5 });
-    const sm = s.handle({ type: 'requestAxisSummary', id: 'a1', requestId: 2, axis: 1, op: 'mean' }).replies[0];
+    const sm = (await s.handle({ type: 'requestAxisSummary', id: 'a1', requestId: 2, axis: 1, op: 'mean' })).replies[0];
     valid(sm);
     expect(sm).toMatchObject({ type: 'axisSummary', expression: 'W.mean(axis=1)', shape: [2] });
   });
@@ -208,7 +208,7 @@ describe('InspectorSession', () => {
     expect(a).not.toBe(b);
   });
 
-  test('the view\'s log lines reach the host log', () => {
-    expect(session().handle({ type: 'log', level: 'warn', message: 'rejected message: x' }).log).toEqual(['[inspector view] warn: rejected message: x']);
+  test('the view\'s log lines reach the host log', async () => {
+    expect((await session().handle({ type: 'log', level: 'warn', message: 'rejected message: x' })).log).toEqual(['[inspector view] warn: rejected message: x']);
   });
 });

@@ -126,3 +126,36 @@ export class ArrayAssembler {
     return new NDArray(data, dtype, [...this.shape], cStrides(this.shape), 0);
   }
 }
+
+/** One axis of a window, as the inspector's protocol spells it (webview/protocol.ts AxisSel). */
+export type WindowAxis = { readonly index: number } | { readonly start: number; readonly stop: number; readonly step: number };
+
+/**
+ * A window `x[sel]` of the inspector (fixed indices and strided ranges) cut into sub-windows
+ * whose values each fit `maxBytes`, in C order of the window, so their bytes concatenate to
+ * the window's. Each sub-window is again a selection on the array itself.
+ *
+ *   planWindow([{ start: 0, stop: 2000, step: 2 }, { start: 0, stop: 2000, step: 2 }], 8, 4_000_000)
+ *     → x[0:999:2, 0:2000:2], x[1000:1999:2, 0:2000:2]  (500 sampled rows of 8000 B a block)
+ */
+export function* planWindow(sel: readonly WindowAxis[], itemsize: number, maxBytes: number): Generator<{ sel: WindowAxis[]; size: number }> {
+  const ranges: number[] = [];
+  const lens: number[] = [];
+  sel.forEach((a, i) => {
+    if ('index' in a) return;
+    ranges.push(i);
+    lens.push(a.stop <= a.start ? 0 : Math.ceil((a.stop - a.start) / a.step));
+  });
+  for (const b of planBlocks(lens, itemsize, maxBytes)) {
+    const out: WindowAxis[] = [...sel];
+    if (b.axis >= 0) {
+      b.prefix.forEach((p, k) => {
+        const r = sel[ranges[k]] as { start: number; step: number };
+        out[ranges[k]] = { index: r.start + p * r.step };
+      });
+      const r = sel[ranges[b.axis]] as { start: number; step: number };
+      out[ranges[b.axis]] = { start: r.start + b.start * r.step, stop: r.start + (b.stop - 1) * r.step + 1, step: r.step };
+    }
+    yield { sel: out, size: b.size };
+  }
+}

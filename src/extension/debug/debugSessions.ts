@@ -112,6 +112,19 @@ export class DebugSessions implements vscode.Disposable {
     return this.states.get(s.id)?.stopCount ?? 0;
   }
 
+  /**
+   * Why arrays read from `s` at its stop number `stop` can no longer be read: the program
+   * resumed (or stopped again) or the session ended. undefined while they can.
+   */
+  staleReason(s: vscode.DebugSession, stop: number): string | undefined {
+    if (this.ended.has(s.id)) return 'the debug session has ended';
+    const st = this.states.get(s.id);
+    // a session that started before Shape Lens: nothing known about its stops
+    if (!st) return undefined;
+    if (!st.paused || st.stopCount !== stop) return 'the program has resumed since this array was opened';
+    return undefined;
+  }
+
   /** The active Python session, or why there is none to read arrays from. */
   pausedSession(): vscode.DebugSession | string {
     const s = vscode.debug.activeDebugSession;

@@ -1,27 +1,26 @@
 // "Shape Lens: Inspect in Shape Lens": an array or tensor of the paused program in the
-// inspector. Reads its metadata, asks before fetching more than `shapeLens.inspector.maxElements`
-// values (all of them, or the first rows), fetches the values in blocks with a cancellable
-// progress notification, and hands the engine array to the inspector (inspect.ts) as scratch
-// arrays are. Invoked from the Variables view, the editor's context menu, the Shapes view,
-// the palette, or with `{ expression }` by other code and tests.
+// inspector. Reads its metadata (one small request) and opens the inspector on a
+// RemoteArraySource: the view then asks for the windows it shows (table tiles as the user
+// scrolls, a heatmap's or image's 2-D slice within shapeLens.inspector.maxElements, strided
+// beyond it) and each is read then, from the frame that was paused at open. Nothing is read
+// after the program resumes. Invoked from the Variables view, the editor's context menu, the
+// Shapes view, the palette, or with `{ expression }` by other code and tests.
 import * as vscode from 'vscode';
-import { showInInspector } from '../inspect';
-import { inspectorMaxElements } from '../settings';
+import { noticeStaleSource, showInInspector } from '../inspect';
 import { DebugSessions } from './debugSessions';
-import { fetchArray, fetchMeta, itemsizeOf, RemoteArrayError } from './remoteArray';
-import { describeMeta, shapeText } from './remoteExpressions';
+import { fetchMeta, RemoteArrayError } from './remoteArray';
+import { RemoteArraySource } from './remoteSource';
+import { describeMeta } from './remoteExpressions';
 import { readOnlyProblem } from './readOnlyExpression';
 
-/** Fetching more than this is refused outright: inspect a slice instead. */
-const HARD_LIMIT_BYTES = 512 * 1024 * 1024;
+/** `returnValues` reads at most this many values (tests; the inspector itself reads windows). */
+const RETURN_VALUES_LIMIT = 4_000_000;
 
 export interface InspectRequest {
   readonly expression?: string;
-  /** fetch the first `rows` rows without asking */
+  /** inspect only the first `rows` rows (`x[:rows]`) */
   readonly rows?: number;
-  /** fetch all values without asking, however many */
-  readonly all?: boolean;
-  /** include the fetched values in the result (tests) */
+  /** include all values in the result, read through the same source the inspector uses (tests) */
   readonly returnValues?: boolean;
 }
 
@@ -29,7 +28,9 @@ export type InspectResult =
   | { readonly error: string }
   | {
     readonly name: string; readonly expression: string; readonly shape: number[]; readonly dtype: string; readonly remoteDtype: string;
-    readonly source: 'numpy' | 'torch'; readonly description: string; readonly requests: number; readonly values?: number[];
+    readonly source: 'numpy' | 'torch'; readonly description: string;
+    /** evaluate requests for values made before this returned: 0 unless returnValues */
+    readonly requests: number; readonly values?: number[];
   };
 
 interface VariablesViewArg { variable?: { name?: string; evaluateName?: string } }
@@ -50,8 +51,10 @@ function expressionFrom(arg: unknown): string | undefined {
   return r ? ed.document.getText(r) : undefined;
 }
 
-function mb(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+/** The inspector's last remote source, so a resume can stop it (tests read its request count). */
+let lastSource: RemoteArraySource | undefined;
+export function lastRemoteSource(): RemoteArraySource | undefined {
+  return lastSource;
 }
 
 export async function inspectInShapeLens(context: vscode.ExtensionContext, sessions: DebugSessions, arg: unknown): Promise<InspectResult | undefined> {
@@ -70,54 +73,39 @@ export async function inspectInShapeLens(context: vscode.ExtensionContext, sessi
   }
   const problem = readOnlyProblem(expression);
   if (problem) return fail(problem);
-  expression = expression.trim();
   const req = (arg && typeof arg === 'object' ? arg : {}) as InspectRequest;
+  expression = expression.trim();
+  if (req.rows !== undefined && Number.isSafeInteger(req.rows) && req.rows >= 0) expression = `${expression}[:${req.rows}]`;
   try {
+    const stop = sessions.stopCount(session);
     const frameId = await sessions.frameId(session);
     if (frameId === undefined) return fail('no stack frame to read');
     const ev = sessions.evaluator(session, frameId);
     const m = await fetchMeta(ev, expression);
     if (!m.ok) return fail(`\`${expression}\` is a ${m.typeName}, not a NumPy array or torch tensor`);
     const meta = m.meta;
-    const size = meta.shape.reduce((p, d) => p * d, 1);
-    const rowSize = meta.shape.length ? meta.shape.slice(1).reduce((p, d) => p * d, 1) : 1;
-    const itemBytes = itemsizeOf(meta);
-    const limit = inspectorMaxElements();
-    let rows = req.rows;
-    if (!req.all && rows === undefined && (size > limit || size * 8 > HARD_LIMIT_BYTES)) {
-      const fit = Math.max(1, Math.floor(limit / Math.max(1, rowSize)));
-      const canAll = size * 8 <= HARD_LIMIT_BYTES;
-      const all = `Fetch all ${size.toLocaleString('en-US')} values (about ${mb(size * itemBytes)})`;
-      const first = `Fetch the first ${fit} rows`;
-      const pick = await vscode.window.showWarningMessage(
-        `Shape Lens: \`${expression}\` (${describeMeta(meta)}) has ${size.toLocaleString('en-US')} values, more than shapeLens.inspector.maxElements (${limit.toLocaleString('en-US')}).`,
-        { modal: true }, ...(canAll ? [all] : []), ...(meta.shape.length ? [first] : []),
-      );
-      if (pick === undefined) return undefined;
-      if (pick === first) rows = fit;
+    const src = new RemoteArraySource(ev, expression, meta, { staleReason: () => sessions.staleReason(session, stop) });
+    lastSource = src;
+    await showInInspector(context, expression, src, meta.kind, { origin: `read on demand from the paused program (${session.name})` });
+    let values: number[] | undefined;
+    if (req.returnValues) {
+      const size = meta.shape.reduce((p, d) => p * d, 1);
+      if (size > RETURN_VALUES_LIMIT) return fail(`\`${expression}\` has ${size} values, more than a test may read at once`);
+      const b = await src.readBlock(meta.shape.map((d) => ({ start: 0, stop: d, step: 1 })));
+      values = Array.from(b.values);
     }
-    if (size * 8 > HARD_LIMIT_BYTES && (rows === undefined || rows * rowSize * 8 > HARD_LIMIT_BYTES)) {
-      return fail(`\`${expression}\` is too large to read whole (${shapeText(meta.shape)}); inspect a slice such as \`${expression}[0]\``);
-    }
-    const got = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Shape Lens: reading ${expression}`, cancellable: true },
-      (progress, token) => {
-        let last = 0;
-        return fetchArray(ev, expression!, meta, {
-          rows,
-          isCancelled: () => token.isCancellationRequested,
-          onProgress: (done, total) => { const pct = (100 * done) / Math.max(1, total); progress.report({ increment: pct - last }); last = pct; },
-        });
-      },
-    );
-    await showInInspector(context, got.name, got.array, meta.kind);
     return {
-      name: got.name, expression, shape: [...got.array.shape], dtype: got.array.dtype, remoteDtype: meta.dtype, source: meta.kind,
-      description: describeMeta(meta), requests: got.requests, ...(req.returnValues ? { values: got.array.toArray() } : {}),
+      name: expression, expression, shape: [...meta.shape], dtype: src.dtype, remoteDtype: meta.dtype, source: meta.kind,
+      description: describeMeta(meta), requests: src.requests, ...(values ? { values } : {}),
     };
   } catch (e) {
     if (e instanceof RemoteArrayError) return fail(e.message);
     // customRequest rejects like this when the adapter has gone away
     return fail(`the debug adapter did not answer: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The debugged program resumed or ended: the inspector says so for its remote array. */
+export function remoteSourcesMayBeStale(): void {
+  noticeStaleSource();
 }

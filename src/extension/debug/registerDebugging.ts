@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { DebugSessions } from './debugSessions';
 import { InlineShapesProvider, type InlineShape } from './inlineShapes';
 import { ShapesView } from './shapesView';
-import { inspectInShapeLens } from './inspectRemote';
+import { inspectInShapeLens, remoteSourcesMayBeStale } from './inspectRemote';
 
 export interface DebuggingApi {
   /** the inline shapes last given to VS Code */
@@ -25,7 +25,12 @@ export function registerDebugging(context: vscode.ExtensionContext): DebuggingAp
     vscode.window.registerTreeDataProvider('shapeLens.shapes', view),
     vscode.commands.registerCommand('shapeLens.inspectInShapeLens', (arg?: unknown) => inspectInShapeLens(context, sessions, arg)),
     sessions.onDidChange((c) => {
-      if (c.kind === 'stopped' || c.kind === 'ended' || c.kind === 'running') { clearTimeout(timer); void view.refresh(); return; }
+      if (c.kind === 'stopped' || c.kind === 'ended' || c.kind === 'running') {
+        clearTimeout(timer);
+        void view.refresh();
+        remoteSourcesMayBeStale();
+        return;
+      }
       // another frame focused: wait for the UI's own requests to settle
       clearTimeout(timer);
       timer = setTimeout(() => void view.refresh(), 100);

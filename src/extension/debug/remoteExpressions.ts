@@ -3,11 +3,12 @@
 // `base64` from the standard library:
 //  - metadata: `'SLMETA;numpy;float32;<f4;64,1,28,28;3136,3136,112,4;;ndarray'` (kind, dtype
 //    name, NumPy type string with byte order, shape, byte strides, device, type name);
-//  - a chunk: `'SLDATA;<f4;200704;<base64 of tobytes()>'` for one C-order block of the array.
+//  - a chunk: `'SLDATA;<f4;200704;<base64 of tobytes()>'` for one C-order block of the array,
+//    or for one window `x[3, 0:64, 0:32:2]` the inspector asks for (windowExpression).
 // Fields are `;`-separated: NumPy type strings contain `|` (`|b1`).
 // The user's part is always checked by readOnlyProblem first. Pure: no `vscode`.
 import { readOnlyProblem } from './readOnlyExpression';
-import { blockSelection, type Block } from './chunks';
+import { blockSelection, type Block, type WindowAxis } from './chunks';
 
 export type RemoteKind = 'numpy' | 'torch';
 
@@ -163,4 +164,33 @@ export function parseChunk(result: string): ChunkAnswer | Error {
     return new Error(`the debug adapter returned ${bytes.length} of ${f[2]} bytes (it truncated the answer)`);
   }
   return { typestr: f[1], bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** Python's spelling of a window selection: `3, 0:64, 0:32:2`; `...` when it has no axes. */
+export function windowSelection(sel: readonly WindowAxis[]): string {
+  if (sel.length === 0) return '...';
+  return sel.map((a) => ('index' in a ? String(a.index) : `${a.start}:${a.stop}${a.step === 1 ? '' : `:${a.step}`}`)).join(', ');
+}
+
+/**
+ * The expression whose value is the window `expr[sel]` (one entry per axis of the array) as
+ * `SLDATA;typestr;nbytes;base64`, in C order. For a list of arrays the first entry selects
+ * from the list: an index picks one element, a range joins its elements' bytes.
+ *
+ *   windowExpression('x', numpyMeta, [{ index: 3 }, { start: 0, stop: 64, step: 1 }]) → …(x)[3, 0:64]…
+ */
+export function windowExpression(expr: string, m: RemoteArrayMeta, sel: readonly WindowAxis[]): string {
+  const problem = readOnlyProblem(expr);
+  if (problem) throw new Error(problem);
+  const e = expr.trim();
+  const b64 = (bytes: string): string => `__import__('base64').b64encode(${bytes}).decode('ascii')`;
+  if (m.listOf && sel.length > 0) {
+    const first = sel[0], rest = windowSelection(sel.slice(1));
+    if (!('index' in first)) {
+      return `(lambda c, xs: ';'.join(['SLDATA', c(xs[0]).dtype.str if xs else '|u1', str(sum(c(x).nbytes for x in xs)), ${b64(`b''.join(c(x).tobytes() for x in xs)`)}]))`
+        + `(lambda x: ${blockExpression('x', m, rest)}, (${e})[${windowSelection([first])}])`;
+    }
+    return `(lambda a: ';'.join(['SLDATA', a.dtype.str, str(a.nbytes), ${b64('a.tobytes()')}]))(${blockExpression(`(${e})[${first.index}]`, m, rest)})`;
+  }
+  return `(lambda a: ';'.join(['SLDATA', a.dtype.str, str(a.nbytes), ${b64('a.tobytes()')}]))(${blockExpression(e, m, windowSelection(sel))})`;
 }

@@ -8,8 +8,9 @@ import { NDArray, cStrides } from '../../../engine/core/ndarray';
 import type { DType } from '../../../engine/core/dtype';
 import { allocate } from '../../../engine/core/dtype';
 import { transpose } from '../../../engine/ops/manipulation';
-import { InspectorSession, OpenOptions } from '../../../src/extension/inspectorData';
-import type { HostToView } from '../../../webview/protocol';
+import { InspectorSession, LocalArraySource, OpenOptions } from '../../../src/extension/inspectorData';
+import type { ArraySource, SourceBlock } from '../../../src/extension/inspectorSource';
+import { sliceKey, type HostToView, type SliceSpec, type ViewKind } from '../../../webview/protocol';
 
 function make(shape: number[], dtype: DType, f: (flat: number, idx: number[]) => number): NDArray {
   const n = shape.reduce((p, d) => p * d, 1);
@@ -101,19 +102,48 @@ const built = new Map<string, Fixture | undefined>();
 const initial = q.get('fixture');
 if (initial) built.set(initial, fixture(initial));
 
+/** Windows read by the `?remote=…` source, in order (`0:64:1,0:32:1`). */
+const reads: string[] = [];
+let resumed = false;
+let currentName = '';
+
+/**
+ * `?remote=ms`: the fixture behind an asynchronous source that answers each window after `ms`,
+ * as a paused program read through the debug adapter does (debug/remoteSource.ts), and goes
+ * stale when the test says the program resumed.
+ */
+function remoteLike(array: LocalArraySource, ms: number): ArraySource {
+  return {
+    info: array.info,
+    readBlock: async (slice: SliceSpec): Promise<SourceBlock> => {
+      reads.push(sliceKey(slice));
+      await new Promise((res) => setTimeout(res, ms));
+      return array.readBlock(slice);
+    },
+    stats: (...a) => array.stats(...a),
+    axisSummary: (...a) => array.axisSummary(...a),
+    staleReason: () => (resumed ? 'the program has resumed since this array was opened' : undefined),
+  };
+}
+
 function openFixture(name: string): void {
   if (!built.has(name)) built.set(name, fixture(name));
   const f = built.get(name);
   if (!f) { log.push(`unknown fixture ${name}`); return; }
-  const open = session.open(f.name, f.array, f.opts);
+  const source = q.has('remote') ? remoteLike(new LocalArraySource(f.array), Number(q.get('remote'))) : f.array;
+  const open = session.open(f.name, source, {
+    ...f.opts, ...(q.has('remote') ? { origin: 'read on demand from the paused program (fake)' } : {}),
+    ...(q.has('view') ? { view: q.get('view') as ViewKind } : {}),
+  });
+  currentName = f.name;
   current = open.array.id;
   post(open);
 }
 
-window.addEventListener('message', (ev: MessageEvent) => {
+window.addEventListener('message', async (ev: MessageEvent) => {
   if (ev.source !== frame.contentWindow) return;
   received.push(ev.data);
-  const r = session.handle(ev.data);
+  const r = await session.handle(ev.data);
   log.push(...r.log);
   if (r.message?.type === 'ready') {
     // after restartHost(): what src/extension/inspect.ts answers a revived panel whose array is gone
@@ -136,6 +166,10 @@ declare global {
       current(): string | undefined; reloadView(): void; savedState: { value: unknown }; EVIL: string;
       /** forget every array, as a reloaded window's extension host has */
       restartHost(): void;
+      /** windows the `?remote` source was asked for */
+      reads: string[];
+      /** the debugged program resumes: the source goes stale and the host says so (src/extension/inspect.ts noticeStaleSource) */
+      resume(): void;
     };
     __pwned?: number;
   }
@@ -145,6 +179,11 @@ window.__fakeHost = {
   post, open: openFixture, log, received, current: () => current, savedState, EVIL,
   reloadView: () => { frame.src = frame.src; },
   restartHost: () => { for (const id of session.openIds) session.close(id); restarted = true; },
+  reads,
+  resume: () => {
+    resumed = true;
+    if (current) post({ type: 'error', id: current, message: `${currentName}: the program has resumed since this array was opened. Values not read yet cannot be shown; inspect it again at the next stop.` });
+  },
 };
 
 frame = document.createElement('iframe');
