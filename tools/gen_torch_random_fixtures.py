@@ -4,8 +4,9 @@ torch.manual_seed(seed) followed by a sequence of random calls, and the exact re
 test/fixtures/torch_random.json, which test/engine/torchRandom.test.ts replays through
 engine/torch/creation.ts. Run with `/usr/bin/python3 tools/gen_torch_random_fixtures.py`.
 
-Each case: {"seed", "calls": [{"fn": "rand"|"randn"|"randint"|"randperm", "shape"|"n", "dtype",
-"low", "high"} | {"fn": "Linear"|"Conv2d", "in", "out", "kernel", "groups", "bias"}], "results":
+Each case: {"seed", "calls": [{"fn": "rand"|"randn"|"randint"|"randperm"|"normal"|"dropout",
+"shape"|"n", "dtype", "low", "high", "mean", "std", "p"} (dropout applies to
+tensor([i / 7 - 3 for i in range(n)])) | {"fn": "Linear"|"Conv2d", "in", "out", "kernel", "groups", "bias"}], "results":
 [...]} (one result per tensor call; a layer contributes its weight, then its bias if any) where a float result is the IEEE bits as hex strings (8 digits
 for float32, 16 for float64, flat C order) and an int result is a list of ints. Large results keep
 their first and last 64 values plus "fnv": FNV-1a 32 over every value's bits as hex.
@@ -45,6 +46,11 @@ def run(call):
     dt = getattr(torch, call.get('dtype', 'float32'))
     if call['fn'] == 'rand': return torch.rand(*call['shape'], dtype=dt)
     if call['fn'] == 'randn': return torch.randn(*call['shape'], dtype=dt)
+    if call['fn'] == 'normal':
+        return torch.normal(call['mean'], call['std'], size=tuple(call['shape']), dtype=dt)
+    if call['fn'] == 'dropout':
+        x = torch.tensor([i / 7 - 3 for i in range(call['shape'][0])], dtype=dt)
+        return torch.nn.functional.dropout(x, call['p'])
     if call['fn'] == 'randint': return torch.randint(call['low'], call['high'], tuple(call['shape']))
     if call['fn'] == 'randperm': return torch.randperm(call['n'])
     if call['fn'] == 'Linear': return torch.nn.Linear(call['in'], call['out'], bias=call['bias'])
@@ -75,6 +81,20 @@ for seed in [0, 1, 42, 123456789, 2**32 + 5]:
                                           {'fn': 'Conv2d', 'in': 3, 'out': 8, 'kernel': [3, 3], 'groups': 1, 'bias': True},
                                           {'fn': 'Conv2d', 'in': 4, 'out': 6, 'kernel': [3, 5], 'groups': 2, 'bias': True},
                                           {'fn': 'randn', 'shape': [3]}]})
+
+# the AVX2 float32 normal kernel: whole blocks of 16, a recomputed tail, and large sizes
+for seed in [0, 7, 2024]:
+    for n in [16, 31, 32, 33, 47, 255, 4096, 10007, 100000]:
+        cases.append({'seed': seed, 'calls': [{'fn': 'randn', 'shape': [n]}]})
+    cases.append({'seed': seed, 'calls': [{'fn': 'normal', 'mean': 0.5, 'std': 2.0, 'shape': [1000]},
+                                          {'fn': 'normal', 'mean': -3.25, 'std': 0.1, 'shape': [37]},
+                                          {'fn': 'normal', 'mean': 1.0, 'std': 3.0, 'shape': [5]},
+                                          {'fn': 'normal', 'mean': 0.3, 'std': 1.7, 'shape': [3], 'dtype': 'float64'},
+                                          {'fn': 'normal', 'mean': 0.3, 'std': 1.7, 'shape': [100], 'dtype': 'float64'}]})
+    # dropout's mask is bernoulli_(1 - p) on a float tensor (rand double < 1 - p), then noise / (1 - p) * x
+    cases.append({'seed': seed, 'calls': [{'fn': 'dropout', 'p': p, 'shape': [n]} for p, n in
+                                          [(0.5, 10), (0.3, 1000), (0.1, 77), (0.9, 64), (0.25, 33)]]
+                 + [{'fn': 'dropout', 'p': 0.2, 'shape': [50], 'dtype': 'float64'}]})
 
 def results(value):
     """A layer records its weight then its bias (when it has one)."""

@@ -273,6 +273,17 @@ export function randn(shape: readonly number[], o: CreateOptions = {}): Tensor {
   return finish(out, o);
 }
 
+/** `torch.normal(mean, std, size)` with float mean and std: torch's normal kernel with them. */
+export function normal(mean: number, std: number, shape: readonly number[], o: CreateOptions = {}): Tensor {
+  const dtype = o.dtype ?? getDefaultDType();
+  floatOnly(dtype, 'normal_kernel_cpu');
+  if (!(std >= 0)) throw runtimeError(`normal expects std >= 0.0, but found std ${std}`);
+  const out = emptyArray(checkedShape(shape), dtype);
+  const values = rng.normalFill(out.size, dtype !== 'float64', mean, std);
+  for (let i = 0; i < out.size; i++) out.data[i] = values[i];
+  return finish(out, o);
+}
+
 /** `torch.randint(low=0, high, size)`: int64 in [low, high), torch's random_from_to. */
 export function randint(low: number, high: number, shape: readonly number[], o: CreateOptions = {}): Tensor {
   if (high <= low) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
@@ -298,7 +309,7 @@ export function uniform(shape: readonly number[], from: number, to: number, dtyp
   return filled(shape, dtype, () => rng.uniformRange(from, to, float32));
 }
 
-/** `torch.bernoulli`-style mask for dropout: 1 with probability `keep`. */
+/** `tensor.bernoulli_(keep)` on CPU without MKL: 1 where a uniform double is below `keep`. */
 export function bernoulliMask(shape: readonly number[], keep: number, dtype: DType): NDArray {
   return filled(shape, dtype, () => (rng.uniformDouble() < keep ? 1 : 0));
 }

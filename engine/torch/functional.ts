@@ -361,9 +361,17 @@ export function dropout(t: Tensor, p: number, training: boolean): Tensor {
   if (p < 0 || p > 1) throw valueError(`dropout probability has to be between 0 and 1, but got ${p}`);
   if (!training || p === 0) return t;
   if (!isFloatDType(t.dtype)) throw runtimeError('result type Float can\'t be cast to the desired output type Long');
-  const mask = bernoulliMask(t.shape, 1 - p, t.dtype);
+  // torch: noise = empty_like(x).bernoulli_(1 - p); noise.div_(1 - p); x * noise, each step
+  // in x's dtype (p == 1 multiplies by zeros without drawing)
   const out = emptyArray(t.shape, t.dtype);
   const vals = t.arr.toArray();
-  for (let i = 0; i < vals.length; i++) out.data[i] = p === 1 ? 0 : (vals[i] * mask.data[i]) / (1 - p);
+  if (p === 1) {
+    for (let i = 0; i < vals.length; i++) out.data[i] = vals[i] * 0;
+    return result(out, [t], 'MulBackward0');
+  }
+  const mask = bernoulliMask(t.shape, 1 - p, t.dtype);
+  const r = t.dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const keep = r(1 - p);
+  for (let i = 0; i < vals.length; i++) out.data[i] = r(vals[i] * r(Number(mask.data[i]) / keep));
   return result(out, [t], 'MulBackward0');
 }

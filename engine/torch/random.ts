@@ -4,17 +4,16 @@
 // initialisation) give torch's exact
 // values. The engine is mt19937 seeded like std::mt19937 (init_genrand, the same as NumPy's
 // legacy seeding) with the seed's low 32 bits; random64 joins two draws, the first high.
-// randn of 16+ contiguous float32 elements runs torch's AVX2 normal_fill, whose Sleef
-// logf/sincosf are approximated here by correctly rounded float math: about 1 value in 6
-// differs from torch's in the last bit (tested to within 2 ulp).
+// randn of 16+ contiguous float32 elements runs torch's AVX2 normal_fill, whose Cephes
+// log/sincos (avx_mathfun.h) are ported lane by lane in ./avxMathfun.
 
 import { MT19937 } from '../random/mt19937';
-import { log } from '../random/libm';
+import { fma, log } from '../random/libm';
+import { normalFill16Avx2 } from './avxMathfun';
 
 /** torch's default seed (c10::detail::default_rng_seed_val) before any manual_seed. */
 const DEFAULT_SEED = 67280421310721;
 const fr = Math.fround;
-const TWO_PI_F32 = fr(2 * Math.PI);
 
 export class TorchGenerator {
   private readonly mt = new MT19937();
@@ -88,45 +87,37 @@ export class TorchGenerator {
    * torch's normal kernel for a contiguous block of `n` values: under 16 values each is a
    * normal_distribution<double> draw; from 16 on, normal_fill fills uniforms, Box-Muller
    * transforms them in blocks of 16 and, when n is not a multiple of 16, redraws the last 16
-   * uniforms and transforms them again.
+   * uniforms and transforms them again. float32 runs the AVX2 kernel (./avxMathfun).
    */
-  normalFill(n: number, float32: boolean): Float64Array {
+  normalFill(n: number, float32: boolean, mean = 0, std = 1): Float64Array {
     const out = new Float64Array(n);
     if (n < 16) {
-      for (let i = 0; i < n; i++) out[i] = this.normalDouble();
+      for (let i = 0; i < n; i++) out[i] = fma(this.normalDouble(), std, mean);
       return out;
     }
     const uniform = float32 ? () => this.uniformFloat() : () => this.uniformDouble();
-    const block = float32 ? boxMuller16Float : boxMuller16Double;
+    const block = float32 ? normalFill16Avx2 : boxMuller16Double;
     for (let i = 0; i < n; i++) out[i] = uniform();
-    for (let i = 0; i + 16 <= n; i += 16) block(out, i);
+    for (let i = 0; i + 16 <= n; i += 16) block(out, i, mean, std);
     if (n % 16 !== 0) {
       for (let i = n - 16; i < n; i++) out[i] = uniform();
-      block(out, n - 16);
+      block(out, n - 16, mean, std);
     }
     return out;
   }
 }
 
-/** normal_fill_16_AVX2: float32 arithmetic, theta = float(2*pi) * u2. */
-function boxMuller16Float(d: Float64Array, o: number): void {
-  for (let j = 0; j < 8; j++) {
-    const u1 = fr(1 - d[o + j]), u2 = d[o + j + 8];
-    const radius = fr(Math.sqrt(fr(-2 * fr(Math.log(u1)))));
-    const theta = fr(TWO_PI_F32 * u2);
-    d[o + j] = fr(radius * fr(Math.cos(theta)));
-    d[o + j + 8] = fr(radius * fr(Math.sin(theta)));
-  }
-}
-
-/** normal_fill_16 for double: double arithmetic, glibc's log. */
-function boxMuller16Double(d: Float64Array, o: number): void {
+/**
+ * normal_fill_16 for double: double arithmetic, glibc's log; GCC fuses
+ * `radius * cos(theta) * std + mean` into one fma.
+ */
+function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number): void {
   for (let j = 0; j < 8; j++) {
     const u1 = 1 - d[o + j], u2 = d[o + j + 8];
     const radius = Math.sqrt(-2 * log(u1));
     const theta = 2 * Math.PI * u2;
-    d[o + j] = radius * Math.cos(theta);
-    d[o + j + 8] = radius * Math.sin(theta);
+    d[o + j] = fma(radius * Math.cos(theta), std, mean);
+    d[o + j + 8] = fma(radius * Math.sin(theta), std, mean);
   }
 }
 
