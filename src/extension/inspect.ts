@@ -116,6 +116,23 @@ export async function showInInspector(context: vscode.ExtensionContext, name: st
 }
 
 /**
+ * Test hook: answers `m` as if the view had sent it and returns the replies (not posted). The
+ * real-VS-Code suite cannot scroll the webview, so it asks for the windows a scroll would.
+ */
+export async function answerAsView(m: unknown): Promise<{ arrayId?: string; replies: HostToView[] }> {
+  const i = inspector;
+  if (!i) return { replies: [] };
+  const r = await i.session.handle(m);
+  log(r.log);
+  return { ...(i.current ? { arrayId: i.current.array.id } : {}), replies: r.replies };
+}
+
+/** The id of the array the panel shows now (tests). */
+export function shownArrayId(): string | undefined {
+  return inspector?.current?.array.id;
+}
+
+/**
  * Tells the view plainly when the array it shows can no longer be read (the debugged program
  * resumed or ended): values it already shows stay, windows not yet read show this message.
  */

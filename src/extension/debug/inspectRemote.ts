@@ -12,6 +12,7 @@ import { fetchMeta, RemoteArrayError } from './remoteArray';
 import { RemoteArraySource } from './remoteSource';
 import { describeMeta } from './remoteExpressions';
 import { readOnlyProblem } from './readOnlyExpression';
+import { VIEW_KINDS, type ViewKind } from '../../../webview/protocol';
 
 /** `returnValues` reads at most this many values (tests; the inspector itself reads windows). */
 const RETURN_VALUES_LIMIT = 4_000_000;
@@ -22,6 +23,8 @@ export interface InspectRequest {
   readonly rows?: number;
   /** include all values in the result, read through the same source the inspector uses (tests) */
   readonly returnValues?: boolean;
+  /** the view to open on (else the inspector picks one for the shape) */
+  readonly view?: ViewKind;
 }
 
 export type InspectResult =
@@ -86,7 +89,8 @@ export async function inspectInShapeLens(context: vscode.ExtensionContext, sessi
     const meta = m.meta;
     const src = new RemoteArraySource(ev, expression, meta, { staleReason: () => sessions.staleReason(session, stop) });
     lastSource = src;
-    await showInInspector(context, expression, src, meta.kind, { origin: `read on demand from the paused program (${session.name})` });
+    const view = req.view !== undefined && VIEW_KINDS.includes(req.view) ? req.view : undefined;
+    await showInInspector(context, expression, src, meta.kind, { origin: `read on demand from the paused program (${session.name})`, ...(view ? { view } : {}) });
     let values: number[] | undefined;
     if (req.returnValues) {
       const size = meta.shape.reduce((p, d) => p * d, 1);

@@ -1,17 +1,22 @@
 // Live debugging, registered in one place: the session tracker, inline shapes for Python,
 // the "Shapes" view in Run and Debug and "Inspect in Shape Lens". Returns what the extension's
-// API exposes to tests (the last inline values, the view's lines).
+// API exposes to tests (the last inline values, the view's lines, the inspector's answers).
 import * as vscode from 'vscode';
 import { DebugSessions } from './debugSessions';
 import { InlineShapesProvider, type InlineShape } from './inlineShapes';
 import { ShapesView } from './shapesView';
 import { inspectInShapeLens, remoteSourcesMayBeStale } from './inspectRemote';
+import { answerAsView, shownArrayId } from '../inspect';
+import type { HostToView } from '../../../webview/protocol';
 
 export interface DebuggingApi {
   /** the inline shapes last given to VS Code */
   lastInlineShapes(): { uri: string; frameId: number; values: InlineShape[] } | undefined;
   /** the Shapes view's lines once its refresh in progress has finished */
   shapesViewLines(): Promise<string[]>;
+  /** the inspector's current array id, and its answers to a message as if the view sent it (the suite cannot scroll a webview) */
+  inspectorArrayId(): string | undefined;
+  inspectorRequest(message: unknown): Promise<HostToView[]>;
 }
 
 export function registerDebugging(context: vscode.ExtensionContext): DebuggingApi {
@@ -41,5 +46,7 @@ export function registerDebugging(context: vscode.ExtensionContext): DebuggingAp
   return {
     lastInlineShapes: () => inline.last,
     shapesViewLines: async () => { await view.refreshing; return view.lines(); },
+    inspectorArrayId: shownArrayId,
+    inspectorRequest: async (m) => (await answerAsView(m)).replies,
   };
 }

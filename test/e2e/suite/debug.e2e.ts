@@ -3,8 +3,11 @@
 // to its `# breakpoint`, then: the inline shapes VS Code asked us for, the Shapes view, Inspect
 // in Shape Lens (values compared with test/fixtures/debug_frame.json from
 // tools/gen_debug_fixtures.py, and with the program's own `.tolist()` through a second DAP
-// request), and plain errors. SHAPE_LENS_RECORD_DAP=file records the adapter's answers (the
-// unit tests' test/fixtures/debugpy_transcript.json).
+// request), and plain errors. Then test/workspace/train_debug_large.py: a (2000, 2000) array
+// opens with its metadata and the windows the view shows only, a scroll reads just the new
+// window (values from tools/gen_e2e_debug_large.py), and switching between the function's and
+// the module's frame updates the Shapes view and the inline shapes. SHAPE_LENS_RECORD_DAP=file
+// records the adapter's answers (the unit tests' test/fixtures/debugpy_transcript.json).
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -12,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from './mocha';
 import { EXTENSION_ID, measurements, openPy, waitFor, workspaceUri } from './helpers';
 import frame from '../../fixtures/debug_frame.json';
+import large from '../../fixtures/debug_large.json';
 
 const DEBUG_TYPE = 'shape-lens-test-debugpy';
 
@@ -21,6 +25,8 @@ const locals = frame.locals as Record<string, Local>;
 interface DebugApi {
   lastInlineShapes(): { uri: string; frameId: number; values: { line: number; text: string }[] } | undefined;
   shapesViewLines(): Promise<string[]>;
+  inspectorArrayId(): string | undefined;
+  inspectorRequest(message: unknown): Promise<{ type: string; data?: ArrayBuffer | ArrayBufferView | string; valueType?: string; message?: string }[]>;
 }
 type Inspected = { error: string } | { name: string; shape: number[]; dtype: string; remoteDtype: string; source: string; description: string; requests: number; values?: number[] };
 
@@ -209,5 +215,148 @@ describe('live debugging (debugpy)', () => {
     await waitFor('the session to end', () => (vscode.debug.activeDebugSession ? undefined : true), 20_000);
     assert.deepEqual(await waitFor('an empty Shapes view', async () => ((await api().shapesViewLines()).length === 0 ? true : undefined), 10_000), true);
     assert.deepEqual(await inspect({ expression: 'images' }), { error: 'cannot inspect: no debug session is running' });
+  });
+});
+
+/** A chunk reply's values as float64 (the payload of a float64 array is little-endian doubles). */
+function float64Values(data: ArrayBuffer | ArrayBufferView | string | undefined): number[] {
+  if (data instanceof ArrayBuffer) return Array.from(new Float64Array(data));
+  if (data && typeof data !== 'string') return Array.from(new Float64Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)));
+  throw new Error(`not a binary payload: ${typeof data}`);
+}
+
+describe('live debugging: a large array read window by window, and switching frames (debugpy)', () => {
+  let session: vscode.DebugSession | undefined;
+  /** evaluate requests Shape Lens sent for values (`SLDATA`), with the selection and answer size */
+  const windows: { selection: string; answerChars: number }[] = [];
+  const metas: string[] = [];
+  const disposables: vscode.Disposable[] = [];
+  const r = (start: number, stop: number) => ({ start, stop, step: 1 });
+
+  before(async function () {
+    this.timeout(120_000);
+    const ed = await openPy(large.file);
+    const uri = workspaceUri(large.file);
+    const bp = new vscode.SourceBreakpoint(new vscode.Location(uri, new vscode.Position(large.line - 1, 0)));
+    vscode.debug.addBreakpoints([bp]);
+    disposables.push({ dispose: () => vscode.debug.removeBreakpoints([bp]) });
+    let onStop: () => void = () => undefined;
+    const stopped = new Promise<void>((res) => { onStop = res; });
+    disposables.push(vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, {
+      createDebugAdapterTracker: () => {
+        const pending = new Map<number, string>();
+        return {
+          onWillReceiveMessage: (m: { type?: string; command?: string; seq?: number; arguments?: { expression?: string } }) => {
+            const e = m.type === 'request' && m.command === 'evaluate' ? m.arguments?.expression ?? '' : '';
+            if (e.includes('SLDATA')) pending.set(m.seq!, e);
+            else if (e.includes('SLMETA')) metas.push(e);
+          },
+          onDidSendMessage: (m: { type?: string; event?: string; command?: string; request_seq?: number; body?: { result?: string } }) => {
+            if (m.type === 'event' && m.event === 'stopped') onStop();
+            const e = m.type === 'response' && m.command === 'evaluate' ? pending.get(m.request_seq!) : undefined;
+            // the window: the subscript of `(a)[…]` inside the expression
+            if (e) windows.push({ selection: /\(\(a\)\[([^\]]*)\]\)$/.exec(e)?.[1] ?? e, answerChars: m.body?.result?.length ?? 0 });
+          },
+        };
+      },
+    }));
+    const folder = vscode.workspace.workspaceFolders![0];
+    const ok = await vscode.debug.startDebugging(folder, {
+      type: DEBUG_TYPE, name: 'train_debug_large', request: 'launch', program: uri.fsPath, cwd: folder.uri.fsPath,
+      python: process.env.SHAPE_LENS_PYTHON || '/usr/bin/python3', console: 'internalConsole', justMyCode: true,
+    });
+    assert.equal(ok, true, 'the debug session started');
+    await Promise.race([stopped, new Promise((_, rej) => setTimeout(() => rej(new Error('debugpy did not stop at the breakpoint in 90 s')), 90_000))]);
+    session = vscode.debug.activeDebugSession;
+    await vscode.window.showTextDocument(ed.document);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    if (session) await vscode.debug.stopDebugging(session);
+    for (const d of disposables) d.dispose();
+  });
+
+  it('a (2000, 2000) array opens with its metadata and the visible windows only; a scroll reads just the new window', async function () {
+    this.timeout(120_000);
+    const res = await inspect({ expression: 'a', view: 'table' });
+    if ('error' in res) assert.fail(res.error);
+    assert.deepEqual([res.shape, res.dtype, res.description, res.requests], [large.function.a.shape, 'float64', `shape ${large.function.a.shape_repr} float64`, 0]);
+    assert.equal(metas.filter((m) => m.endsWith(', a)')).length, 1, 'one metadata request');
+    // the table's first paint: wait until its requests have stopped for a second
+    let seen = -1, since = Date.now();
+    await waitFor('the view\'s first windows', () => {
+      if (windows.length !== seen) { seen = windows.length; since = Date.now(); }
+      return windows.length > 0 && Date.now() - since > 1500 ? true : undefined;
+    }, 60_000);
+    const first = windows.map((w) => w.selection);
+    measurements.largeArrayFirstWindows = first;
+    assert.ok(first.length <= 4, `at most the visible tiles: ${first.join(' | ')}`);
+    for (const sel of first) {
+      const [rows, cols] = sel.split(', ').map((t) => t.split(':').map(Number));
+      assert.equal(rows[0], 0, `a window at the top: ${sel}`);
+      assert.ok((rows[1] - rows[0]) * (cols[1] - cols[0]) <= 64 * 32, `a tile, not more: ${sel}`);
+    }
+    // nothing near the size of the array travelled (4,000,000 values are 42.7 MB of base64)
+    const chars = windows.reduce((p, w) => p + w.answerChars, 0);
+    measurements.largeArrayFirstPaintAnswerChars = chars;
+    assert.ok(chars < 4 * 64 * 32 * 8 * 1.4 + 4000, `${chars} characters`);
+
+    // scrolling: the windows a scroll to rows 1000 and to the last cell would ask for
+    const id = api().inspectorArrayId();
+    assert.ok(id, 'the inspector shows the array');
+    for (const [k, w] of Object.entries(large.windows)) {
+      const before = windows.length;
+      const replies = await api().inspectorRequest({ type: 'requestChunk', id, requestId: 900_000 + windows.length, slice: [r(w.rows[0], w.rows[1]), r(w.cols[0], w.cols[1])] });
+      assert.equal(replies[0]?.type, 'chunk', `${k}: ${JSON.stringify(replies[0]?.message)}`);
+      assert.deepEqual(windows.slice(before).map((x) => x.selection), [`${w.rows[0]}:${w.rows[1]}, ${w.cols[0]}:${w.cols[1]}`], `${k}: exactly that window was evaluated`);
+      const got = float64Values(replies[0].data);
+      assert.equal(got.length, w.values.length, k);
+      assert.ok(got.every((v, i) => Object.is(v, w.values[i])), `${k}: values differ from NumPy's`);
+    }
+  });
+
+  it('switching to the module\'s frame and back updates the Shapes view and the inline shapes', async function () {
+    this.timeout(90_000);
+    const describedIn = (arrays: Record<string, { shape_repr: string; dtype: string }>): string[] =>
+      Object.entries(arrays).map(([n, l]) => `${n}  shape ${l.shape_repr} ${l.dtype}`).sort();
+    const viewIs = async (want: string[]): Promise<true | undefined> => (JSON.stringify([...await api().shapesViewLines()].sort()) === JSON.stringify(want) ? true : undefined);
+    const inlineTexts = (): string[] => api().lastInlineShapes()?.values.map((v) => v.text) ?? [];
+    await waitFor('the function frame\'s Shapes', () => viewIs(describedIn(large.function)), 30_000)
+      .catch(async () => assert.deepEqual([...await api().shapesViewLines()].sort(), describedIn(large.function)));
+    await waitFor('inline shapes of the function frame', () => (inlineTexts().some((t) => t.startsWith('scaled: ')) ? true : undefined), 30_000)
+      .catch(() => assert.fail(`inline shapes: ${inlineTexts().join(' | ')}`));
+    const functionFrame = api().lastInlineShapes()!.frameId;
+    assert.ok(inlineTexts().includes(`scaled: shape ${large.function.scaled.shape_repr} float64`), inlineTexts().join(' | '));
+
+    await vscode.commands.executeCommand('workbench.action.debug.callStackBottom');
+    await waitFor('the module frame\'s Shapes', () => viewIs(describedIn(large.module)), 30_000)
+      .catch(async () => assert.deepEqual([...await api().shapesViewLines()].sort(), describedIn(large.module)));
+    await waitFor('inline shapes of the module frame', () => {
+      const l = api().lastInlineShapes();
+      return l && l.frameId !== functionFrame && inlineTexts().some((t) => t.startsWith('grid: ')) ? true : undefined;
+    }, 30_000).catch(() => assert.fail(`inline shapes after switching: ${inlineTexts().join(' | ')}`));
+    assert.ok(inlineTexts().includes(`grid: shape ${large.module.grid.shape_repr} float64`), inlineTexts().join(' | '));
+    assert.ok(!inlineTexts().some((t) => t.startsWith('scaled: ')), `no function locals in the module frame: ${inlineTexts().join(' | ')}`);
+
+    await vscode.commands.executeCommand('workbench.action.debug.callStackTop');
+    await waitFor('the function frame\'s Shapes again', () => viewIs(describedIn(large.function)), 30_000)
+      .catch(async () => assert.deepEqual([...await api().shapesViewLines()].sort(), describedIn(large.function)));
+    await waitFor('inline shapes of the function frame again', () => (api().lastInlineShapes()?.frameId === functionFrame ? true : undefined), 30_000)
+      .catch(() => assert.fail(`inline shapes: frame ${api().lastInlineShapes()?.frameId}, ${inlineTexts().join(' | ')}`));
+  });
+
+  it('after the program resumes, the inspector refuses windows of the old stop plainly', async function () {
+    this.timeout(60_000);
+    const id = api().inspectorArrayId();
+    assert.ok(id);
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
+    await waitFor('the session to end', () => (vscode.debug.activeDebugSession ? undefined : true), 30_000);
+    const before = windows.length;
+    const replies = await api().inspectorRequest({ type: 'requestChunk', id, requestId: 999_999, slice: [r(0, 2), r(0, 2)] });
+    assert.equal(replies[0]?.type, 'error');
+    assert.match(replies[0].message ?? '', /^the (debug session has ended|program has resumed since this array was opened)$/);
+    assert.equal(windows.length, before, 'nothing was evaluated');
+    session = undefined;
   });
 });
