@@ -1,8 +1,8 @@
 // Reductions with torch's dim/keepdim: sum, prod, mean, max/min (whole tensor → 0-d; with a
 // dim → `torch.return_types.max(values, indices)`), argmax/argmin, std/var (unbiased by
 // default in torch 1.13), any/all. Dtype rules are torch's (sum of ints is int64, mean/std/var
-// need floats); dims are checked by engine/shape/torch.ts; the engine's NumPy reductions
-// compute (float32 sums may differ from torch's summation order in the last bits).
+// need floats); dims are checked by engine/shape/torch.ts. Float sum/mean add in torch's own
+// order (./cascadeSum); the rest use the engine's NumPy reductions.
 
 import { DType } from '../core/dtype';
 import { astype } from '../core/cast';
@@ -15,6 +15,7 @@ import { isFloatDType, torchDType } from './dtype';
 import { result } from './autograd';
 import { runtimeError } from './elementwise';
 import { ReturnTypes, Tensor } from './tensor';
+import { torchCascadeSum } from './cascadeSum';
 
 /** `dim` argument: null (all dims), an int, or a list of ints. */
 export type Dims = number | readonly number[] | null;
@@ -34,10 +35,27 @@ function reduceWith(fn: (a: NDArray, o: R.ReduceOptions) => NDArray, t: Tensor, 
   return fn(t.arr, { axis: axes, keepdims: keepdim, dtype });
 }
 
+/**
+ * torch's float sum (and, with `count`, mean = sum / count in the same dtype): the input is
+ * cast to the result dtype first, as `self.to(dtype)` in make_reduction.
+ */
+function floatSum(t: Tensor, dim: Dims, keepdim: boolean, dt: DType, divideBy = false): NDArray {
+  const { axes, shape } = plan(t, dim, keepdim);
+  const src = t.arr.dtype === dt ? t.arr : astype(t.arr, dt);
+  const sums = t.ndim === 0 ? Float64Array.of(Number(src.data[src.offset])) : torchCascadeSum(src, axes);
+  let count = 1;
+  for (const a of axes) count *= t.ndim === 0 ? 1 : t.shape[a];
+  const out = emptyArray(shape, dt);
+  const r = dt === 'float32' ? Math.fround : (v: number): number => v;
+  const divisor = r(count);
+  for (let i = 0; i < sums.length; i++) out.data[i] = divideBy ? r(sums[i] / divisor) : sums[i];
+  return out;
+}
+
 /** `t.sum(dim=None, keepdim=False, dtype=None)`: bool/int sum to int64. */
 export function sum(t: Tensor, dim: Dims = null, keepdim = false, dtype?: DType): Tensor {
   const dt = dtype ?? (isFloatDType(t.dtype) ? t.dtype : 'int64');
-  const out = reduceWith(R.sum, t, dim, keepdim, dt);
+  const out = isFloatDType(dt) ? floatSum(t, dim, keepdim, dt) : reduceWith(R.sum, t, dim, keepdim, dt);
   return result(out, [t], isAll(dim) ? 'SumBackward0' : 'SumBackward1');
 }
 
@@ -53,7 +71,8 @@ export function mean(t: Tensor, dim: Dims = null, keepdim = false, dtype?: DType
   if (!isFloatDType(dt)) {
     throw runtimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${torchDType(dt).scalarTypeName}`);
   }
-  const out = reduceWith(R.mean, t, dim, keepdim, dt);
+  // torch 1.13 on CPU: sum_out(...).div_(number of reduced elements)
+  const out = floatSum(t, dim, keepdim, dt, true);
   return result(out, [t], isAll(dim) ? 'MeanBackward0' : 'MeanBackward1');
 }
 
