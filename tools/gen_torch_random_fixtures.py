@@ -4,7 +4,8 @@ torch.manual_seed(seed) followed by a sequence of random calls, and the exact re
 test/fixtures/torch_random.json, which test/engine/torchRandom.test.ts replays through
 engine/torch/creation.ts. Run with `/usr/bin/python3 tools/gen_torch_random_fixtures.py`.
 
-Each case: {"seed", "calls": [{"fn": "rand"|"randn"|"randint"|"randperm"|"normal"|"dropout",
+Each case: {"seed", "calls": [{"fn": "rand"|"randn"|"randint"|"randperm"|"normal"|"dropout"|
+"bernoulli"|"uniform_"|"normal_T",
 "shape"|"n", "dtype", "low", "high", "mean", "std", "p"} (dropout applies to
 tensor([i / 7 - 3 for i in range(n)])) | {"fn": "Linear"|"Conv2d", "in", "out", "kernel", "groups", "bias"}], "results":
 [...]} (one result per tensor call; a layer contributes its weight, then its bias if any) where a float result is the IEEE bits as hex strings (8 digits
@@ -51,6 +52,14 @@ def run(call):
     if call['fn'] == 'dropout':
         x = torch.tensor([i / 7 - 3 for i in range(call['shape'][0])], dtype=dt)
         return torch.nn.functional.dropout(x, call['p'])
+    if call['fn'] == 'bernoulli':  # probabilities from rand in the call's dtype
+        return torch.bernoulli(torch.rand(*call['shape'], dtype=dt))
+    if call['fn'] == 'uniform_':
+        return torch.empty(*call['shape'], dtype=dt).uniform_(call['low'], call['high'])
+    if call['fn'] == 'normal_T':  # normal_ through a transposed (non-contiguous) view
+        t = torch.empty(*call['shape'], dtype=dt)
+        t.T.normal_(call['mean'], call['std'])
+        return t
     if call['fn'] == 'randint': return torch.randint(call['low'], call['high'], tuple(call['shape']))
     if call['fn'] == 'randperm': return torch.randperm(call['n'])
     if call['fn'] == 'Linear': return torch.nn.Linear(call['in'], call['out'], bias=call['bias'])
@@ -95,6 +104,12 @@ for seed in [0, 7, 2024]:
     cases.append({'seed': seed, 'calls': [{'fn': 'dropout', 'p': p, 'shape': [n]} for p, n in
                                           [(0.5, 10), (0.3, 1000), (0.1, 77), (0.9, 64), (0.25, 33)]]
                  + [{'fn': 'dropout', 'p': 0.2, 'shape': [50], 'dtype': 'float64'}]})
+
+for seed in [0, 7]:
+    cases.append({'seed': seed, 'calls': [{'fn': 'bernoulli', 'shape': [40]}, {'fn': 'bernoulli', 'shape': [3, 7], 'dtype': 'float64'},
+                                          {'fn': 'uniform_', 'shape': [50], 'low': -2.5, 'high': 0.75},
+                                          {'fn': 'uniform_', 'shape': [9], 'low': -1, 'high': 1, 'dtype': 'float64'},
+                                          {'fn': 'normal_T', 'shape': [6, 5], 'mean': 0.5, 'std': 2.0}]})
 
 def results(value):
     """A layer records its weight then its bias (when it has one)."""

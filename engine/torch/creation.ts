@@ -309,6 +309,58 @@ export function uniform(shape: readonly number[], from: number, to: number, dtyp
   return filled(shape, dtype, () => rng.uniformRange(from, to, float32));
 }
 
+/**
+ * `tensor.normal_(mean, std)`'s values for a tensor of `shape`: contiguous tensors of 16+
+ * elements take the block kernel, the rest one normal_distribution<double> draw each.
+ */
+export function normalValues(shape: readonly number[], mean: number, std: number, dtype: DType, contiguous: boolean): NDArray {
+  floatOnly(dtype, 'normal_kernel_cpu');
+  if (!(std >= 0)) throw runtimeError(`normal expects std >= 0.0, but found std ${std}`);
+  const out = emptyArray(checkedShape(shape), dtype);
+  const values = contiguous ? rng.normalFill(out.size, dtype !== 'float64', mean, std) : rng.normalSerial(out.size, mean, std);
+  for (let i = 0; i < out.size; i++) out.data[i] = values[i];
+  return out;
+}
+
+/**
+ * `values` (drawn one after another) laid out in the order torch's TensorIterator visits a
+ * view of `shape`/`strides`: dims by descending stride, so a transposed view is filled in
+ * memory order. Returns a C-ordered array to assign through the view.
+ */
+export function inIterationOrder(shape: readonly number[], strides: readonly number[], values: NDArray): NDArray {
+  const out = emptyArray(shape, values.dtype);
+  const n = shape.length;
+  const perm = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.abs(strides[b]) - Math.abs(strides[a]) || a - b);
+  const cStride: number[] = [];
+  for (let d = n - 1, acc = 1; d >= 0; d--) { cStride[d] = acc; acc *= shape[d]; }
+  const idx = new Array<number>(n).fill(0);
+  for (let k = 0; k < values.size; k++) {
+    let o = 0;
+    for (let d = 0; d < n; d++) o += idx[d] * cStride[d];
+    out.data[o] = values.data[k];
+    for (let q = n - 1; q >= 0; q--) { const d = perm[q]; if (++idx[d] < shape[d]) break; idx[d] = 0; }
+  }
+  return out;
+}
+
+/** `torch.randint_like(input, low=0, high)`: randint with the input's shape and dtype. */
+export function randintLike(t: Tensor, low: number, high: number, o: CreateOptions = {}): Tensor {
+  return randint(low, high, t.shape, { ...o, dtype: o.dtype ?? t.dtype });
+}
+
+/**
+ * `torch.bernoulli(p)`: 1 where a uniform below p[i]; float64 probabilities draw doubles,
+ * float32 ones floats (bernoulli_distribution<p's type>), in p's dtype.
+ */
+export function bernoulli(p: Tensor): Tensor {
+  floatOnly(p.dtype, 'bernoulli_tensor_cpu_p_');
+  const probs = p.arr.toArray();
+  const out = emptyArray(p.shape, p.dtype);
+  const draw = p.dtype === 'float64' ? () => rng.uniformDouble() : () => rng.uniformFloat();
+  for (let i = 0; i < probs.length; i++) out.data[i] = draw() < Number(probs[i]) ? 1 : 0;
+  return new Tensor(out);
+}
+
 /** `tensor.bernoulli_(keep)` on CPU without MKL: 1 where a uniform double is below `keep`. */
 export function bernoulliMask(shape: readonly number[], keep: number, dtype: DType): NDArray {
   return filled(shape, dtype, () => (rng.uniformDouble() < keep ? 1 : 0));

@@ -397,6 +397,20 @@ const TORCH: Record<string, Sig> = {
   rand: sizeFn(C.rand, 'rand'), randn: sizeFn(C.randn, 'randn'),
   zeros_like: likeFn(C.zeros, 'zeros_like'), ones_like: likeFn(C.ones, 'ones_like'), empty_like: likeFn(C.zeros, 'empty_like'),
   rand_like: likeFn(C.rand, 'rand_like'), randn_like: likeFn(C.randn, 'randn_like'),
+  randint_like: {
+    params: ['input', 'low', 'high'], kwonly: CREATE_KW, required: 2,
+    impl: (p) => {
+      const t = toTensor(p.input, 'randint_like');
+      const [low, high] = given(p.high) ? [toInt(p.low), toInt(p.high)] : [0, toInt(p.low)];
+      return C.randintLike(t, low, high, { ...createOpts(p), dtype: dtypeOpt(p.dtype) ?? t.dtype });
+    },
+  },
+  normal: {
+    // the float-mean, float-std overload: torch.normal(mean, std, size)
+    params: ['mean', 'std', 'size'], kwonly: ['generator', 'out', ...CREATE_KW], required: 3,
+    impl: (p) => C.normal(toNumber(p.mean), toNumber(p.std), shapeArg(p.size), createOpts(p)),
+  },
+  bernoulli: { params: ['input'], kwonly: ['generator', 'out'], required: 1, impl: (p) => C.bernoulli(toTensor(p.input, 'bernoulli')) },
   full: {
     params: ['size', 'fill_value'], kwonly: CREATE_KW, required: 2,
     impl: (p) => C.full(shapeArg(p.size), toOperand(p.fill_value) as E.Scalar, createOpts(p)),
@@ -778,6 +792,18 @@ const METHODS: Record<string, Sig> = {
   log_softmax: { params: ['dim', 'dtype'], impl: (p) => F.logSoftmax(self(p), given(p.dim) ? toInt(p.dim) : null, dtypeOpt(p.dtype)) },
   fill_: { params: ['value'], required: 1, impl: (p) => { const t = self(p); S.setItem(t, new PyTuple([]), toOperand(p.value)); return t; } },
   zero_: { params: [], impl: (p) => { const t = self(p); S.setItem(t, new PyTuple([]), 0); return t; } },
+  uniform_: {
+    params: ['from', 'to'], kwonly: ['generator'],
+    impl: (p) => fillWith(self(p), (t) => C.uniform(t.shape, given(p.from) ? toNumber(p.from) : 0, given(p.to) ? toNumber(p.to) : 1, t.dtype)),
+  },
+  normal_: {
+    params: ['mean', 'std'], kwonly: ['generator'],
+    impl: (p) => fillWith(self(p), (t) => C.normalValues(t.shape, given(p.mean) ? toNumber(p.mean) : 0, given(p.std) ? toNumber(p.std) : 1, t.dtype, t.arr.isCContiguous)),
+  },
+  bernoulli_: {
+    params: ['p'], kwonly: ['generator'],
+    impl: (p) => fillWith(self(p), (t) => C.bernoulliMask(t.shape, given(p.p) ? toNumber(p.p) : 0.5, t.dtype)),
+  },
   masked_fill: {
     params: ['mask', 'value'], required: 2,
     impl: (p) => maskedFill(S.clone(self(p)), toTensor(p.mask, 'masked_fill', 'mask'), toOperand(p.value), self(p)),
@@ -807,6 +833,12 @@ const METHODS: Record<string, Sig> = {
     impl: (p) => { const t = self(p); S.setItem(t, new PyTuple([]), toTensor(p.src, 'copy_', 'src')); return t; },
   },
 };
+
+/** An in-place random fill: the values drawn for `t`'s shape, written through its view. */
+function fillWith(t: Tensor, draw: (t: Tensor) => NDArray): Tensor {
+  S.setItem(t, new PyTuple([]), new Tensor(C.inIterationOrder(t.shape, t.arr.strides, draw(t))));
+  return t;
+}
 
 function inplaceSig(op: E.BinaryName): Sig {
   return {

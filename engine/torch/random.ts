@@ -76,6 +76,13 @@ export class TorchGenerator {
     return r * Math.cos(theta);
   }
 
+  /** The kernel's per-element path (small or non-contiguous tensors): normal_distribution<double>. */
+  normalSerial(n: number, mean = 0, std = 1): Float64Array {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = fma(this.normalDouble(), std, mean);
+    return out;
+  }
+
   /** `random_from_to`: (random() or, for spans of 2**32 or more, random64()) mod span, plus low. */
   randomFromTo(low: number, span: number): number {
     if (span < 2 ** 32) return low + (this.mt.next32() % span);
@@ -90,11 +97,8 @@ export class TorchGenerator {
    * uniforms and transforms them again. float32 runs the AVX2 kernel (./avxMathfun).
    */
   normalFill(n: number, float32: boolean, mean = 0, std = 1): Float64Array {
+    if (n < 16) return this.normalSerial(n, mean, std);
     const out = new Float64Array(n);
-    if (n < 16) {
-      for (let i = 0; i < n; i++) out[i] = fma(this.normalDouble(), std, mean);
-      return out;
-    }
     const uniform = float32 ? () => this.uniformFloat() : () => this.uniformDouble();
     const block = float32 ? normalFill16Avx2 : boxMuller16Double;
     for (let i = 0; i < n; i++) out[i] = uniform();

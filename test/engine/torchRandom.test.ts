@@ -12,7 +12,7 @@ import { Conv2d, Linear } from '../../engine/torch/modules';
 import { Tensor } from '../../engine/torch/tensor';
 
 interface Call {
-  fn: 'rand' | 'randn' | 'normal' | 'dropout' | 'randint' | 'randperm' | 'Linear' | 'Conv2d';
+  fn: 'rand' | 'randn' | 'normal' | 'dropout' | 'bernoulli' | 'uniform_' | 'normal_T' | 'randint' | 'randperm' | 'Linear' | 'Conv2d';
   mean?: number; std?: number; p?: number;
   shape?: number[]; n?: number; dtype?: 'float32' | 'float64'; low?: number; high?: number;
   in?: number; out?: number; kernel?: [number, number]; groups?: number; bias?: boolean;
@@ -30,6 +30,17 @@ function run(call: Call): Tensor[] {
     case 'randn': return [C.randn(call.shape!, o)];
     case 'normal': return [C.normal(call.mean!, call.std!, call.shape!, o)];
     case 'dropout': return [dropout(C.tensor(Array.from({ length: call.shape![0] }, (_, i) => i / 7 - 3), o), call.p!, true)];
+    case 'bernoulli': return [C.bernoulli(C.rand(call.shape!, o))];
+    case 'uniform_': return [new Tensor(C.uniform(call.shape!, call.low!, call.high!, call.dtype ?? 'float32'))];
+    case 'normal_T': {
+      // normal_ through t.T: drawn per element (non-contiguous) in the iterator's order
+      const t = C.zeros(call.shape!, o);
+      const view = t.arr.view([...t.shape].reverse(), [...t.arr.strides].reverse(), t.arr.offset);
+      const vals = C.inIterationOrder(view.shape, view.strides, C.normalValues(view.shape, call.mean!, call.std!, t.dtype, false));
+      const [a, b] = view.shape;
+      for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) t.arr.data[i * view.strides[0] + j * view.strides[1]] = vals.data[i * b + j];
+      return [t];
+    }
     case 'randint': return [C.randint(call.low!, call.high!, call.shape!)];
     case 'randperm': return [C.randperm(call.n!)];
     case 'Linear': return new Linear(call.in!, call.out!, call.bias).namedParameters().map(([, p]) => p);
