@@ -106,3 +106,143 @@ export function gatherKernel(D: TypedArray, S: TypedArray, sub: number, ss: numb
   if (!k) { k = new Function(unroll ? unrolledSource(sub) : GATHER_SOURCE)() as GatherRows; gatherCache.set(key, k); }
   return k;
 }
+
+/**
+ * Fills `offsets[t] = base + i*scale` for the index values `i = x[k0 + t*st]` (negative ones
+ * counted from `size`); returns the first t whose value is out of bounds, or -1. Compiled per
+ * index buffer class: one shared loop sees every integer dtype and runs generic loads.
+ */
+export type IndexOffsets = (
+  n: number, x: TypedArray, k0: number, st: number, base: number, size: number, scale: number, offsets: Float64Array) => number;
+
+const INDEX_OFFSETS_SOURCE = `return function indexOffsets(n, x, k0, st, base, size, scale, offsets) {
+  for (let t = 0, k = k0; t < n; t++, k += st) {
+    const i = x[k];
+    if (i < 0) {
+      if (i < -size) return t;
+      offsets[t] = base + (i + size) * scale;
+    } else {
+      if (i >= size) return t;
+      offsets[t] = base + i * scale;
+    }
+  }
+  return -1;
+};`;
+
+const offsetsCache = new Map<string, IndexOffsets>();
+
+/** The index-offsets loop for this index buffer's class. */
+export function indexOffsetsKernel(x: TypedArray): IndexOffsets {
+  const key = x.constructor.name;
+  let k = offsetsCache.get(key);
+  if (!k) { k = new Function(INDEX_OFFSETS_SOURCE)() as IndexOffsets; offsetsCache.set(key, k); }
+  return k;
+}
+
+// The take kernels below copy rows t0 ≤ t < n of `a[x]` for one integer index array x on
+// a's first axis: row t of D (`sub` contiguous elements from d = t*sub) comes from the block
+// `S[base + i*scale + j*ss]` (j < sub) of index value `i = x[k0 + t*st]`. Each index is
+// checked as its row is copied, like NumPy's single-index fast path (mapiter_trivial_get).
+// They return the first t they could not copy, or -1 when done. The `NonNegative` ones stop
+// at any index outside [0, size), so the caller resumes with the general kernel from there
+// when it is a negative one in range: `i < 0 ? i + size : i` on every row costs ~70% more
+// for short rows, and negative indices are rare.
+
+/** The general kernel: stops only at an index outside [-size, size). */
+export type TakeRows = (
+  t0: number, n: number, sub: number, D: TypedArray, S: TypedArray, x: TypedArray, k0: number, st: number,
+  size: number, base: number, scale: number, ss: number) => number;
+
+function takeRowsSource(unroll: number, nonNegative: boolean): string {
+  const copy = unroll > 0
+    ? Array.from({ length: unroll }, (_, j) => `D[d + ${j}] = S[s + ${j}];`).join(' ')
+    : 'for (let j = 0, q = s; j < sub; j++, q += ss) D[d + j] = S[q];';
+  const row = nonNegative
+    ? `if (!(i >= 0 && i < size)) return t;
+    const s = (base + i * scale) | 0;`
+    : `let s;
+    if (i < 0) {
+      if (i < -size) return t;
+      s = (base + (i + size) * scale) | 0;
+    } else {
+      if (i >= size) return t;
+      s = (base + i * scale) | 0;
+    }`;
+  return `return function takeRows(t0, n, sub, D, S, x, k0, st, size, base, scale, ss) {
+  for (let t = t0, k = k0 + t0 * st, d = t0 * sub; t < n; t++, k += st, d += sub) {
+    const i = x[k];
+    ${row}
+    ${copy}
+  }
+  return -1;
+};`;
+}
+
+/**
+ * The general kernel into a zero-filled D from a source whose rows hold at most `m` elements
+ * that are not +0 (a one-hot table). The tables have 2*size rows of m entries, row r for
+ * index value r - size (so r = i + size needs no branch on the sign of i): `vals[e]` goes to
+ * column `cols[e]` for e in [r*m, r*m + m), padded by repeating the row's last entry (or +0
+ * at column 0), so only non-+0 elements are written.
+ */
+export type TakeSparseRows = (
+  t0: number, n: number, sub: number, D: TypedArray, x: TypedArray, k0: number, st: number, size: number,
+  m: number, cols: Int32Array, vals: TypedArray) => number;
+
+function takeSparseRowsSource(m: number): string {
+  const write = m === 1
+    ? 'D[d + cols[r]] = vals[r];'
+    : 'for (let e = r * m, end = e + m; e < end; e++) D[d + cols[e]] = vals[e];';
+  return `return function takeSparseRows(t0, n, sub, D, x, k0, st, size, m, cols, vals) {
+  const rows = 2 * size;
+  for (let t = t0, k = k0 + t0 * st, d = t0 * sub; t < n; t++, k += st, d += sub) {
+    const r = x[k] + size;
+    if (!(r >= 0 && r < rows)) return t;
+    ${write}
+  }
+  return -1;
+};`;
+}
+
+/**
+ * A `NonNegative` kernel into a zero-filled D from a shifted identity (np.eye(n, k=c) with
+ * every row's one non-+0 element equal to `v`): index value i writes `v` at column i + c.
+ */
+export type TakeShiftedIdentityRows = (
+  t0: number, n: number, sub: number, D: TypedArray, x: TypedArray, k0: number, st: number, size: number,
+  c: number, v: number) => number;
+
+const TAKE_SHIFTED_IDENTITY_SOURCE = `return function takeShiftedIdentityRows(t0, n, sub, D, x, k0, st, size, c, v) {
+  for (let t = t0, k = k0 + t0 * st, d = t0 * sub + c; t < n; t++, k += st, d += sub) {
+    const i = x[k];
+    if (!(i >= 0 && i < size)) return t;
+    D[d + i] = v;
+  }
+  return -1;
+};`;
+
+const takeCache = new Map<string, unknown>();
+
+function compiled<K>(key: string, source: () => string): K {
+  let k = takeCache.get(key);
+  if (!k) { k = new Function(source())(); takeCache.set(key, k); }
+  return k as K;
+}
+
+const cls = (a: TypedArray): string => a.constructor.name;
+
+/** The row copy for these buffer classes (a contiguous row of up to UNROLL_MAX elements unrolled). */
+export function takeRowsKernel(D: TypedArray, S: TypedArray, x: TypedArray, sub: number, ss: number, nonNegative: boolean): TakeRows {
+  const unroll = ss === 1 && sub <= UNROLL_MAX ? sub : 0;
+  return compiled(`take|${cls(D)}|${cls(S)}|${cls(x)}|${unroll}|${nonNegative}`, () => takeRowsSource(unroll, nonNegative));
+}
+
+/** The sparse row copy for these buffer classes and `m` (1 gets a loop without the inner one). */
+export function takeSparseRowsKernel(D: TypedArray, x: TypedArray, m: number): TakeSparseRows {
+  return compiled(`sparse|${cls(D)}|${cls(x)}|${m === 1}`, () => takeSparseRowsSource(m));
+}
+
+/** The shifted-identity row copy for these buffer classes. */
+export function takeShiftedIdentityKernel(D: TypedArray, x: TypedArray): TakeShiftedIdentityRows {
+  return compiled(`identity|${cls(D)}|${cls(x)}`, () => TAKE_SHIFTED_IDENTITY_SOURCE);
+}

@@ -9,7 +9,7 @@ import { DType, dtypeInfo, TypedArray } from '../core/dtype';
 import { emptyArray, isCContiguous, NDArray } from '../core/ndarray';
 import { astype, castValue, copyInto, wrapInt } from '../core/cast';
 import { broadcastStridesTo, coalesce } from '../core/iter';
-import { gatherKernel } from '../core/copyKernels';
+import { gatherKernel, indexOffsetsKernel } from '../core/copyKernels';
 import { NumpyError, indexError, valueError } from '../core/errors';
 import { ELLIPSIS, EllipsisT, PyTuple, Slice } from '../core/pyvalues';
 import { NestedList, NpScalar, PyFloat } from '../core/scalar';
@@ -19,6 +19,7 @@ import {
 } from '../shape/index';
 import { ShapeError, unwrap } from '../shape/result';
 import { asarray } from './creation';
+import { takeRows } from './takeRows';
 
 /**
  * One item of an index tuple, as Python passes it: int (an integer JS number), float (a
@@ -51,6 +52,8 @@ export function getItem(a: NDArray, index: readonly IndexItem[]): NDArray | NpSc
   const plan = unwrap(indexPlan(a.shape, parsed.specs));
   const v = basicView(a, plan);
   if (!plan.advanced) return plan.scalar ? new NpScalar(a.dtype, v.data[v.offset]) : v;
+  const rows = takeRows(v, plan, parsed.arrays);
+  if (rows) return rows;
   const fancy = fancyIndex(v, plan, parsed.arrays);
   return gather(v, fancy);
 }
@@ -343,11 +346,9 @@ function fancyIndex(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | und
   const perm = resultPerm(nb, subShape.length, adv.insertAt);
   // NumPy 1.24 ignores bad indices when the result is empty (it only warns)
   if (bsize * subSize === 0) return { bshape, offsets: new Float64Array(0), subShape, subStrides, perm };
-  checkBounds(v, plan, arrays);
-
   const offsets = new Float64Array(bsize);
   const nc = comps.length;
-  if (nc === 1 && nb === 1 && comps[0].data.length <= 0x7fffffff) {
+  if (nc === 1 && nb === 1 && comps[0].data.length <= 0x7fffffff && v.data.length <= 0x7fffffff) {
     // one index array (or mask) along one broadcast dim: no odometer
     const c = comps[0], x = c.data, base = v.offset;
     // int32-typed positions into the index data (see copyInto)
@@ -355,13 +356,17 @@ function fancyIndex(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | und
     if (c.isOffsets) {
       for (let t = 0, k = k0; t < bsize; t++, k += st) offsets[t] = base + x[k];
     } else {
-      for (let t = 0, k = k0; t < bsize; t++, k += st) {
-        const i = x[k];
-        offsets[t] = base + (i < 0 ? i + c.size : i) * c.scale;
+      // the only integer index array, walked in C order: checked as it goes, so the first bad
+      // value is the one checkBounds would name, and nothing has moved yet when it throws
+      const bad = indexOffsetsKernel(x)(bsize, x, k0, st, base, c.size, c.scale, offsets);
+      if (bad >= 0) {
+        const it = plan.advanced!.items.find((i) => i.kind === 'intArray')!;
+        throw indexError(outOfBoundsMessage(x[k0 + bad * st], it.axis, c.size));
       }
     }
     return { bshape, offsets, subShape, subStrides, perm };
   }
+  checkBounds(v, plan, arrays);
   const idx = new Array<number>(nb).fill(0);
   for (let t = 0; t < bsize; t++) {
     let o = v.offset;

@@ -1,0 +1,100 @@
+// The fast path of `a[idx]` for one integer index array on the first axis — x[labels],
+// X[batch_idx], np.eye(n)[labels]: each result row is copied straight from its index value
+// (checked as it goes, no offsets array in between). A small, mostly-zero source such as a
+// one-hot table writes only its non-zero elements into the zero-filled result. Anything else (masks, several index arrays, an index after a slice,
+// a subspace that does not flatten to one strided row) returns undefined and takes
+// indexing.ts's general gather, which gives the same values.
+
+import { allocate, DType, TypedArray } from '../core/dtype';
+import { emptyArray, isCContiguous, NDArray } from '../core/ndarray';
+import { coalesce } from '../core/iter';
+import { indexError } from '../core/errors';
+import { takeRowsKernel, takeShiftedIdentityKernel, takeSparseRowsKernel } from '../core/copyKernels';
+import { IndexPlan, outOfBoundsMessage } from '../shape/index';
+
+const INT32_MAX = 0x7fffffff;
+
+/** `v[arrays[k]]` for a plan whose only advanced item is an integer array on v's first axis, else undefined. */
+export function takeRows(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): NDArray | undefined {
+  const adv = plan.advanced;
+  if (!adv || adv.items.length !== 1 || adv.insertAt !== 0) return undefined;
+  const it = adv.items[0];
+  if (it.kind !== 'intArray' || it.viewAxis !== 0) return undefined;
+  const arr = arrays[it.item]!;
+  const flat = isCContiguous(arr.shape, arr.strides);
+  if (!flat && arr.ndim !== 1) return undefined;
+  const n = arr.size, st = flat ? 1 : arr.strides[0];
+  const subShape = v.shape.slice(1), subStrides = v.strides.slice(1);
+  let subSize = 1;
+  for (const d of subShape) subSize *= d;
+  const outShape = [...arr.shape, ...subShape];
+  if (n * subSize === 0 || n * subSize > INT32_MAX || v.data.length > INT32_MAX || arr.data.length > INT32_MAX) return undefined;
+  const outSub = coalesce(subShape, [subStrides]);
+  // one strided row (or a single element) per index value; the result's rows are contiguous
+  if (outSub.shape.length > 1) return undefined;
+  const ss = outSub.shape.length === 0 ? 0 : outSub.strides[0][0];
+
+  const x = arr.data, k0 = arr.offset | 0, size = v.shape[0], scale = v.strides[0];
+  const kst = st | 0, sub = subSize | 0;
+  // allocated before the indices are checked, as NumPy's single-index fast path does
+  const out = emptyArray(outShape, v.dtype);
+  const D = out.data, S = v.data;
+  const sparse = size * 16 <= n ? sparseRows(S, v.dtype, v.offset, size, scale, subSize, ss) : undefined;
+  // emptyArray's buffer is zero-filled (typed-array constructors zero it): the sparse kernels
+  // write only the elements that are not +0
+  let t: number;
+  if (sparse?.identity) {
+    t = takeShiftedIdentityKernel(D, x)(0, n, sub, D, x, k0, kst, size, sparse.identity.c, sparse.identity.v);
+    if (t >= 0) t = takeSparseRowsKernel(D, x, 1)(t, n, sub, D, x, k0, kst, size, 1, sparse.cols, sparse.vals);
+  } else if (sparse) {
+    t = takeSparseRowsKernel(D, x, sparse.m)(0, n, sub, D, x, k0, kst, size, sparse.m, sparse.cols, sparse.vals);
+  } else {
+    t = takeRowsKernel(D, S, x, subSize, ss, true)(0, n, sub, D, S, x, k0, kst, size, v.offset, scale, ss | 0);
+    if (t >= 0) t = takeRowsKernel(D, S, x, subSize, ss, false)(t, n, sub, D, S, x, k0, kst, size, v.offset, scale, ss | 0);
+  }
+  if (t >= 0) throw indexError(outOfBoundsMessage(x[k0 + t * st], it.axis, size));
+  return out;
+}
+
+interface SparseRows {
+  m: number;
+  cols: Int32Array;
+  vals: TypedArray;
+  /** set when row i's one non-+0 element is `v` at column i + c for every row */
+  identity?: { c: number; v: number };
+}
+
+/** Elements that are not +0 (-0 and NaN included): the ones a zero-filled result lacks. */
+const notPlusZero = (x: number): boolean => x !== 0 || 1 / x < 0;
+
+/**
+ * The tables of TakeSparseRows (engine/core/copyKernels.ts) for the `size` rows
+ * `S[base + i*scale + j*ss]` (j < sub), with m the most non-+0 elements any row has;
+ * undefined when m is over a quarter of a row (a plain copy is faster then).
+ */
+function sparseRows(S: TypedArray, dtype: DType, base: number, size: number, scale: number, sub: number, ss: number): SparseRows | undefined {
+  let m = 0;
+  for (let i = 0; i < size; i++) {
+    let c = 0;
+    for (let j = 0, s = base + i * scale; j < sub; j++, s += ss) if (notPlusZero(S[s])) c++;
+    if (c * 4 > sub) return undefined;
+    if (c > m) m = c;
+  }
+  m = Math.max(m, 1);
+  const cols = allocate('int32', 2 * size * m) as Int32Array;
+  const vals = allocate(dtype, 2 * size * m);
+  let identity = m === 1;
+  for (let i = 0; i < size; i++) {
+    // table rows i (index value i - size) and size + i (index value i)
+    const first = i * m;
+    let e = first;
+    for (let j = 0, s = base + i * scale; j < sub; j++, s += ss) {
+      if (notPlusZero(S[s])) { cols[e] = j; vals[e++] = S[s]; }
+    }
+    identity &&= e > first && cols[first] - i === cols[0] && Object.is(vals[first], vals[0]);
+    for (; e > first && e < first + m; e++) { cols[e] = cols[e - 1]; vals[e] = vals[e - 1]; }
+    cols.copyWithin((size + i) * m, first, first + m);
+    vals.copyWithin((size + i) * m, first, first + m);
+  }
+  return { m, cols, vals, identity: identity ? { c: cols[0], v: vals[0] } : undefined };
+}
