@@ -30,22 +30,25 @@ function copyWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'shape-lens-ws-'));
   cpSync(join(repo, 'test', 'workspace'), dir, { recursive: true });
   writeFileSync(join(dir, 'big.py'), bigProgram(1000));
+  // the same text as plain text, for the latency control's trivial hint provider (ui.mjs)
+  writeFileSync(join(dir, 'big_control.txt'), bigProgram(1000));
   return dir;
 }
 
 /**
- * test/e2e/debugpyFixture as a .vsix (code-server loads only one development extension), in the
- * temp folder keyed by the fixture's content, so it is packaged once.
+ * A test fixture extension (test/e2e/<name>: package.json + extension.js) as a .vsix
+ * (code-server loads only one development extension), in the temp folder keyed by the
+ * fixture's content, so it is packaged once.
  */
-function packageDebugpyFixture() {
-  const dir = join(repo, 'test', 'e2e', 'debugpyFixture');
+function packageFixture(name) {
+  const dir = join(repo, 'test', 'e2e', name);
   const key = createHash('sha256').update(readFileSync(join(dir, 'package.json'))).update(readFileSync(join(dir, 'extension.js'))).digest('hex').slice(0, 12);
-  const out = join(tmpdir(), `shape-lens-debugpy-fixture-${key}.vsix`);
+  const out = join(tmpdir(), `shape-lens-${name}-${key}.vsix`);
   if (existsSync(out)) return out;
   const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
     cwd: dir, encoding: 'utf8',
   });
-  if (r.status !== 0) throw new Error(`packaging the debugpy fixture failed: ${r.stdout}${r.stderr}`);
+  if (r.status !== 0) throw new Error(`packaging the ${name} fixture failed: ${r.stdout}${r.stderr}`);
   return out;
 }
 
@@ -53,7 +56,7 @@ async function runSuite() {
   const ws = copyWorkspace();
   const resultsFile = join(ws, '..', `${ws.split('/').pop()}-results.json`);
   // installed beside the development extension: a test-only debug type over a real debugpy (debug.e2e.ts)
-  const fixtureVsix = packageDebugpyFixture();
+  const fixtureVsix = packageFixture('debugpyFixture');
   const server = await startCodeServer({ smokeTestDriver: true, vsix: fixtureVsix, env: { SHAPE_LENS_E2E_RESULTS: resultsFile, SHAPE_LENS_E2E_GREP: process.env.SHAPE_LENS_E2E_GREP ?? '' } });
   const browser = await launchBrowser();
   const t0 = Date.now();
@@ -91,16 +94,18 @@ async function main() {
   const t0 = Date.now();
   sh('node', ['tools/build.mjs', '--e2e']);
   ensureCodeServer();
+  // for bench/editor.mjs: both parts' measurements as a file
+  const measured = {};
+  const keep = () => { if (process.env.SHAPE_LENS_E2E_MEASUREMENTS) writeFileSync(process.env.SHAPE_LENS_E2E_MEASUREMENTS, JSON.stringify(measured)); };
   if (only !== 'ui') {
-    const measurements = await runSuite();
-    // for bench/editor.mjs: the suite's measurements as a file
-    if (process.env.SHAPE_LENS_E2E_MEASUREMENTS) writeFileSync(process.env.SHAPE_LENS_E2E_MEASUREMENTS, JSON.stringify(measurements ?? {}));
+    Object.assign(measured, await runSuite());
+    keep();
   }
   if (only !== 'suite') {
     sh('npx', ['vsce', 'package', '--no-dependencies', '-o', 'shape-lens.vsix']);
     const size = statSync(join(repo, 'shape-lens.vsix')).size;
     console.log(`\npackaged shape-lens.vsix: ${(size / 1024).toFixed(0)} KiB`);
-    const ui = await runUiTests({ repo, vsix: join(repo, 'shape-lens.vsix'), copyWorkspace });
+    const ui = await runUiTests({ repo, vsix: join(repo, 'shape-lens.vsix'), controlVsix: packageFixture('latencyControl'), copyWorkspace });
     console.log(`\nUI tests (installed .vsix in code-server; screenshots in test/e2e/screenshots/):`);
     for (const t of ui.results) {
       console.log(`  ${t.state === 'passed' ? '✓' : '✗'} ${t.title} (${Math.round(t.durationMs)} ms)`);
@@ -108,6 +113,8 @@ async function main() {
       results.push({ part: 'ui', ...t });
     }
     console.log('  measurements:', JSON.stringify(ui.measurements));
+    Object.assign(measured, ui.measurements);
+    keep();
   }
   const passed = results.filter((r) => r.state === 'passed').length;
   const failed = results.length - passed;

@@ -87,7 +87,7 @@ function runCli(args, env) {
 
 /**
  * Starts code-server on 127.0.0.1 with fresh folders under a temp dir.
- * options: { port, settings, vsix (installed before start), env (reaches the extension host),
+ * options: { port, settings, vsix (a path or paths, installed before start), env (reaches the extension host),
  *            smokeTestDriver (lets the URL `payload` load a development extension), quiet, trust }
  */
 export async function startCodeServer(options = {}) {
@@ -105,7 +105,7 @@ export async function startCodeServer(options = {}) {
   const env = { ...process.env, XDG_RUNTIME_DIR: run, ...(options.env ?? {}) };
   delete env.VSCODE_IPC_HOOK_CLI;
   const common = ['--config', config, '--user-data-dir', data, '--extensions-dir', ext];
-  if (options.vsix) runCli([...common, '--install-extension', options.vsix, '--force'], env);
+  for (const vsix of [options.vsix ?? []].flat()) runCli([...common, '--install-extension', vsix, '--force'], env);
   const args = [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     ...(options.trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened'];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
