@@ -11,6 +11,8 @@ import { NumpyError } from '../core/errors';
 import { PyTuple } from '../core/pyvalues';
 import { NpScalar, PyFloat } from '../core/scalar';
 import { defaultGenerator } from './random';
+import { fmaf } from './avxMathfun';
+import { fma } from '../random/libm';
 import { getDefaultDType, isFloatDType, isTorchDTypeName, promoteTypesTorch } from './dtype';
 import { runtimeError, Scalar } from './elementwise';
 import { Tensor } from './tensor';
@@ -211,21 +213,41 @@ export function arange(start: Scalar, end: Scalar | null, step: Scalar = 1, o: C
   return finish(out, o);
 }
 
-/** `torch.linspace(start, end, steps, dtype=None)`: ATen's two-sided formula. */
+/**
+ * `torch.linspace(start, end, steps, dtype=None)`: ATen's CPU kernel. step = (end - start) /
+ * (steps - 1) in the dtype; the first half counts up from start, the second down from end.
+ * Float dtypes run vectorised: 2 vectors (8 floats / 4 doubles each) per step, each vector's
+ * base a fused `start + step * i` (or `end - step * (steps - i - 1)`), its lanes
+ * `base + k * step` unfused, and the tail elements fused like the bases (GCC's contraction,
+ * checked against torch on ~900k values of random ranges).
+ */
 export function linspace(start: number, end: number, steps: number, o: CreateOptions = {}): Tensor {
   if (steps < 0) throw runtimeError('number of steps must be non-negative');
   const dtype = o.dtype ?? getDefaultDType();
   const out = emptyArray([steps], dtype);
-  const f32 = dtype === 'float32';
-  const r = (v: number) => (f32 ? Math.fround(v) : v);
   if (steps === 1) out.data[0] = castValue(start, 'float64', dtype);
-  else if (steps > 1) {
+  else if (steps > 1 && isFloatDType(dtype)) {
+    const f32 = dtype === 'float32';
+    const r = f32 ? Math.fround : (v: number): number => v;
+    const fused = f32 ? fmaf : fma;
     const a = r(start), b = r(end);
-    const step = isFloatDType(dtype) ? r((b - a) / (steps - 1)) : (end - start) / (steps - 1);
+    const step = r(r(b - a) / r(steps - 1));
+    const halfway = Math.floor(steps / 2);
+    const at = (i: number): number => (i < halfway ? fused(step, r(i), a) : fused(-step, r(steps - i - 1), b));
+    const w = f32 ? 8 : 4;
+    const vectorEnd = Math.floor(steps / (2 * w)) * 2 * w;
+    for (let i = 0; i < vectorEnd; i += w) {
+      const base = at(i);
+      out.data[i] = base;
+      for (let k = 1; k < w; k++) out.data[i + k] = r(base + r(k * step));
+    }
+    for (let i = vectorEnd; i < steps; i++) out.data[i] = at(i);
+  } else if (steps > 1) {
+    const step = (end - start) / (steps - 1);
     const halfway = Math.floor(steps / 2);
     for (let i = 0; i < steps; i++) {
-      const v = i < halfway ? r(a + r(step * i)) : r(b - r(step * (steps - i - 1)));
-      out.data[i] = castValue(isFloatDType(dtype) ? v : Math.trunc(v), 'float64', dtype);
+      const v = i < halfway ? start + step * i : end - step * (steps - i - 1);
+      out.data[i] = castValue(Math.trunc(v), 'float64', dtype);
     }
   }
   return finish(out, o);
