@@ -24,6 +24,7 @@ import * as So from './ops/sorting';
 import * as St from './ops/statistics';
 import * as Nan from './ops/nanReductions';
 import * as Ix from './ops/indexHelpers';
+import { ARRAY_HELPER_NAMES, callArrayHelper } from './arrayHelpersPycall';
 import { emptyArray } from './core/ndarray';
 import { clip, round, where } from './ops/elementwise';
 import { setPrintOptions } from './format';
@@ -456,6 +457,7 @@ function resultTypeOf(args: PyArgs): string {
 /** `np.<name>(*args, **kwargs)`. Throws NumpyError with NumPy's text on bad input. */
 export function callFunction(name: string, args: PyArgs, kwargs: PyKwargs = {}): unknown {
   if (MATMUL_FUNCTION_NAMES.includes(name)) return callMatmulFunction(name, args, kwargs);
+  if (ARRAY_HELPER_NAMES.includes(name)) return callArrayHelper(name, args, kwargs);
   if (name.startsWith('linalg.')) return callLinalg(name.slice(7), args, kwargs);
   const sig = FUNCTIONS[name];
   if (sig) {
@@ -473,7 +475,7 @@ export function callFunction(name: string, args: PyArgs, kwargs: PyKwargs = {}):
 
 export function hasFunction(name: string): boolean {
   if (name.startsWith('linalg.')) return LINALG_FUNCTION_NAMES.includes(name.slice(7));
-  return name in FUNCTIONS || getUfunc(name) !== undefined || MATMUL_FUNCTION_NAMES.includes(name);
+  return name in FUNCTIONS || getUfunc(name) !== undefined || MATMUL_FUNCTION_NAMES.includes(name) || ARRAY_HELPER_NAMES.includes(name);
 }
 
 // ---- methods and attributes ------------------------------------------------------------
@@ -511,7 +513,7 @@ const METHODS: Record<string, Sig> = {
 };
 
 const FUNCTION_METHODS = ['sum', 'prod', 'mean', 'std', 'var', 'max', 'min', 'any', 'all', 'argmax', 'argmin', 'cumsum', 'cumprod',
-  'squeeze', 'swapaxes', 'repeat', 'round', 'nonzero'];
+  'squeeze', 'swapaxes', 'repeat', 'round', 'nonzero', 'ptp'];
 
 /** Python's operator protocol on arrays: `a + b` is `a.__add__(b)` is `np.add(a, b)`. */
 const BINARY_DUNDERS: Record<string, string> = {

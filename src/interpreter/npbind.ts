@@ -24,8 +24,8 @@ import {
   PyGenerator, PyInstance, PyIterator, PyModule, PyRange, PySlice, PyTuple, T_BOOL, T_COMPLEX, T_DTYPE, T_FLOAT, T_INT, T_NDARRAY,
   T_NP_FLOATING, T_NP_GENERIC, T_NP_INEXACT, T_NP_INTEGER, T_NP_NUMBER, T_NP_SIGNED, T_NP_UNSIGNED, T_OBJECT, Value,
 } from './values';
-import { NPEXTRA } from './npextra';
 import { NUMPY_FRAMES } from './numpyFrames';
+import { ARRAY_HELPER_FRAMES } from './arrayHelperFrames';
 
 export const NUMPY_FILE = '/usr/lib/python3/dist-packages/numpy/__init__.py';
 
@@ -226,7 +226,6 @@ function arrayMethodImpl(a: NDArray, name: string, args: Value[], kw: Kwargs | n
     case '__len__': return npLen(a);
     case '__array__': return a;
     case 'conj': case 'conjugate': return a;
-    case 'ptp': return NPEXTRA.ptp([a, ...args], kw);
     default: {
       const r = engine(() => fromEngine(P.callMethod(a, name, engineArgs(args), engineKwargs(kw))));
       if (name === 'mean' && a.size === 0) meanOfEmpty(args[0] ?? kw?.axis);
@@ -540,7 +539,9 @@ export function withNumpyFrames<T>(key: string, fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof PyRaise && e.exc.exc && e.exc.exc.traceback.length === 0) {
-      const frames = NUMPY_FRAMES[`${key}|${e.exc.cls.name}`];
+      const cls = e.exc.cls.name, message = e.exc.exc.args[0];
+      const frames = NUMPY_FRAMES[`${key}|${cls}`] ?? ARRAY_HELPER_FRAMES[`${key}|${cls}`]
+        ?? (typeof message === 'string' ? ARRAY_HELPER_FRAMES[`${key}|${cls}|${shapelessMessage(message)}`] : undefined);
       if (frames) {
         for (const [filename, line, name, text, col, endCol, multi] of frames) {
           e.exc.exc.traceback.push({
@@ -553,6 +554,11 @@ export function withNumpyFrames<T>(key: string, fn: () => T): T {
     }
     throw e;
   }
+}
+
+/** An error message with parenthesised parts emptied and numbers as #: how tools/gen_array_helper_frames.py keys by message. */
+function shapelessMessage(message: string): string {
+  return message.replace(/\([^)]*\)/g, '()').replace(/-?\d+/g, '#');
 }
 
 /** `<__array_function__ internals>` frames NumPy 1.24 shows for errors in these C-implemented functions. */
@@ -602,7 +608,6 @@ function npLazy(name: string): Value | undefined {
   if (MATMUL_FUNCTION_NAMES.includes(name)) {
     return npFunction(name, (args, kw) => engine(() => fromEngine(callMatmulFunction(name, engineArgs(args), engineKwargs(kw)))));
   }
-  if (name in NPEXTRA) return npFunction(name, NPEXTRA[name]);
   if (P.hasFunction(name)) {
     if (name === 'result_type' || name === 'promote_types') {
       return npFunction(name, (args, kw) => toDTypeObject(engine(() => P.callFunction(name, engineArgs(args), engineKwargs(kw))) as string));
