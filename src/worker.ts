@@ -1,9 +1,11 @@
 // The worker thread entry (bundled to out/worker.js): receives one program from
 // src/interpreter/host.ts, runs it with runProgram, streams stdout, posts the result.
-// One program per worker, so engine state (print options, np.random) starts fresh.
+// One program per worker, so engine state (print options, np.random, the array budget)
+// starts fresh.
 
 import { parentPort } from 'node:worker_threads';
 import { runProgram } from './interpreter/run';
+import { makeArrayReclaimer } from './interpreter/reclaim';
 import type { FromWorker, ToWorker } from './interpreter/host';
 
 const port = parentPort;
@@ -18,6 +20,8 @@ port.once('message', (msg: ToWorker) => {
     cancelFlag: new Int32Array(msg.cancel),
     onStdout: msg.stream ? (chunk) => send({ type: 'stdout', chunk }) : undefined,
     onStart: () => send({ type: 'started' }),
+    // lets the live-array budget (limits.maxLiveArrayBytes) reclaim dropped arrays mid-run
+    reclaimArrays: makeArrayReclaimer() ?? undefined,
   });
   send({ type: 'result', result });
 });

@@ -6,6 +6,8 @@
 // We chose this over BigInt64Array because a BigInt per element read would make every int64
 // loop allocate; the limit is documented in ARCHITECTURE.md.
 
+import { admitBuffer, trackBuffer } from './memory';
+
 export type DType =
   | 'bool'
   | 'int8' | 'int16' | 'int32' | 'int64'
@@ -70,7 +72,25 @@ const ALIASES: Record<string, DType> = {
   bool_: 'bool', '?': 'bool', b1: 'bool',
 };
 
-export function allocate(d: DType, n: number): TypedArray {
+/**
+ * The one place array buffers are made: every array's storage and every scratch buffer sized
+ * by array data comes from here, so core/memory.ts sees it. `shape` is only for the error text
+ * (NumPy's `_ArrayMemoryError`) when the live-bytes budget refuses it.
+ */
+export function allocate(d: DType, n: number, shape: readonly number[] = [n]): TypedArray {
+  const bytes = n * INFO[d].itemsize;
+  admitBuffer(bytes, shape, d);
+  const buf = newBuffer(d, n);
+  trackBuffer(buf, bytes);
+  return buf;
+}
+
+/** A float64 scratch buffer (kernels' temporaries), counted like an array's. */
+export function allocateFloat64(n: number): Float64Array {
+  return allocate('float64', n) as Float64Array;
+}
+
+function newBuffer(d: DType, n: number): TypedArray {
   switch (d) {
     case 'bool': case 'uint8': return new Uint8Array(n);
     case 'int8': return new Int8Array(n);

@@ -127,7 +127,7 @@ export function sizeOf(shape: readonly number[]): number {
 export function emptyArray(shape: readonly number[], dtype: DType): NDArray {
   const n = sizeOf(shape);
   assert(Number.isSafeInteger(n) && n >= 0, () => `bad size ${n}`);
-  return new NDArray(allocate(dtype, n), dtype, [...shape], cStrides(shape), 0);
+  return new NDArray(allocate(dtype, n, shape), dtype, [...shape], cStrides(shape), 0);
 }
 
 /**

@@ -2,10 +2,10 @@
 // *_like forms, arange (NumPy's length and fill rules), linspace, eye/identity, diag.
 // Shapes and dtypes follow NumPy 1.24; nothing here does arithmetic beyond filling.
 
-import { DType, promoteTypes } from '../core/dtype';
+import { allocateFloat64, DType, promoteTypes } from '../core/dtype';
 import { emptyArray, NDArray, sizeOf } from '../core/ndarray';
 import { assignBroadcast, castValue, copyInto } from '../core/cast';
-import { NumpyError, valueError } from '../core/errors';
+import { ArrayMemoryError, NumpyError, valueError } from '../core/errors';
 import { isPyScalar, NpScalar, Operand, PyFloat, pyScalarDType, pyScalarValue } from '../core/scalar';
 import { shapeTextTuple } from '../shape/dim';
 
@@ -25,21 +25,9 @@ export function checkedEmpty(shape: readonly number[], dtype: DType): NDArray {
     : dtype === 'int16' || dtype === 'uint16' ? 2 : dtype === 'int32' || dtype === 'uint32' || dtype === 'float32' ? 4 : 8;
   const bytes = n * itemsize;
   if (bytes > maxArrayBytes || !Number.isSafeInteger(n)) {
-    throw new NumpyError('MemoryError', `Unable to allocate ${formatBytes(bytes)} for an array with shape ${shapeTextTuple(shape)} and data type ${dtype}`);
+    throw new ArrayMemoryError(bytes, shape, dtype);
   }
   return emptyArray(shape, dtype);
-}
-
-/** NumPy's `_ArrayMemoryError._size_to_string`: 3 significant digits, binary units. */
-function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-  let u = 0;
-  // NumPy picks the unit so the value is < 1000 after rounding to 3 significant figures
-  while (u < units.length - 1 && bytes >= 1024 ** (u + 1) * (1 - 0.05 / 1024)) u++;
-  if (u === 0) return `${bytes} bytes`;
-  const v = bytes / 1024 ** u;
-  const digits = v < 10 ? 2 : v < 100 ? 1 : 0;
-  return `${v.toFixed(digits)} ${units[u]}`;
 }
 
 // ---- np.array --------------------------------------------------------------------------
@@ -181,7 +169,7 @@ export function linspace(start: number, stop: number, n = 50, endpoint = true, d
   if (n < 0) throw valueError(`Number of samples, ${n}, must be non-negative.`);
   const div = endpoint ? n - 1 : n;
   const delta = stop - start;
-  const y = new Float64Array(n);
+  const y = allocateFloat64(n);
   const step = div > 0 ? delta / div : NaN;
   for (let i = 0; i < n; i++) {
     if (div > 0) y[i] = step === 0 ? (i / div) * delta : i * step;

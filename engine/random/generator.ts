@@ -5,6 +5,7 @@
 // binomial and poisson. Arguments arrive converted from Python values (pycall.ts);
 // results follow the engine's Python value model (PyFloat, number, NpScalar, NDArray).
 
+import { allocateFloat64 } from '../core/dtype';
 import { NDArray } from '../core/ndarray';
 import { NumpyError, typeError, valueError } from '../core/errors';
 import { NpScalar, PyFloat } from '../core/scalar';
@@ -157,15 +158,15 @@ export class Generator {
     const bg = this.bg;
     const cutoff = shuffle ? 50 : 20;
     if (popSize > 10000 && size > Math.floor(popSize / cutoff)) {
-      const idx = new Float64Array(popSize);
+      const idx = allocateFloat64(popSize);
       for (let i = 0; i < popSize; i++) idx[i] = i;
       shuffleInt(bg, idx, popSize, Math.max(popSize - size, 1));
       return Array.from(idx.subarray(popSize - size));
     }
-    const out = new Float64Array(size);
+    const out = allocateFloat64(size);
     const mask = hashMask(Math.trunc(1.2 * size));
     const setSize = mask + 1;
-    const hashSet = new Float64Array(setSize).fill(-1);
+    const hashSet = allocateFloat64(setSize).fill(-1);
     for (let j = popSize - size; j < popSize; j++) {
       const val = boundedLemireIndex(bg, j);
       let loc = val % setSize;

@@ -5,7 +5,7 @@
 // mse_loss, one_hot, dropout. Shape rules and their texts: engine/shape/torchNn.ts; the
 // arithmetic runs in double and is stored in the input's dtype.
 
-import { DType } from '../core/dtype';
+import { allocateFloat64, DType } from '../core/dtype';
 import { emptyArray, NDArray } from '../core/ndarray';
 import { astype } from '../core/cast';
 import { NumpyError } from '../core/errors';
@@ -157,7 +157,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null, o: Co
   // im2col per image and group (rows: one (c, ky, kx) tap, columns: output pixels), then a
   // row-major product whose inner loop runs along a whole column row (long, contiguous).
   const P = OH * OW, K = Cg * KH * KW;
-  const col = new Float64Array(K * P);
+  const col = allocateFloat64(K * P);
   const wt = Float64Array.from(weight.arr.toArray());
   const acc = new Float64Array(P);
   const xs = x.strides;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { RunOptions, RunResult } from './run';
 import { DEFAULT_LIMITS } from './runtime';
 
-export interface WorkerRunOptions extends Omit<RunOptions, 'cancelFlag' | 'filename' | 'onStart'> {
+export interface WorkerRunOptions extends Omit<RunOptions, 'cancelFlag' | 'filename' | 'onStart' | 'reclaimArrays'> {
   /** Path of the bundled worker (default: worker.js next to the running bundle). */
   workerPath?: string;
   /** Cancels the run: cooperatively first, then by terminating the worker. */
@@ -23,7 +23,7 @@ export interface WorkerRunOptions extends Omit<RunOptions, 'cancelFlag' | 'filen
 }
 
 /** Messages between host and worker (see src/worker.ts). */
-export type ToWorker = { type: 'run'; source: string | Uint8Array; filename: string; options: Omit<RunOptions, 'cancelFlag' | 'onStdout' | 'onStart'>; cancel: SharedArrayBuffer; stream: boolean };
+export type ToWorker = { type: 'run'; source: string | Uint8Array; filename: string; options: Omit<RunOptions, 'cancelFlag' | 'onStdout' | 'onStart' | 'reclaimArrays'>; cancel: SharedArrayBuffer; stream: boolean };
 export type FromWorker = { type: 'started' } | { type: 'stdout'; chunk: string } | { type: 'result'; result: RunResult };
 
 /** Time allowed for starting the worker and parsing, before the program's own time limit starts. */

@@ -6,6 +6,7 @@
 
 import { parse, cpythonError } from '../python';
 import { setMaxArrayBytes } from '../../engine/ops/creation';
+import { setArrayBudget } from '../../engine/core/memory';
 import { resetPrintOptions } from '../../engine/format';
 import { CPYTHON_BUILTIN_NAMES, dirOf, makeBuiltins } from './builtins';
 import { Interrupt, PyRaise } from './errors';
@@ -39,6 +40,12 @@ export interface RunOptions {
   maxValues?: number;
   /** Called when parsing is done and execution starts (the time limit counts from here). */
   onStart?: () => void;
+  /**
+   * Makes dropped arrays collectable mid-run (src/interpreter/reclaim.ts; the worker passes
+   * it). Only with it is the live-array budget (`maxLiveArrayBytes`) enforced: without it,
+   * arrays dropped during the run would still count.
+   */
+  reclaimArrays?: () => void;
 }
 
 export type ErrorKind = 'exception' | 'syntax' | 'timeout' | 'cancelled' | 'output-limit' | 'memory' | 'crash';
@@ -168,6 +175,8 @@ export function runProgram(source: string | Uint8Array, options: RunOptions = {}
   resetTorch();
   resetTorchState();
   setMaxArrayBytes(limits.maxArrayBytes);
+  const reclaim = options.reclaimArrays ?? null;
+  setArrayBudget(reclaim ? limits.maxLiveArrayBytes ?? limits.maxArrayBytes : Infinity, reclaim);
   runtime.builtins = makeBuiltins();
   const builtinsModule = new PyModule('builtins');
   for (const [k, v] of runtime.builtins) builtinsModule.dict.set(k, v);

@@ -15,6 +15,11 @@ export interface Limits {
   recursionLimit: number;
   /** Largest single array allocation (default 2 GiB). */
   maxArrayBytes: number;
+  /**
+   * Bytes all live arrays may hold together (default: maxArrayBytes). Enforced in the worker
+   * only (engine/core/memory.ts; RunOptions.reclaimArrays).
+   */
+  maxLiveArrayBytes?: number;
   /** Largest str/list/int built by one operation, in elements/bits (default 2**28). */
   maxObjectSize: number;
 }

@@ -9,7 +9,7 @@ import { ReturnTypes, Tensor, TorchDevice, TorchSize } from '../../engine/torch/
 import { TorchDType } from '../../engine/torch/dtype';
 import { GradModeContext } from '../../engine/torch/autograd';
 import { Module as EngineModule } from '../../engine/torch/modules';
-import { NumpyError } from '../../engine/core/errors';
+import { ArrayMemoryError, NumpyError, torchAllocErrorText } from '../../engine/core/errors';
 import type * as A from '../python/ast';
 import { pyError, PyRaise } from './errors';
 import { attributeError } from './objects';
@@ -95,9 +95,14 @@ export function torchEngine<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof NumpyError) throw numpyError(e);
+    if (e instanceof NumpyError) throw torchError(e);
     throw e;
   }
+}
+
+/** An engine error raised under torch: a refused allocation says torch's allocator text. */
+function torchError(e: NumpyError): PyRaise {
+  return e instanceof ArrayMemoryError ? pyError('RuntimeError', torchAllocErrorText(e.bytes)) : numpyError(e);
 }
 
 /** Adds torch's own frames (outermost first) below the caller when `fn` raises from the facade. */
@@ -105,7 +110,7 @@ export function withTorchFrames<T>(key: string, fn: () => T, onlyFromEngine = tr
   try {
     return fn();
   } catch (e) {
-    const r = e instanceof NumpyError ? numpyError(e) : e;
+    const r = e instanceof NumpyError ? torchError(e) : e;
     if (r instanceof PyRaise && r.exc.exc && (!onlyFromEngine || r.exc.exc.traceback.length === 0)) addFrames(r, TORCH_FRAMES[key] ?? []);
     throw r;
   }
