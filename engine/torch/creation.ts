@@ -209,7 +209,23 @@ export function arange(start: Scalar, end: Scalar | null, step: Scalar = 1, o: C
   if ((st > 0 && e < s) || (st < 0 && e > s)) throw runtimeError('upper bound and larger bound inconsistent with step sign');
   const n = Math.ceil((e - s) / st);
   const out = emptyArray([Math.max(n, 0)], dtype);
-  for (let i = 0; i < out.size; i++) out.data[i] = castValue(s + i * st, 'float64', dtype);
+  if (isFloatDType(dtype)) {
+    // ATen's vectorised kernel in double (acc type): 2 vectors (8 floats / 4 doubles) per
+    // step, each vector's base fma(step, i, start) cast to the dtype, its lanes
+    // fma(k, step, base); the tail fma(step, i, start) (GCC's contraction, checked on ~65k
+    // values of random ranges against torch for both dtypes)
+    const r = dtype === 'float32' ? Math.fround : (v: number): number => v;
+    const w = dtype === 'float32' ? 8 : 4;
+    const vectorEnd = Math.floor(out.size / (2 * w)) * 2 * w;
+    for (let i = 0; i < vectorEnd; i += w) {
+      const base = r(fma(st, i, s));
+      out.data[i] = base;
+      for (let k = 1; k < w; k++) out.data[i + k] = r(fma(k, st, base));
+    }
+    for (let i = vectorEnd; i < out.size; i++) out.data[i] = r(fma(st, i, s));
+  } else {
+    for (let i = 0; i < out.size; i++) out.data[i] = castValue(s + i * st, 'float64', dtype);
+  }
   return finish(out, o);
 }
 
