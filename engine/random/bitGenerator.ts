@@ -15,6 +15,8 @@ export interface BitGenerator {
   next64(out: U64): void;
   /** `next_double`: a double in [0, 1) with 53 random bits. */
   nextDouble(): number;
+  /** `out[i] = next_double()` for i < n, in order (a tight loop for bulk samplers). */
+  fillDoubles(out: Float64Array, n: number): void;
 }
 
 export const TWO32 = 4294967296;

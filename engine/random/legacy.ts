@@ -17,7 +17,7 @@ import {
   asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, disc, emptyOut, FloatParam, isScalarParam,
   overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
-import { binomial, BinomialState, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
+import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
 import { IntDType, IntParam, randBounded } from './integers';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
@@ -110,8 +110,7 @@ export class RandomState {
     const bg = this.bg, st = this.gaussState;
     if (size === null) return new PyFloat(legacyGauss(bg, st));
     const out = emptyOut(size, 'float64');
-    const d = out.data;
-    for (let i = 0; i < d.length; i++) d[i] = legacyGauss(bg, st);
+    fillLegacyGauss(bg, st, out.data as Float64Array);
     return out;
   }
 

@@ -1,8 +1,10 @@
 // The few libm functions whose results NumPy's random streams expose, computed exactly as
 // glibc 2.36 (Debian 12) on an x86-64 CPU with FMA/AVX2 computes them: `log` and `log1p`
 // are the FMA builds glibc selects at load time, so every operation GCC fused there is an
-// exactly rounded fma() here; `log1pf` is plain float32 fdlibm code. V8's Math.log differs from glibc's in ~7% of inputs, which would
-// change legacy gaussians in the last bit. Functions used only inside comparisons (exp)
+// exactly rounded fma() here; `log1pf` is plain float32 fdlibm code. V8's Math.log differs
+// from glibc's in ~7% of inputs, which would change legacy gaussians in the last bit. `log`
+// is hot (one per legacy gaussian pair), so it first runs without the emulated fma and
+// proves the last bit from an error bound, falling back to the emulation when it cannot. Functions used only inside comparisons (exp)
 // are left to Math: a 1-ulp difference there flips a decision with probability ~2**-52.
 
 import { LOG_LN2HI, LOG_LN2LO, LOG_POLY, LOG_POLY1, LOG_TAB } from './tables';
@@ -48,8 +50,90 @@ export function fma(a: number, b: number, c: number): number {
 const [A0, A1, A2, A3, A4] = LOG_POLY;
 const [, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = LOG_POLY1;
 
-/** glibc's `log` (sysdeps/ieee754/dbl-64/e_log.c, __log_fma), bit for bit. */
+/** Each table 1/c split into 26-bit halves (Veltkamp), for the exact product invc*z in `log`. */
+const LOG_INVC_SPLIT = (() => {
+  const out = new Float64Array(LOG_TAB.length);
+  for (let i = 0; i < out.length; i += 2) {
+    const a = LOG_TAB[i], t = SPLIT * a;
+    out[i] = t - (t - a);
+    out[i + 1] = a - out[i];
+  }
+  return out;
+})();
+
+/**
+ * glibc's `log` (sysdeps/ieee754/dbl-64/e_log.c, __log_fma), bit for bit. The main path
+ * first tries the polynomial tail without emulated fma (5× faster) and keeps the result only
+ * when the tail's error bound cannot change the final rounding; otherwise, and near 1, it
+ * takes logExact.
+ */
 export function log(x: number): number {
+  if (x >= 0.9375 && x < 1.064697265625) return logNear1(x);
+  F64[0] = x;
+  const ixHi = U32[1];
+  const top = ixHi >>> 16;
+  if (top - 0x0010 >= 0x7ff0 - 0x0010 || top < 0x0010) return logExact(x);
+  const tmpHi = (ixHi - 0x3fe60000) | 0;
+  const i = (tmpHi >>> 13) & 127;
+  const k = tmpHi >> 20;
+  U32[1] = (ixHi - (tmpHi & 0xfff00000)) >>> 0;
+  const z = F64[0];
+  const invc = LOG_TAB[2 * i], logc = LOG_TAB[2 * i + 1];
+  // r = fma(invc, z, -1), exactly: invc*z = p + e (Dekker's product), and p - 1 is exact
+  // (Sterbenz: p is within 2**-7 of 1), so one rounding of (p - 1) + e is the fma's
+  const ih = LOG_INVC_SPLIT[2 * i], il = LOG_INVC_SPLIT[2 * i + 1];
+  const t = SPLIT * z;
+  const zh = t - (t - z), zl = z - zh;
+  const pr = invc * z;
+  const r = (pr - 1) + ((((ih * zh - pr) + ih * zl) + il * zh) + il * zl);
+  const kd = k;
+  const w = kd * LOG_LN2HI + logc;
+  const hi = r + w;
+  // the tail v = fma(r3, p, q) with each fma as a multiply and an add; q is exact anyway
+  // when lo is (r2 * A0 is exact: A0 = -0.5)
+  const kl = kd * LOG_LN2LO;
+  const lo = kl + ((w - hi) + r);
+  const r2 = r * r;
+  const q = r2 * A0 + lo;
+  const r3 = r * r2;
+  const p = (r * A4 + A3) * r2 + (r * A2 + A1);
+  const v = r3 * p + q;
+  // |v - glibc's v| stays below ~2**-50 of these magnitudes (p ≈ 1/3 to a few ulp, one
+  // extra rounding per split fma); 2**-47 leaves a margin of 8
+  const eps = (Math.abs(r3) + Math.abs(kl) + Math.abs(lo) + Math.abs(q) + Math.abs(v)) * 7.105427357601002e-15;
+  const y = hi + (v - eps);
+  if (y === hi + (v + eps)) return y;
+  return logExact(x);
+}
+
+/** `log`'s path for x near 1 (glibc's separate polynomial), fast path and check as in `log`. */
+function logNear1(x: number): number {
+  if (x === 1) return 0;
+  const r = x - 1;
+  const r2 = r * r;
+  const r3 = r * r2;
+  const p5 = r2 * B3 + (r * B2 + B1);
+  const p9 = r2 * B6 + (r * B5 + B4);
+  const p15 = r3 * B10 + (r2 * B9 + (r * B8 + B7));
+  const p19 = (p15 * r3 + p9) * r3 + p5;
+  const w = r * 134217728;
+  const rhi = r + w - w;
+  const rlo = r - rhi;
+  const sq = rhi * rhi;
+  const hi = r + sq * -0.5;
+  const lo0 = (r - hi) + sq * -0.5;
+  const c = rlo * -0.5 * (r + rhi);
+  const lo = c + lo0;
+  const v = p19 * r3 + lo;
+  // p19 ≈ 1/3 to ~2**-51; each split fma adds one rounding: 2**-47 leaves a margin of 8
+  const eps = (Math.abs(r3) + Math.abs(c) + Math.abs(lo) + Math.abs(v)) * 7.105427357601002e-15;
+  const y = hi + (v - eps);
+  if (y === hi + (v + eps)) return y;
+  return logExact(x);
+}
+
+/** glibc's `log` with every fma emulated exactly: the reference the fast paths fall back to. */
+export function logExact(x: number): number {
   if (x >= 0.9375 && x < 1.064697265625) {
     // close to 1: the separate polynomial path
     if (x === 1) return 0;

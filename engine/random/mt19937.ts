@@ -97,7 +97,29 @@ export class MT19937 implements BitGenerator {
 
   nextDouble(): number {
     const a = this.next32() >>> 5, b = this.next32() >>> 6;
-    return (a * 67108864.0 + b) / 9007199254740992.0;
+    // * 2**-53 is the C code's / 2**53 exactly (a power of two), without a division
+    return (a * 67108864.0 + b) * 1.1102230246251565e-16;
+  }
+
+  fillDoubles(out: Float64Array, n: number): void {
+    const key = this.key;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      if (pos === N) { this.twist(); pos = 0; }
+      let a = key[pos++];
+      a ^= a >>> 11;
+      a ^= (a << 7) & 0x9d2c5680;
+      a ^= (a << 15) & 0xefc60000;
+      a ^= a >>> 18;
+      if (pos === N) { this.twist(); pos = 0; }
+      let b = key[pos++];
+      b ^= b >>> 11;
+      b ^= (b << 7) & 0x9d2c5680;
+      b ^= (b << 15) & 0xefc60000;
+      b ^= b >>> 18;
+      out[i] = ((a >>> 5) * 67108864.0 + (b >>> 6)) * 1.1102230246251565e-16;
+    }
+    this.pos = pos;
   }
 
   /** `random_raw` for MT19937: one 32-bit output widened to uint64. */

@@ -122,6 +122,10 @@ export class PCG64 implements BitGenerator {
     return this.out.lo;
   }
 
+  fillDoubles(out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.nextDouble();
+  }
+
   nextDouble(): number {
     this.next64(this.out);
     // (x >> 11) * 2**-53: the top 53 bits
