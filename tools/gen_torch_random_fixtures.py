@@ -95,6 +95,9 @@ for seed in [0, 1, 42, 123456789, 2**32 + 5]:
 for seed in [0, 7, 2024]:
     for n in [16, 31, 32, 33, 47, 255, 4096, 10007, 100000]:
         cases.append({'seed': seed, 'calls': [{'fn': 'randn', 'shape': [n]}]})
+    # float64: normal_fill in double with glibc's log/sin/cos, and the per-element path below 16
+    cases.append({'seed': seed, 'calls': [{'fn': 'randn', 'shape': [n], 'dtype': 'float64'} for n in [7, 16, 47, 4096, 100000]]
+                 + [{'fn': 'normal', 'mean': -1.5, 'std': 0.3, 'shape': [n], 'dtype': 'float64'} for n in [9, 1000]]})
     cases.append({'seed': seed, 'calls': [{'fn': 'normal', 'mean': 0.5, 'std': 2.0, 'shape': [1000]},
                                           {'fn': 'normal', 'mean': -3.25, 'std': 0.1, 'shape': [37]},
                                           {'fn': 'normal', 'mean': 1.0, 'std': 3.0, 'shape': [5]},

@@ -10,6 +10,7 @@
 import { MT19937 } from '../random/mt19937';
 import { fma, log } from '../random/libm';
 import { normalFill16Avx2 } from './avxMathfun';
+import { glibcCos, glibcSin } from './glibcSinCos';
 
 /** torch's default seed (c10::detail::default_rng_seed_val) before any manual_seed. */
 const DEFAULT_SEED = 67280421310721;
@@ -72,8 +73,8 @@ export class TorchGenerator {
     const u1 = this.uniformDouble(), u2 = this.uniformDouble();
     const r = Math.sqrt(-2 * log(1 - u2));
     const theta = 2 * Math.PI * u1;
-    this.nextDoubleNormal = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    this.nextDoubleNormal = r * glibcSin(theta);
+    return r * glibcCos(theta);
   }
 
   /** The kernel's per-element path (small or non-contiguous tensors): normal_distribution<double>. */
@@ -112,7 +113,7 @@ export class TorchGenerator {
 }
 
 /**
- * normal_fill_16 for double: double arithmetic, glibc's log; GCC fuses
+ * normal_fill_16 for double: double arithmetic, glibc's log, sin and cos; GCC fuses
  * `radius * cos(theta) * std + mean` into one fma.
  */
 function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number): void {
@@ -120,8 +121,8 @@ function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number
     const u1 = 1 - d[o + j], u2 = d[o + j + 8];
     const radius = Math.sqrt(-2 * log(u1));
     const theta = 2 * Math.PI * u2;
-    d[o + j] = fma(radius * Math.cos(theta), std, mean);
-    d[o + j + 8] = fma(radius * Math.sin(theta), std, mean);
+    d[o + j] = fma(radius * glibcCos(theta), std, mean);
+    d[o + j + 8] = fma(radius * glibcSin(theta), std, mean);
   }
 }
 

@@ -1,8 +1,7 @@
 // Seeded torch random numbers against real torch 1.13: test/fixtures/torch_random.json
 // (tools/gen_torch_random_fixtures.py) records torch.manual_seed(seed) followed by calls to
-// rand/randn/normal/randint/randperm, layer init and dropout; the facade must reproduce the
-// bits. The one known inexact path is float64 randn/normal (torch calls glibc's
-// sin/cos there, we V8's: ~3% of values differ in the last bit), held to 2**-50 relative.
+// rand/randn/normal/randint/randperm, bernoulli, uniform_/normal_, layer init and dropout;
+// the facade must reproduce every bit.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -68,15 +67,7 @@ function fnv(words: Uint32Array): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The float a fixture's hex bits encode (8 digits: float32, 16: float64). */
-function valueOf(hex: string): number {
-  if (hex.length === 8) return new Float32Array(new Uint32Array([parseInt(hex, 16)]).buffer)[0];
-  return new Float64Array(new Uint32Array([parseInt(hex.slice(8), 16), parseInt(hex.slice(0, 8), 16)]).buffer)[0];
-}
-
 const label = (c: Case): string => `seed ${c.seed}: ${c.calls.map((k) => `${k.fn}(${k.shape ?? k.n ?? [k.in, k.out, k.kernel ?? []].join(',')}${k.dtype ? `, ${k.dtype}` : ''})`).join(', ')}`;
-const inexact = (call: Call, r: Result): boolean =>
-  (call.fn === 'randn' || call.fn === 'normal') && r.dtype === 'float64';
 
 describe('torch.manual_seed + rand/randn/randint/randperm and layer init match torch 1.13 bit for bit', () => {
   for (const c of fixture.cases) {
@@ -95,14 +86,8 @@ describe('torch.manual_seed + rand/randn/randint/randperm and layer init match t
         const { hex, words } = bitsOf(got);
         const expected = want.bits ?? [...want.head!, ...want.tail!];
         const actual = want.bits ? hex : [...hex.slice(0, want.head!.length), ...hex.slice(hex.length - want.tail!.length)];
-        if (inexact(call, want)) {
-          const tol = 2 ** -50;
-          const worst = Math.max(...expected.map((e, i) => Math.abs(valueOf(e) - valueOf(actual[i])) / Math.max(1, Math.abs(valueOf(e)))));
-          expect(worst).toBeLessThanOrEqual(tol);
-        } else {
-          expect(actual).toEqual(expected);
-          if (want.fnv) expect(fnv(words)).toBe(want.fnv);
-        }
+        expect(actual).toEqual(expected);
+        if (want.fnv) expect(fnv(words)).toBe(want.fnv);
       });
     });
   }
