@@ -288,10 +288,15 @@ export function buildCases(ctx) {
         tf: [tfLabel('float64'), () => { tm ??= tf.tensor2d(f32(m), [R, R], 'float32'); return tfRun(() => tf.transpose(tm))(); }],
         ndarray: ndarray && (() => { const x = ndarray(m, [R, R]).transpose(1, 0); return () => ops.assign(ndarray(new Float64Array(R * R), [R, R]), x); })(),
         mlMatrix: Matrix && (() => { const x = Matrix.from1DArray(R, R, m); return () => x.transpose(); })(),
-        numjs: nj && (() => { const x = new nj.NdArray(ndarray(m, [R, R])); return () => x.T.clone(); })(),
+        // not x.T.clone(): clone() copies the buffer as it is and keeps the transposed strides,
+        // so it makes nothing contiguous; assign() into a fresh array is numjs's way to
+        numjs: nj && (() => { const x = new nj.NdArray(ndarray(m, [R, R])); return () => nj.zeros([R, R], 'float64').assign(x.T, false); })(),
       });
       const limit = () => { const o = new Float64Array(R * R); for (let i = 0; i < R; i++) { const b = i * R; for (let j = 0; j < R; j++) o[j * R + i] = m[b + j]; } return o; };
-      return { ours: () => np.copy(np.transpose(M)), limit, ...p, check: 'values', cleanup: () => tm?.dispose() };
+      return {
+        ours: () => np.copy(np.transpose(M)), limit, ...p, check: 'values', cleanup: () => tm?.dispose(),
+        notes: { numjs: "nj.zeros(...).assign(x.T, false) (x.T.clone() keeps the transposed strides: a buffer copy, not made contiguous)" },
+      };
     },
   });
 
