@@ -5,7 +5,7 @@ test/fixtures/torch_random.json, which test/engine/torchRandom.test.ts replays t
 engine/torch/creation.ts. Run with `/usr/bin/python3 tools/gen_torch_random_fixtures.py`.
 
 Each case: {"seed", "calls": [{"fn": "rand"|"randn"|"randint"|"randperm"|"normal"|"dropout"|
-"bernoulli"|"uniform_"|"normal_T",
+"bernoulli"|"uniform_"|"normal_T"|"multinomial",
 "shape"|"n", "dtype", "low", "high", "mean", "std", "p"} (dropout applies to
 tensor([i / 7 - 3 for i in range(n)])) | {"fn": "Linear"|"Conv2d", "in", "out", "kernel", "groups", "bias"}], "results":
 [...]} (one result per tensor call; a layer contributes its weight, then its bias if any) where a float result is the IEEE bits as hex strings (8 digits
@@ -54,6 +54,10 @@ def run(call):
         return torch.nn.functional.dropout(x, call['p'])
     if call['fn'] == 'bernoulli':  # probabilities from rand in the call's dtype
         return torch.bernoulli(torch.rand(*call['shape'], dtype=dt))
+    if call['fn'] == 'multinomial':  # probabilities from rand (zeroed where below 0.2)
+        p = torch.rand(*call['shape'], dtype=dt)
+        p[p < 0.2] = 0
+        return torch.multinomial(p, call['n'], replacement=call['replacement'])
     if call['fn'] == 'uniform_':
         return torch.empty(*call['shape'], dtype=dt).uniform_(call['low'], call['high'])
     if call['fn'] == 'normal_T':  # normal_ through a transposed (non-contiguous) view
@@ -113,6 +117,16 @@ for seed in [0, 7]:
                                           {'fn': 'uniform_', 'shape': [50], 'low': -2.5, 'high': 0.75},
                                           {'fn': 'uniform_', 'shape': [9], 'low': -1, 'high': 1, 'dtype': 'float64'},
                                           {'fn': 'normal_T', 'shape': [6, 5], 'mean': 0.5, 'std': 2.0}]})
+
+for seed in [0, 3, 99]:
+    cases.append({'seed': seed, 'calls': [{'fn': 'multinomial', 'shape': shape, 'n': n, 'replacement': rep, 'dtype': dt}
+                                          for shape, n, rep, dt in [([10], 1, False, 'float32'), ([10], 4, False, 'float32'),
+                                                                    ([10], 20, True, 'float32'), ([3, 6], 2, False, 'float32'),
+                                                                    ([3, 6], 5, True, 'float64'), ([50], 50, False, 'float64'),
+                                                                    ([2, 1000], 30, True, 'float32'), ([1000], 7, False, 'float32'),
+                                                                    # zero-probability ties past the nonzero ones, in topk's (libstdc++'s) order
+                                                                    ([30], 30, False, 'float32'), ([200], 190, False, 'float32'),
+                                                                    ([4, 90], 80, False, 'float64'), ([400], 5, False, 'float32')]]})
 
 def results(value):
     """A layer records its weight then its bias (when it has one)."""

@@ -44,6 +44,7 @@ import * as L from './linalg';
 import * as C from './creation';
 import * as F from './functional';
 import * as M from './modules';
+import { multinomial } from './multinomial';
 
 export type PyArgs = readonly unknown[];
 export type PyKwargs = Readonly<Record<string, unknown>>;
@@ -411,6 +412,10 @@ const TORCH: Record<string, Sig> = {
     impl: (p) => C.normal(toNumber(p.mean), toNumber(p.std), shapeArg(p.size), createOpts(p)),
   },
   bernoulli: { params: ['input'], kwonly: ['generator', 'out'], required: 1, impl: (p) => C.bernoulli(toTensor(p.input, 'bernoulli')) },
+  multinomial: {
+    params: ['input', 'num_samples', 'replacement'], kwonly: ['generator', 'out'], required: 2,
+    impl: (p) => multinomial(toTensor(p.input, 'multinomial'), toInt(p.num_samples), given(p.replacement) ? toBool(p.replacement) : false),
+  },
   full: {
     params: ['size', 'fill_value'], kwonly: CREATE_KW, required: 2,
     impl: (p) => C.full(shapeArg(p.size), toOperand(p.fill_value) as E.Scalar, createOpts(p)),
@@ -792,6 +797,10 @@ const METHODS: Record<string, Sig> = {
   log_softmax: { params: ['dim', 'dtype'], impl: (p) => F.logSoftmax(self(p), given(p.dim) ? toInt(p.dim) : null, dtypeOpt(p.dtype)) },
   fill_: { params: ['value'], required: 1, impl: (p) => { const t = self(p); S.setItem(t, new PyTuple([]), toOperand(p.value)); return t; } },
   zero_: { params: [], impl: (p) => { const t = self(p); S.setItem(t, new PyTuple([]), 0); return t; } },
+  multinomial: {
+    params: ['num_samples', 'replacement'], kwonly: ['generator'], required: 1,
+    impl: (p) => multinomial(self(p), toInt(p.num_samples), given(p.replacement) ? toBool(p.replacement) : false),
+  },
   uniform_: {
     params: ['from', 'to'], kwonly: ['generator'],
     impl: (p) => fillWith(self(p), (t) => C.uniform(t.shape, given(p.from) ? toNumber(p.from) : 0, given(p.to) ? toNumber(p.to) : 1, t.dtype)),

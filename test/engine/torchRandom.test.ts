@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as C from '../../engine/torch/creation';
 import { dropout } from '../../engine/torch/functional';
+import { multinomial } from '../../engine/torch/multinomial';
 import { Conv2d, Linear } from '../../engine/torch/modules';
 import { Tensor } from '../../engine/torch/tensor';
 
 interface Call {
-  fn: 'rand' | 'randn' | 'normal' | 'dropout' | 'bernoulli' | 'uniform_' | 'normal_T' | 'randint' | 'randperm' | 'Linear' | 'Conv2d';
-  mean?: number; std?: number; p?: number;
+  fn: 'rand' | 'randn' | 'normal' | 'dropout' | 'bernoulli' | 'uniform_' | 'normal_T' | 'multinomial' | 'randint' | 'randperm' | 'Linear' | 'Conv2d';
+  mean?: number; std?: number; p?: number; replacement?: boolean;
   shape?: number[]; n?: number; dtype?: 'float32' | 'float64'; low?: number; high?: number;
   in?: number; out?: number; kernel?: [number, number]; groups?: number; bias?: boolean;
 }
@@ -39,6 +40,11 @@ function run(call: Call): Tensor[] {
       const [a, b] = view.shape;
       for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) t.arr.data[i * view.strides[0] + j * view.strides[1]] = vals.data[i * b + j];
       return [t];
+    }
+    case 'multinomial': {
+      const probs = C.rand(call.shape!, o);
+      for (let i = 0; i < probs.arr.size; i++) if (Number(probs.arr.data[i]) < 0.2) probs.arr.data[i] = 0;
+      return [multinomial(probs, call.n!, call.replacement)];
     }
     case 'randint': return [C.randint(call.low!, call.high!, call.shape!)];
     case 'randperm': return [C.randperm(call.n!)];
