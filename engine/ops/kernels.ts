@@ -109,6 +109,27 @@ return function accumulateRow(n, A, ao, as, D, d0, ds) {
   return new Function('H', body)(KERNEL_HELPERS) as AccumulateRow;
 }
 
+/**
+ * `D[d] += (A[a] - M[d])**2` along a row, rounded as a float32 or float64 ufunc would store the
+ * square and the reduction would add it: np.var's deviation and sum passes in one, for an
+ * outer-axis reduction (M, the mean with kept dims, is laid out like D).
+ */
+export type SquaredDeviationRow = (n: number, A: TypedArray, ao: number, as: number, M: TypedArray, D: TypedArray, d0: number, ds: number) => void;
+
+export function compileSquaredDeviationRow(f32: boolean): SquaredDeviationRow {
+  const step = f32
+    ? 'const x = Math.fround(A[ao + i * as] - M[d]), sq = Math.fround(x * x); D[d] = Math.fround(D[d] + sq);'
+    : 'const x = A[ao + i * as] - M[d]; D[d] = D[d] + x * x;';
+  const body = `return function squaredDeviationRow(n, A, ao, as, M, D, d0, ds) {
+  if (as === 1 && ds === 1) {
+    for (let i = 0; i < n; i++) { const d = d0 + i; ${step.replace('A[ao + i * as]', 'A[ao + i]')} }
+    return;
+  }
+  for (let i = 0; i < n; i++) { const d = d0 + i * ds; ${step} }
+};`;
+  return new Function(body)() as SquaredDeviationRow;
+}
+
 /** An arg-extreme row: the index of the first max (or min) of `n` elements at stride `as`. */
 export type ArgRow = (n: number, A: TypedArray, ao: number, as: number) => number;
 

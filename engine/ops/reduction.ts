@@ -5,14 +5,17 @@
 // engine/pycall.ts unwraps 0-d results to NumPy scalars.
 
 import { DType, dtypeInfo } from '../core/dtype';
-import { emptyArray, forEachOffset, NDArray } from '../core/ndarray';
+import { emptyArray, forEachOffset, isCContiguous, NDArray } from '../core/ndarray';
 import { astype } from '../core/cast';
 import { coalesce, forEachRow } from '../core/iter';
 import { valueError } from '../core/errors';
 import { reduceShape } from '../shape/reduce';
 import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
-import { AccumulateRow, ArgRow, compileAccumulate, compileArgRow, compileReduce, pairwiseSum, ReduceRow } from './kernels';
+import {
+  AccumulateRow, ArgRow, compileAccumulate, compileArgRow, compileReduce, compileSquaredDeviationRow, pairwiseSum, ReduceRow,
+  SquaredDeviationRow,
+} from './kernels';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
 
@@ -228,16 +231,51 @@ export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
   const n = countReduced(a, opts.axis);
   const arrmean = reduce('add', a, { axis: opts.axis, keepdims: true }, dtype);
   applyUfunc('divide', arrmean, n, arrmean, 'unsafe');
-  let x: NDArray;
-  if (k === 'f') {
-    x = applyUfunc(SQUARED_DEVIATION, a, arrmean);
-  } else {
-    x = applyUfunc('subtract', a, arrmean);
-    applyUfunc('multiply', x, x, x);
+  let ret = k === 'f' && dtype === a.dtype ? outerSquaredDeviationSum(a, arrmean, opts) : undefined;
+  if (!ret) {
+    let x: NDArray;
+    if (k === 'f') {
+      x = applyUfunc(SQUARED_DEVIATION, a, arrmean);
+    } else {
+      x = applyUfunc('subtract', a, arrmean);
+      applyUfunc('multiply', x, x, x);
+    }
+    ret = reduce('add', x, { axis: opts.axis, keepdims: opts.keepdims }, dtype);
   }
-  const ret = reduce('add', x, { axis: opts.axis, keepdims: opts.keepdims }, dtype);
   const rcount = Math.max(n - (opts.ddof ?? 0), 0);
   return applyUfunc('divide', ret, rcount, ret, 'unsafe');
+}
+
+const sqDevCache = new Map<boolean, SquaredDeviationRow>();
+
+/**
+ * `reduce('add', (a - arrmean)**2, ...)` without the array of squares, when `a` is a
+ * C-contiguous float array reduced over outer axes only (std(axis=0) of a matrix): the squares
+ * are made and added in the order reduce's outer path adds them (reduced positions in axis
+ * order, each folded into the whole output), so the sums are the same. The squares' array
+ * would be laid out like `a`, which is what puts reduce on that path. Undefined otherwise.
+ */
+function outerSquaredDeviationSum(a: NDArray, arrmean: NDArray, opts: VarOptions): NDArray | undefined {
+  if (!isCContiguous(a.shape, a.strides) || a.size === 0) return undefined;
+  const plan = unwrap(reduceShape(a.shape, opts.axis, opts.keepdims ?? false));
+  const inner = innermostAxis(a);
+  const kept = a.shape.map((_, i) => i).filter((i) => !plan.axes.includes(i));
+  if (inner < 0 || plan.axes.includes(inner) || kept.length === 0) return undefined;
+  const f32 = a.dtype === 'float32';
+  let row = sqDevCache.get(f32);
+  if (!row) { row = compileSquaredDeviationRow(f32); sqDevCache.set(f32, row); }
+  const out = emptyArray(kept.map((i) => a.shape[i]), a.dtype);
+  const D = out.data, A = a.data, M = arrmean.data;
+  // add's identity, as reduce starts its outer path (0 + x is x for every square, even NaN)
+  D.fill(0);
+  const p = coalesce(kept.map((i) => a.shape[i]), [out.strides, kept.map((i) => a.strides[i])]);
+  const pn = p.shape.length;
+  const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
+  const sqRow = row;
+  forEachOffset(plan.axes.map((i) => a.shape[i]), plan.axes.map((i) => a.strides[i]), a.offset, (base) => {
+    forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => sqRow(n, A, io, is, M, D, oo, os));
+  });
+  return withKeepdims(out, plan.shape);
 }
 
 export function std(a: NDArray, opts: VarOptions = {}): NDArray {
