@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Expected values for the large-array live-debugging test (test/e2e/suite/debug.e2e.ts).
+"""Expected values for the large-array live-debugging tests (test/e2e/suite/debug.e2e.ts, test/e2e/uiDebug.mjs).
 
 Runs the module-level code of test/workspace/train_debug_large.py with real NumPy (up to the
 call it stops in) and writes test/fixtures/debug_large.json: the breakpoint's line, what each
@@ -29,6 +29,11 @@ def describe(x):
     return {'shape': list(x.shape), 'shape_repr': str(tuple(x.shape)), 'dtype': str(x.dtype)}
 
 
+def cell(value):
+    # the table's text of a float64 cell: 8 significant digits, Python's float repr (as tools/gen_e2e_inspector.py)
+    return repr(float(format(float(value), '.8g')))
+
+
 def window(x, rows, cols):
     return {'rows': list(rows), 'cols': list(cols), 'values': [float(v) for v in x[rows[0]:rows[1], cols[0]:cols[1]].ravel()]}
 
@@ -44,6 +49,8 @@ out = {
         'scrolled': window(a, (1000, 1064), (0, 32)),
         'last': window(a, (1936, 2000), (1984, 2000)),
     },
+    # cells the UI test reads in the inspector's table: at the top, and after scrolling to row 1000
+    'cells': [{'r': r, 'c': c, 'text': cell(a[r, c])} for r, c in ((2, 3), (0, 1), (1003, 2), (1010, 4))],
 }
 path = ROOT / 'test' / 'fixtures' / 'debug_large.json'
 path.write_text(json.dumps(out, indent=1) + '\n')
