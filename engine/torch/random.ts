@@ -1,11 +1,11 @@
 // torch 1.13's CPU generator (CPUGeneratorImpl) and the sampling rules of its CPU kernels
 // (DistributionTemplates.h, DistributionKernels.cpp, TransformationHelper.h), so that seeded
-// rand/rand_like, randn of fewer than 16 elements, randint, randperm and uniform_ (layer
-// initialisation) give torch's exact
-// values. The engine is mt19937 seeded like std::mt19937 (init_genrand, the same as NumPy's
-// legacy seeding) with the seed's low 32 bits; random64 joins two draws, the first high.
-// randn of 16+ contiguous float32 elements runs torch's AVX2 normal_fill, whose Cephes
-// log/sincos (avx_mathfun.h) are ported lane by lane in ./avxMathfun.
+// rand, randn/normal, randint, randperm, uniform_ (layer initialisation) and bernoulli give
+// torch's exact values. The engine is mt19937 seeded like std::mt19937 (init_genrand, the
+// same as NumPy's legacy seeding) with the seed's low 32 bits; random64 joins two draws, the
+// first high. randn of 16+ contiguous float32 elements runs torch's AVX2 normal_fill, whose
+// Cephes log/sincos (avx_mathfun.h) are ported lane by lane in ./avxMathfun; the double paths
+// use glibc's log (../random/libm) and sin/cos (./glibcSinCos).
 
 import { MT19937 } from '../random/mt19937';
 import { fma, log } from '../random/libm';

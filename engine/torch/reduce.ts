@@ -36,8 +36,9 @@ function reduceWith(fn: (a: NDArray, o: R.ReduceOptions) => NDArray, t: Tensor, 
 }
 
 /**
- * torch's float sum (and, with `count`, mean = sum / count in the same dtype): the input is
- * cast to the result dtype first, as `self.to(dtype)` in make_reduction.
+ * torch's float sum (and, with `divideBy`, mean = sum / count in the same dtype, as CPU
+ * mean_out does sum_out(...).div_(count)): the input is cast to the result dtype first, as
+ * `self.to(dtype)` in make_reduction.
  */
 function floatSum(t: Tensor, dim: Dims, keepdim: boolean, dt: DType, divideBy = false): NDArray {
   const { axes, shape } = plan(t, dim, keepdim);
