@@ -15,11 +15,27 @@ export type BinaryRow = (
 const HELPER_NAMES = Object.keys(KERNEL_HELPERS);
 const HELPER_DECL = `const {${HELPER_NAMES.join(', ')}} = H;`;
 
+/**
+ * The contiguous loop, `step(j)` being element i + j's statement, unrolled UNROLL times:
+ * V8 reloads each typed array's base and length on every iteration of a loop over typed
+ * arrays it receives as arguments, and unrolling shares those loads (~1.5-2× for add).
+ * Elements are still read and written one after another, in order.
+ */
+const UNROLL = 8;
+function contiguousLoop(step: (j: number) => string): string {
+  const block = Array.from({ length: UNROLL }, (_, j) => `{ ${step(j)} }`).join('\n      ');
+  return `let i = 0;
+    for (; i + ${UNROLL} <= n; i += ${UNROLL}) {
+      ${block}
+    }
+    for (; i < n; i++) { ${step(0)} }`;
+}
+
 export function compileUnary(expr: string): UnaryRow {
   const body = `${HELPER_DECL}
 return function unaryRow(n, A, ao, as, O, oo, os) {
   if (as === 1 && os === 1) {
-    for (let i = 0; i < n; i++) { const a = A[ao + i]; O[oo + i] = ${expr}; }
+    ${contiguousLoop((j) => `const a = A[ao + i + ${j}]; O[oo + i + ${j}] = ${expr};`)}
     return;
   }
   for (let i = 0; i < n; i++, ao += as, oo += os) { const a = A[ao]; O[oo] = ${expr}; }
@@ -32,7 +48,7 @@ export function compileBinary(expr: string): BinaryRow {
 return function binaryRow(n, A, ao, as, B, bo, bs, O, oo, os) {
   if (os === 1) {
     if (as === 1 && bs === 1) {
-      for (let i = 0; i < n; i++) { const a = A[ao + i], b = B[bo + i]; O[oo + i] = ${expr}; }
+      ${contiguousLoop((j) => `const a = A[ao + i + ${j}], b = B[bo + i + ${j}]; O[oo + i + ${j}] = ${expr};`)}
       return;
     }
     if (as === 1 && bs === 0) {
