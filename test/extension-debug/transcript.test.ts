@@ -1,14 +1,15 @@
 // The DAP client against a recorded real debugpy: test/fixtures/debugpy_transcript.json holds
 // the evaluate requests Shape Lens sent to Debian's debugpy paused in
 // test/workspace/train_debug.py and debugpy's answers (recorded by test/e2e/suite/debug.e2e.ts
-// with SHAPE_LENS_RECORD_DAP=file). Replaying them checks that the requests are still the ones
-// debugpy answered, and that its answers decode to what real NumPy/torch hold
-// (test/fixtures/debug_frame.json, tools/gen_debug_fixtures.py).
+// with SHAPE_LENS_RECORD_DAP=file): metadata, and the windows the inspector read. Replaying them
+// checks that the requests are still the ones debugpy answered, and that its answers decode to
+// what real NumPy/torch hold (test/fixtures/debug_frame.json, tools/gen_debug_fixtures.py).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { fetchArray, fetchMeta, type Evaluator } from '../../src/extension/debug/remoteArray';
+import { fetchMeta, type Evaluator } from '../../src/extension/debug/remoteArray';
+import { RemoteArraySource } from '../../src/extension/debug/remoteSource';
 import { describeMeta } from '../../src/extension/debug/remoteExpressions';
 
 interface Exchange { expression: string; context?: string; success?: boolean; result?: string; message?: string }
@@ -52,15 +53,17 @@ describe('replaying debugpy', () => {
   });
 
   for (const name of ['labels', 'even', 'y', 'loss', 'xt']) {
-    it(`${name}: debugpy's chunks decode to NumPy's values`, async () => {
+    it(`${name}: debugpy's answers for the whole window decode to NumPy's values`, async () => {
       const ev = replay(CLIPBOARD_CHUNK_BYTES);
       const m = await fetchMeta(ev, name);
       if (!m.ok) throw new Error(`${name} is not an array`);
-      const got = await fetchArray(ev, name, m.meta);
+      const src = new RemoteArraySource(ev, name, m.meta);
+      const got = await src.readBlock(m.meta.shape.map((d) => ({ start: 0, stop: d, step: 1 })));
       expect(ev.unanswered).toEqual([]);
+      expect(src.requests).toBe(1);
       const l = frame.locals[name];
-      expect([got.array.shape, got.array.dtype]).toEqual([l.shape, l.dtype]);
-      const hash = createHash('sha256').update(new Uint8Array(Float64Array.from(got.array.toArray()).buffer)).digest('hex');
+      expect([got.shape, src.dtype]).toEqual([l.shape, l.dtype]);
+      const hash = createHash('sha256').update(new Uint8Array(Float64Array.from(got.values).buffer)).digest('hex');
       expect(hash).toBe(l.sha256);
     });
   }
