@@ -91,7 +91,7 @@ describe('heatmap', () => {
 
   test('over the host limit, the heatmap is a strided sample and says so', async () => {
     const { page, frame } = await open({ fixture: 'big', max: 100000 });
-    expect(await text(frame, '.sl-notice')).toContain('Showing a sample: every 4th row and column (250 × 250 of 1,000 × 1,000)');
+    expect(await text(frame, '.sl-notice')).toContain('Showing a sample: every 4th row and column (250 × 250 of 1,000 × 1,000: field[::4, ::4])');
     expect(await frame.getAttribute('.sl-heatmap-canvas', 'data-rows')).toBe('250');
     // every request the view made stayed within the limit
     const sizes = await page.evaluate(() => window.__fakeHost.received
@@ -310,7 +310,7 @@ describe('values read on demand (an array of a paused program)', () => {
     const { frame } = await open({ fixture: 'big', remote: 5, max: 100_000 });
     expect(await frame.getAttribute('#app', 'data-painted')).toBe('heatmap');
     expect((await fake(frame)).reads).toEqual(['0:1000:4,0:1000:4']);
-    expect(await text(frame, '.sl-notice')).toMatch(/^Showing a sample: every 4th row and column \(250 × 250 of 1,000 × 1,000\)/);
+    expect(await text(frame, '.sl-notice')).toMatch(/^Showing a sample: every 4th row and column \(250 × 250 of 1,000 × 1,000: field\[::4, ::4\]\)/);
   });
 });
 

@@ -8,7 +8,7 @@ import type { HeatmapSettings, View, ViewContext } from '../context';
 import { append, button, h, px, replaceChildren, select } from '../dom';
 import { formatCount, formatFull, formatStat } from '../format';
 import type { ValueArray } from '../protocol';
-import { blockIndex, dims, elementExpression, SliceState, windowSlice, sampleStep } from '../slicing';
+import { blockIndex, dims, elementExpression, indexExpression, SliceState, windowSlice, sampleStep } from '../slicing';
 
 export class HeatmapView implements View {
   readonly root: HTMLElement;
@@ -85,7 +85,8 @@ export class HeatmapView implements View {
       { start: 0, stop: this.rows, step: s }, { start: 0, stop: this.cols, step: s });
     if (s > 1) {
       const rs = Math.ceil(this.rows / s), cs = Math.ceil(this.cols / s);
-      this.sampleNote = `Showing a sample: every ${s}th row and column (${formatCount(rs)} × ${formatCount(cs)} of ${formatCount(this.rows)} × ${formatCount(this.cols)}), the host sends at most ${formatCount(this.ctx.meta.maxChunkElements)} values at once.`;
+      const expr = indexExpression(this.ctx.meta.name, this.ctx.meta.shape, this.slice, { start: 0, stop: this.rows, step: s }, { start: 0, stop: this.cols, step: s });
+      this.sampleNote = `Showing a sample: every ${s}th row and column (${formatCount(rs)} × ${formatCount(cs)} of ${formatCount(this.rows)} × ${formatCount(this.cols)}: ${expr}), the host sends at most ${formatCount(this.ctx.meta.maxChunkElements)} values at once.`;
     }
     try {
       const b = await this.ctx.data.fetch(slice);
