@@ -568,8 +568,9 @@ def reductions():
     for name in ['sum', 'mean', 'prod', 'std', 'var', 'max', 'min', 'argmax', 'argmin', 'amax', 'amin', 'any', 'all']:
         for (tn, t) in [('f32', x), ('i64', xi), ('bool', xb), ('T', xt), ('ties', ties), ('nan', nanx), ('empty', e), ('0-d', T(2.5)),
                         ('f64', A(6, 'float64', shape=[2, 3], start=0.1))]:
-            # sum/mean are exact: the facade adds in torch's order (engine/torch/cascadeSum.ts)
-            tol = None if name in ('sum', 'mean') else F32_TOL
+            # sum/mean/std/var are exact: the facade computes in torch's order
+            # (engine/torch/cascadeSum.ts, engine/torch/variance.ts)
+            tol = None if name in ('sum', 'mean', 'std', 'var') else F32_TOL
             add(f'{name} {tn}', meth(t, name), tol=tol)
             for dim in [0, -1, 1, 2, 3, (0, 1), [0, 2], (0, 0), ()]:
                 if isinstance(dim, (tuple, list)) and name in ('max', 'min', 'argmax', 'argmin', 'prod', 'any', 'all'):
@@ -581,10 +582,10 @@ def reductions():
     add('sum int8 -> int64', meth(T([100, 100], 'int8'), 'sum'))
     add('prod int8', meth(T([10, 20], 'int8'), 'prod'))
     add('mean dtype', meth(xi, 'mean', dtype=DT('float64')))
-    add('std unbiased False', meth(x, 'std', unbiased=False), tol=F32_TOL)
-    add('std positional False', meth(x, 'std', False), tol=F32_TOL)
-    add('var dim unbiased', meth(x, 'var', 1, False), tol=F32_TOL)
-    add('var correction', meth(x, 'var', dim=1, correction=0), tol=F32_TOL)
+    add('std unbiased False', meth(x, 'std', unbiased=False))
+    add('std positional False', meth(x, 'std', False))
+    add('var dim unbiased', meth(x, 'var', 1, False))
+    add('var correction', meth(x, 'var', dim=1, correction=0))
     add('std single', meth(T([1.]), 'std'))
     # exact (no tolerance): torch accumulates float32 var/std in double and rounds once
     add('var f32 rounds once', meth(T([[1., 200., 0.5], [2., 180., 0.7], [3., 220., 0.1], [4., 210., 0.3]]), 'var', dim=1))

@@ -179,19 +179,15 @@ function reorder(shape: number[], outS: number[], inS: number[]): number[] {
   return perm;
 }
 
+/** A reduction's TensorIterator layout: dims fastest first, strides in elements. */
+export interface ReduceLayout { shape: number[]; inS: number[]; outS: number[] }
+
 /**
- * torch's sum over `axes` of a float32/float64 array into a C-ordered Float64Array of the
- * kept dims' shape (one value per output element, each rounded to the array's dtype).
+ * TensorIterator's view of reducing `a` over `axes` into a fresh C-ordered output of the kept
+ * dims: dims reordered (reduced first, then by input stride) and coalesced.
  */
-export function torchCascadeSum(a: NDArray, axes: readonly number[]): Float64Array {
-  const f32 = a.dtype === 'float32';
-  const add = f32 ? addF32 : addF64;
-  const w = f32 ? 8 : 4;
+export function reduceLayout(a: NDArray, axes: readonly number[]): ReduceLayout {
   const reduced = new Set(axes);
-  const outShape = a.shape.filter((_, d) => !reduced.has(d));
-  const outSize = outShape.reduce((p, s) => p * s, 1);
-  const out = new Float64Array(outSize);
-  if (a.size === 0 || outSize === 0) return out;
   // output strides: C-contiguous over the kept dims (c10 strides), 0 on reduced dims
   const outStrides: number[] = [];
   let acc = 1;
@@ -219,6 +215,22 @@ export function torchCascadeSum(a: NDArray, axes: readonly number[]): Float64Arr
     }
     shape = shape.slice(0, prev + 1); outS = outS.slice(0, prev + 1); inS = inS.slice(0, prev + 1);
   }
+  return { shape, inS, outS };
+}
+
+/**
+ * torch's sum over `axes` of a float32/float64 array into a C-ordered Float64Array of the
+ * kept dims' shape (one value per output element, each rounded to the array's dtype).
+ */
+export function torchCascadeSum(a: NDArray, axes: readonly number[]): Float64Array {
+  const f32 = a.dtype === 'float32';
+  const add = f32 ? addF32 : addF64;
+  const w = f32 ? 8 : 4;
+  const reduced = new Set(axes);
+  const outSize = a.shape.reduce((p, s, d) => (reduced.has(d) ? p : p * s), 1);
+  const out = new Float64Array(outSize);
+  if (a.size === 0 || outSize === 0) return out;
+  const { shape, inS, outS } = reduceLayout(a, axes);
   const src = a.data as ArrayLike<number>;
   if (shape.length <= 1) {
     cascadeLoop({ src, out, inBase: a.offset, outBase: 0, in0: inS[0] ?? 0, in1: 0, out0: outS[0] ?? 0, out1: 0, size0: shape[0] ?? 1, size1: 1 }, w, add);

@@ -16,6 +16,7 @@ import { result } from './autograd';
 import { runtimeError } from './elementwise';
 import { ReturnTypes, Tensor } from './tensor';
 import { torchCascadeSum } from './cascadeSum';
+import { varianceAll, varianceDims } from './variance';
 
 /** `dim` argument: null (all dims), an int, or a list of ints. */
 export type Dims = number | readonly number[] | null;
@@ -79,19 +80,21 @@ export function mean(t: Tensor, dim: Dims = null, keepdim = false, dtype?: DType
 
 /**
  * `t.var(dim=None, unbiased=True, keepdim=False)` (or `correction=`): divides by N - 1 by
- * default. `t.std` is its square root.
+ * default. `t.std` is its square root. Computed in double in torch's order (./variance).
  */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, std: boolean): Tensor {
   if (!isFloatDType(t.dtype)) throw runtimeError('std and var only support floating point and complex dtypes');
-  const { axes } = plan(t, dim, keepdim);
-  const src = t.ndim === 0 ? t.arr.view([1], [1], t.arr.offset) : t.arr;
-  const axis = t.ndim === 0 ? [0] : axes;
-  const fn = std ? R.std : R.variance;
-  // torch accumulates float32 var/std in double (WelfordOps<float, double>) and rounds once at the end
-  const wide = src.dtype === 'float32' ? astype(src, 'float64') : src;
-  let out = fn(wide, { axis, keepdims: keepdim && t.ndim > 0, ddof: correction });
-  if (wide !== src) out = astype(out, 'float32');
-  if (t.ndim === 0 && out.ndim !== 0) out = out.view([], [], out.offset);
+  const { axes, shape } = plan(t, dim, keepdim);
+  const out = emptyArray(shape, t.dtype);
+  if (t.numel === 0) {
+    out.data.fill(NaN);
+  } else if (out.size === 1) {
+    const mean = Number(floatSum(t, null, false, t.dtype, true).data[0]);
+    out.data[0] = varianceAll(t.arr, mean, correction, std);
+  } else {
+    const values = varianceDims(t.arr, axes, correction, std);
+    for (let i = 0; i < values.length; i++) out.data[i] = values[i];
+  }
   return result(out, [t], std ? 'StdBackward0' : 'VarBackward0');
 }
 

@@ -1,20 +1,21 @@
-// torch's float sum/mean against real torch 1.13: test/fixtures/torch_reduce.json
+// torch's float sum/mean/var/std against real torch 1.13: test/fixtures/torch_reduce.json
 // (tools/gen_torch_reduce_fixtures.py) reduces seeded randn tensors — contiguous, transposed,
 // permuted, strided and offset views — over all dims, single dims and dim lists; the facade
-// must reproduce every bit (torch's cascade order, engine/torch/cascadeSum.ts).
+// must reproduce every bit (torch's cascade order, engine/torch/cascadeSum.ts; var/std:
+// engine/torch/variance.ts).
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { astype } from '../../engine/core/cast';
 import { NDArray } from '../../engine/core/ndarray';
 import * as C from '../../engine/torch/creation';
-import { mean, sum } from '../../engine/torch/reduce';
+import { mean, sum, variance } from '../../engine/torch/reduce';
 import { Tensor } from '../../engine/torch/tensor';
 
 interface Expected { shape: number[]; bits?: string[]; head?: string[]; tail?: string[]; fnv?: string; count?: number }
 interface Case {
   seed: number; shape: number[]; dtype: 'float32' | 'float64'; view: string;
-  op: 'sum' | 'mean'; dim: number | number[] | null; keepdim: boolean; result: Expected;
+  op: 'sum' | 'mean' | 'var' | 'std'; dim: number | number[] | null; keepdim: boolean; correction?: number; result: Expected;
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/torch_reduce.json', import.meta.url), 'utf8')) as { cases: Case[] };
@@ -48,6 +49,13 @@ function hexOf(t: Tensor): { hex: string[]; words: Uint32Array } {
   return { hex: values.map((_, i) => words[2 * i + 1].toString(16).padStart(8, '0') + words[2 * i].toString(16).padStart(8, '0')), words };
 }
 
+/** NaN bits carry a sign/payload torch's 0/0 and JS's differ in; any NaN compares as 'nan'. */
+function canon(hex: string): string {
+  const bits = BigInt(`0x${hex}`);
+  const [exp, man] = hex.length === 8 ? [(bits >> 23n) & 0xffn, bits & 0x7fffffn] : [(bits >> 52n) & 0x7ffn, bits & 0xfffffffffffffn];
+  return exp === (hex.length === 8 ? 0xffn : 0x7ffn) && man !== 0n ? 'nan' : hex;
+}
+
 function fnv(words: Uint32Array): string {
   let h = 0x811c9dc5;
   for (const w of words) h = Math.imul(h ^ w, 0x01000193) >>> 0;
@@ -55,17 +63,19 @@ function fnv(words: Uint32Array): string {
 }
 
 const label = (c: Case): string =>
-  `seed ${c.seed} ${c.dtype}[${c.shape}] ${c.view}: ${c.op}(${c.dim === null ? '' : `dim=${JSON.stringify(c.dim)}, keepdim=${c.keepdim}`})`;
+  `seed ${c.seed} ${c.dtype}[${c.shape}] ${c.view}: ${c.op}(${c.dim === null ? '' : `dim=${JSON.stringify(c.dim)}, keepdim=${c.keepdim}`}${c.correction === undefined ? '' : `, correction=${c.correction}`})`;
 
-describe('torch float sum/mean match torch 1.13 bit for bit', () => {
+describe('torch float sum/mean/var/std match torch 1.13 bit for bit', () => {
   for (const c of fixture.cases) {
     it(label(c), () => {
       const x = input(c);
-      const got = (c.op === 'sum' ? sum : mean)(x, c.dim, c.keepdim);
+      const got = c.op === 'sum' || c.op === 'mean'
+        ? (c.op === 'sum' ? sum : mean)(x, c.dim, c.keepdim)
+        : variance(x, c.dim, c.correction ?? 1, c.keepdim, c.op === 'std');
       expect([...got.shape]).toEqual(c.result.shape);
       const { hex, words } = hexOf(got);
       if (c.result.bits) {
-        expect(hex).toEqual(c.result.bits);
+        expect(hex.map(canon)).toEqual(c.result.bits.map(canon));
       } else {
         expect(hex.slice(0, c.result.head!.length)).toEqual(c.result.head);
         expect(hex.slice(hex.length - c.result.tail!.length)).toEqual(c.result.tail);
