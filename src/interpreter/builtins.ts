@@ -5,7 +5,7 @@
 
 import { Interrupt, keyError, newException, pyError, PyRaise } from './errors';
 import {
-  FormatSpec, floatDivmod, floatToInt, intFloorDiv, intMod, intToFloat, normBig, PyInt, roundFloat, roundHalfEven, roundInt, toBig,
+  FormatSpec, floatDivmod, floatToInt, intFloorDiv, intMod, intToFloat, MAX_STR_DIGITS, normBig, PyInt, roundFloat, roundHalfEven, roundInt, toBig,
 } from './numfmt';
 import {
   binaryOp, callMethod, callValue, contains, delAttr, dictDelete, dictGet, dictSet, genericSetAttr, getAttr, getAttrOrUndefined,
@@ -75,7 +75,6 @@ function asInt(v: Value): PyInt {
 
 // ---- conversions ---------------------------------------------------------------------------
 
-const INT_RE = /^[+-]?(\d(_?\d)*)$/;
 
 export function parseIntLiteral(s: string, base: number): PyInt | null {
   let t = s.trim().toLowerCase();
@@ -104,11 +103,40 @@ export function parseIntLiteral(s: string, base: number): PyInt | null {
   return normBig(neg ? -r : r);
 }
 
+/**
+ * CPython 3.11's int(str) digit limit: the run of digits after the sign (underscores between
+ * them skipped) is counted before the literal is validated, for every base but powers of two.
+ */
+function checkStrDigits(text: string, base: number): void {
+  let s = text.trim();
+  if (s[0] === '+' || s[0] === '-') s = s.slice(1);
+  if (base === 0) {
+    if (/^0[xXoObB]/.test(s)) return;
+    base = 10;
+  }
+  if ((base & (base - 1)) === 0) return;
+  let digits = 0, prev = '';
+  for (const ch of s) {
+    if (ch === '_') {
+      if (prev === '_') return; // CPython reports the invalid literal instead
+    } else {
+      const d = parseInt(ch, 36);
+      if (Number.isNaN(d) || d >= base) break;
+      digits++;
+    }
+    prev = ch;
+  }
+  if (digits > MAX_STR_DIGITS) {
+    throw pyError('ValueError', `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+}
+
 export function toPyInt(x: Value, base?: Value): Value {
   if (base !== undefined) {
     if (typeof x !== 'string') throw pyError('TypeError', "int() can't convert non-string with explicit base");
     const b = Number(toIndexValue(base));
     if (b !== 0 && (b < 2 || b > 36)) throw pyError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
+    checkStrDigits(x, b);
     const r = parseIntLiteral(x, b);
     if (r === null) throw pyError('ValueError', `invalid literal for int() with base ${b}: ${pyRepr(x)}`);
     return r;
@@ -117,7 +145,7 @@ export function toPyInt(x: Value, base?: Value): Value {
   if (typeof x === 'boolean') return x ? 1 : 0;
   if (x instanceof PyFloat) return floatToInt(x.value);
   if (typeof x === 'string') {
-    if (x.length > 4300 && INT_RE.test(x.trim())) throw pyError('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion: value has more than 4300 digits; use sys.set_int_max_str_digits() to increase the limit');
+    checkStrDigits(x, 10);
     const r = parseIntLiteral(x, 10);
     if (r === null) throw pyError('ValueError', `invalid literal for int() with base 10: ${pyRepr(x)}`);
     return r;

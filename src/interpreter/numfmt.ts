@@ -447,6 +447,18 @@ function zeroPadGrouped(spec: FormatSpec, signPrefix: string, intPart: string, r
 
 const signOf = (neg: boolean, spec: FormatSpec): string => (neg ? '-' : spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '');
 
+/** CPython 3.11's default sys.get_int_max_str_digits(): decimal text of longer ints raises. */
+export const MAX_STR_DIGITS = 4300;
+const TEN_TO_MAX_DIGITS = 10n ** BigInt(MAX_STR_DIGITS);
+
+/** int → decimal text with CPython's digit limit (an int of 4301+ digits raises ValueError). */
+export function decimalText(v: PyInt): string {
+  if (typeof v === 'bigint' && (v >= TEN_TO_MAX_DIGITS || v <= -TEN_TO_MAX_DIGITS)) {
+    throw pyError('ValueError', `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return String(v);
+}
+
 export function formatInt(v: PyInt, spec: FormatSpec, typeName = 'int'): string {
   let t = spec.type;
   if ('eEfFgG%'.includes(t) && t !== '') return formatFloat(intToFloat(v), spec);
@@ -463,7 +475,7 @@ export function formatInt(v: PyInt, spec: FormatSpec, typeName = 'int'): string 
   const mag = neg ? -big : big;
   let digits: string, prefix = '', every = 3;
   switch (t) {
-    case 'd': case 'n': digits = mag.toString(); break;
+    case 'd': case 'n': digits = decimalText(mag); break;
     case 'b': digits = mag.toString(2); prefix = spec.alt ? '0b' : ''; every = 4; break;
     case 'o': digits = mag.toString(8); prefix = spec.alt ? '0o' : ''; every = 4; break;
     case 'x': digits = mag.toString(16); prefix = spec.alt ? '0x' : ''; every = 4; break;

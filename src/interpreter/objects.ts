@@ -574,6 +574,8 @@ export function binaryOp(op: A.BinaryOperator, a: Value, b: Value, inplace = fal
   throw unsupported(op, a, b, inplace);
 }
 
+const SSIZE_MAX = 2n ** 63n - 1n;
+
 function seqRepeat(seq: Value, n: Value): Value {
   if (typeof n === 'boolean') n = n ? 1 : 0;
   if (n instanceof NpScalar && !n.dtype.startsWith('float')) n = n.value;
@@ -582,8 +584,15 @@ function seqRepeat(seq: Value, n: Value): Value {
     if (idx === undefined) throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeName(n)}'`);
     n = callValue(idx, [n], null);
   }
+  // CPython converts the count with PyNumber_AsSsize_t(n, OverflowError) before anything else
+  const big = BigInt(n as number | bigint);
+  if (big > SSIZE_MAX || big < -SSIZE_MAX - 1n) throw pyError('OverflowError', "cannot fit 'int' into an index-sized integer");
   const count = Number(n) < 0 ? 0 : Number(n);
   const len = typeof seq === 'string' ? seq.length : Array.isArray(seq) ? seq.length : (seq as PyTuple).items.length;
+  if (len > 0 && BigInt(len) * big > SSIZE_MAX) {
+    // str's repeat reports the overflow; list and tuple raise a bare MemoryError (PyErr_NoMemory)
+    throw typeof seq === 'string' ? pyError('OverflowError', 'repeated string is too long') : pyError('MemoryError');
+  }
   if (len > 0) rt.checkSize(count * len);
   if (typeof seq === 'string') return seq.repeat(count);
   const items: readonly Value[] = Array.isArray(seq) ? seq : (seq as PyTuple).items;

@@ -7,7 +7,8 @@ import { arrayRepr, arrayStr, scalarRepr, scalarStr } from '../../engine/format'
 import { Tensor, TorchDevice } from '../../engine/torch/tensor';
 import { torchFormatValue, torchRepr, torchStr, torchTypeOf } from './torchbind';
 import { keyError, pyError, PyRaise } from './errors';
-import { floatRepr, formatFloat, formatInt, formatStr, parseFormatSpec, FormatSpec, PyInt, floatToInt } from './numfmt';
+import { rt } from './runtime';
+import { decimalText, floatRepr, formatFloat, formatInt, formatStr, parseFormatSpec, FormatSpec, PyInt, floatToInt } from './numfmt';
 import { callValue, getAttr, getItem, lookupSpecial, toFloat, toIndexValue, typeName } from './objects';
 import {
   ELLIPSIS, EXC, Kwargs, NDArray, NOT_IMPLEMENTED, NpScalar, objectId, PyBoundMethod, PyBuiltin, PyClass, PyClassMethod, PyDefaultDict,
@@ -65,18 +66,48 @@ export function asciiRepr(v: Value): string {
 
 export function intRepr(v: PyInt | boolean): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'bigint' && (v > 10n ** 4300n || v < -(10n ** 4300n))) {
-    throw pyError('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
-  }
-  return String(v);
+  return decimalText(v);
 }
 
 function classRepr(c: PyClass): string {
   return c.module === 'builtins' ? `<class '${c.qualname}'>` : `<class '${c.module}.${c.qualname}'>`;
 }
 
+/**
+ * Nesting of repr calls in progress. CPython's PyObject_Repr enters a recursive call per object,
+ * sharing the limit with Python frames, so a repr nested as deep as the frames left raises
+ * RecursionError (a 998-deep list at module level with the default limit).
+ */
+let reprDepth = 0;
+const reprTooDeep = (): PyRaise => pyError('RecursionError', 'maximum recursion depth exceeded while getting the repr of an object');
+const callTooDeep = (): PyRaise => pyError('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+
 /** repr(v). */
 export function pyRepr(v: Value): string {
+  // the +1 is the builtin repr()/str() call that entered first; a frame push (not counted here)
+  // can leave no room for even that call, which CPython words as a call's failure
+  const used = rt.depth + reprDepth;
+  if (used + 1 >= rt.limits.recursionLimit) throw used >= rt.limits.recursionLimit ? callTooDeep() : reprTooDeep();
+  if (typeof v !== 'object' || v === null) return reprValue(v);
+  reprDepth++;
+  try {
+    return reprValue(v);
+  } finally {
+    reprDepth--;
+  }
+}
+
+/** Runs `fn` as if `levels` more (or fewer) repr calls were in progress: str() and format() reach repr by other C paths. */
+function withReprLevels<T>(levels: number, fn: () => T): T {
+  reprDepth += levels;
+  try {
+    return fn();
+  } finally {
+    reprDepth -= levels;
+  }
+}
+
+function reprValue(v: Value): string {
   switch (typeof v) {
     case 'number': case 'bigint': case 'boolean': return intRepr(v);
     case 'string': return strRepr(v);
@@ -174,7 +205,10 @@ function genericAliasRepr(g: PyGenericAlias): string {
 function instanceRepr(v: PyInstance): string {
   const f = lookupSpecial(v, '__repr__');
   if (f !== undefined) {
-    const r = callValue(f, [v], null);
+    // CPython's recursion counter has three entries per `repr(self)` level: the frame, the
+    // builtin call and PyObject_Repr; this is the third, and the call is where CPython runs out
+    if (rt.depth + reprDepth + 3 >= rt.limits.recursionLimit) throw callTooDeep();
+    const r = withReprLevels(1, () => callValue(f, [v], null));
     if (typeof r !== 'string') throw pyError('TypeError', `__repr__ returned non-string (type ${typeName(r)})`);
     return r;
   }
@@ -204,7 +238,8 @@ export function pyStr(v: Value): string {
     if (v.exc) return exceptionStr(v);
     return instanceRepr(v);
   }
-  return pyRepr(v);
+  // CPython's str() of a container calls its tp_repr directly, one PyObject_Repr level fewer
+  return typeof v === 'object' && v !== null ? withReprLevels(-1, () => pyRepr(v)) : pyRepr(v);
 }
 
 /** BaseException.__str__ (KeyError shows the repr of a lone key). */
@@ -220,7 +255,7 @@ export function exceptionStr(v: PyInstance): string {
 /** format(value, spec): `__format__` of the value's type. */
 export function pyFormat(v: Value, spec: string): string {
   if (typeof v === 'string') return spec === '' ? v : formatStr(v, parseFormatSpec(spec));
-  if (typeof v === 'number' || typeof v === 'bigint') return spec === '' ? String(v) : formatInt(v, parseFormatSpec(spec));
+  if (typeof v === 'number' || typeof v === 'bigint') return spec === '' ? decimalText(v) : formatInt(v, parseFormatSpec(spec));
   if (typeof v === 'boolean') return spec === '' ? (v ? 'True' : 'False') : formatInt(v ? 1 : 0, parseFormatSpec(spec));
   if (v instanceof PyFloat) return spec === '' ? floatRepr(v.value) : formatFloat(v.value, parseFormatSpec(spec));
   if (v instanceof NpScalar) {
@@ -242,7 +277,8 @@ export function pyFormat(v: Value, spec: string): string {
     if (item !== undefined) return pyFormat(item, spec);
   }
   if (spec !== '') throw pyError('TypeError', `unsupported format string passed to ${typeName(v)}.__format__`);
-  return pyStr(v);
+  // object.__format__ is a method call before str(): one level more than str()
+  return withReprLevels(1, () => pyStr(v));
 }
 
 // ---- % formatting -----------------------------------------------------------------------------
