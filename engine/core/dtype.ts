@@ -6,7 +6,7 @@
 // We chose this over BigInt64Array because a BigInt per element read would make every int64
 // loop allocate; the limit is documented in ARCHITECTURE.md.
 
-import { admitBuffer, trackBuffer } from './memory';
+import { admitBuffer } from './memory';
 
 export type DType =
   | 'bool'
@@ -78,11 +78,8 @@ const ALIASES: Record<string, DType> = {
  * (NumPy's `_ArrayMemoryError`) when the live-bytes budget refuses it.
  */
 export function allocate(d: DType, n: number, shape: readonly number[] = [n]): TypedArray {
-  const bytes = n * INFO[d].itemsize;
-  admitBuffer(bytes, shape, d);
-  const buf = newBuffer(d, n);
-  trackBuffer(buf, bytes);
-  return buf;
+  admitBuffer(n * INFO[d].itemsize, shape, d);
+  return newBuffer(d, n);
 }
 
 /** A float64 scratch buffer (kernels' temporaries), counted like an array's. */

@@ -1,19 +1,16 @@
-// The worker's hook for engine/core/memory.ts: makes dropped array buffers collectable in
-// the middle of a synchronous run, so the live-bytes sweep sees them gone. Node-only (v8, vm).
+// The worker's hooks for engine/core/memory.ts: a synchronous full GC and the isolate's
+// external memory (where V8 counts array-buffer backing stores), so the live-array budget can
+// see dropped arrays freed in the middle of a synchronous run. Node-only (v8, vm).
 //
-// Two things keep a dropped buffer's WeakRef readable during one job: ECMAScript keeps every
-// WeakRef target alive until the job ends, and nothing forces a collection. The first ends
-// at a microtask checkpoint, which V8 also runs after evaluating a script in a vm context
-// with its own microtask queue (`microtaskMode: 'afterEvaluate'`); that queue is empty, so
-// only the kept set is cleared. The second needs `gc`, which a worker cannot get from
-// execArgv (Node refuses V8 flags there): the flag is set just long enough for one new
-// context to be created with `gc` on its global, then unset.
+// `gc` cannot come from the worker's execArgv (Node refuses V8 flags there): the flag is set
+// just long enough for one new context to be created with `gc` on its global, then unset.
 
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import type { ReclaimHooks } from '../../engine/core/memory';
 
-/** A hook that clears the kept-alive set and collects garbage synchronously, or null if this runtime cannot. */
-export function makeArrayReclaimer(): (() => void) | null {
+/** The hooks, or null if this runtime cannot collect garbage on demand. */
+export function makeArrayReclaimer(): ReclaimHooks | null {
   let gc: unknown;
   try {
     v8.setFlagsFromString('--expose-gc');
@@ -24,11 +21,11 @@ export function makeArrayReclaimer(): (() => void) | null {
     v8.setFlagsFromString('--no-expose-gc');
   }
   if (typeof gc !== 'function') return null;
-  const collect = gc as () => void;
-  const checkpoint = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
-  const endJob = new vm.Script('0');
-  return () => {
-    endJob.runInContext(checkpoint);
-    collect();
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  return {
+    collect: gc as () => void,
+    externalBytes: () => v8.getHeapStatistics().external_memory,
+    pause: (ms) => { Atomics.wait(sleeper, 0, 0, ms); },
+    now: () => performance.now(),
   };
 }

@@ -6,7 +6,7 @@
 
 import { parse, cpythonError } from '../python';
 import { setMaxArrayBytes } from '../../engine/ops/creation';
-import { setArrayBudget } from '../../engine/core/memory';
+import { type ReclaimHooks, setArrayBudget } from '../../engine/core/memory';
 import { resetPrintOptions } from '../../engine/format';
 import { CPYTHON_BUILTIN_NAMES, dirOf, makeBuiltins } from './builtins';
 import { Interrupt, PyRaise } from './errors';
@@ -45,7 +45,7 @@ export interface RunOptions {
    * it). Only with it is the live-array budget (`maxLiveArrayBytes`) enforced: without it,
    * arrays dropped during the run would still count.
    */
-  reclaimArrays?: () => void;
+  reclaimArrays?: ReclaimHooks;
 }
 
 export type ErrorKind = 'exception' | 'syntax' | 'timeout' | 'cancelled' | 'output-limit' | 'memory' | 'crash';
