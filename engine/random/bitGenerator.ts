@@ -17,6 +17,8 @@ export interface BitGenerator {
   nextDouble(): number;
   /** `out[i] = next_double()` for i < n, in order (a tight loop for bulk samplers). */
   fillDoubles(out: Float64Array, n: number): void;
+  /** n `next_uint64` draws in order into `hi[i]`/`lo[i]` (a tight loop for bulk samplers). */
+  fill64(hi: Uint32Array, lo: Uint32Array, n: number): void;
 }
 
 export const TWO32 = 4294967296;

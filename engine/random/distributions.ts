@@ -15,6 +15,7 @@ import {
 const fr = Math.fround;
 const scratch: U64 = { hi: 0, lo: 0 };
 const TWO63 = 9223372036854775808;
+const TWO_M53 = 1 / 9007199254740992;
 
 /** `next_float`: 24 random bits as a float32 in [0, 1). */
 export function nextFloat(bg: BitGenerator): number {
@@ -271,6 +272,58 @@ export function standardNormal(bg: BitGenerator): number {
       }
     } else if ((FI_DOUBLE[idx - 1] - FI_DOUBLE[idx]) * bg.nextDouble() + FI_DOUBLE[idx] < Math.exp(-0.5 * x * x)) {
       return x;
+    }
+  }
+}
+
+/**
+ * `d[i] = standardNormal(bg)` for each i in order. The 64-bit draws come in blocks of at most
+ * one per normal still to make (each takes at least one), so no more are drawn than the
+ * one-at-a-time loop draws; the rare paths take their doubles from the same blocks.
+ */
+export function fillStandardNormal(bg: BitGenerator, d: Float64Array): void {
+  const n = d.length;
+  // next_double from one 64-bit draw, as each generator makes it
+  const mt = bg.name === 'MT19937';
+  if (!mt && bg.name !== 'PCG64') {
+    for (let i = 0; i < n; i++) d[i] = standardNormal(bg);
+    return;
+  }
+  const block = Math.min(n, 4096);
+  const H = new Uint32Array(block), L = new Uint32Array(block);
+  let have = 0, j = 0, i = 0;
+  // the next draw's position in H/L, refilling for the normals i.. still to make
+  const take = (): number => {
+    if (j === have) { have = Math.min(n - i, block); bg.fill64(H, L, have); j = 0; }
+    return j++;
+  };
+  const double = (): number => {
+    const k = take();
+    return mt ? ((H[k] >>> 5) * 67108864 + (L[k] >>> 6)) * TWO_M53 : (H[k] * 2097152 + (L[k] >>> 11)) * TWO_M53;
+  };
+  for (; i < n; i++) {
+    for (;;) {
+      if (j === have) { have = Math.min(n - i, block); bg.fill64(H, L, have); j = 0; }
+      const hi = H[j], lo = L[j];
+      j++;
+      const idx = lo & 0xff;
+      const sign = (lo >>> 8) & 1;
+      const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+      let x = rabs * WI_DOUBLE[idx];
+      if (sign) x = -x;
+      if (rabs < KI_DOUBLE[idx]) { d[i] = x; break; }
+      if (idx === 0) {
+        let done = false;
+        while (!done) {
+          const xx = -ZIGGURAT_NOR_INV_R * log1p(-double());
+          const yy = -log1p(-double());
+          if (yy + yy > xx * xx) { d[i] = ((lo >>> 17) & 1) ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx; done = true; }
+        }
+        break;
+      } else if ((FI_DOUBLE[idx - 1] - FI_DOUBLE[idx]) * double() + FI_DOUBLE[idx] < Math.exp(-0.5 * x * x)) {
+        d[i] = x;
+        break;
+      }
     }
   }
 }

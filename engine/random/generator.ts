@@ -21,7 +21,7 @@ import {
   overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import {
-  binomial, BinomialState, boundedLemireIndex, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
+  binomial, BinomialState, boundedLemireIndex, fillStandardNormal, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
 } from './distributions';
 import { IntDType, IntParam, randBounded } from './integers';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -243,12 +243,8 @@ export class Generator {
   }
 }
 
-// One monomorphic loop per output type: a shared loop over a closure and a union of typed
-// arrays ran several times slower than the draws themselves.
-function fillStandardNormal(bg: BitGenerator, d: Float64Array): void {
-  for (let i = 0; i < d.length; i++) d[i] = standardNormal(bg);
-}
-
+// One monomorphic loop per output type (float64's is distributions.ts fillStandardNormal): a
+// shared loop over a closure and a union of typed arrays ran several times slower than the draws.
 function fillStandardNormalF(bg: BitGenerator, d: Float32Array): void {
   for (let i = 0; i < d.length; i++) d[i] = standardNormalF(bg);
 }

@@ -122,6 +122,13 @@ export class MT19937 implements BitGenerator {
     this.pos = pos;
   }
 
+  fill64(hi: Uint32Array, lo: Uint32Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      hi[i] = this.next32();
+      lo[i] = this.next32();
+    }
+  }
+
   /** `random_raw` for MT19937: one 32-bit output widened to uint64. */
   randomRaw(): number {
     return this.next32();

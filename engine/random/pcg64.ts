@@ -122,6 +122,52 @@ export class PCG64 implements BitGenerator {
     return this.out.lo;
   }
 
+  /** next64 n times with the state in locals (step and XSL-RR as there), written back at the end. */
+  fill64(hi: Uint32Array, lo: Uint32Array, n: number): void {
+    let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3, s4 = this.s4, s5 = this.s5;
+    const i0 = this.i0, i1 = this.i1, i2 = this.i2, i3 = this.i3, i4 = this.i4, i5 = this.i5;
+    for (let t = 0; t < n; t++) {
+      const a0 = s0, a1 = s1, a2 = s2, a3 = s3, a4 = s4, a5 = s5;
+      let c = a0 * M0 + i0;
+      let k = Math.floor(c * INV24);
+      s0 = c - k * TWO24;
+      c = a0 * M1 + a1 * M0 + i1 + k;
+      k = Math.floor(c * INV24);
+      s1 = c - k * TWO24;
+      c = a0 * M2 + a1 * M1 + a2 * M0 + i2 + k;
+      k = Math.floor(c * INV24);
+      s2 = c - k * TWO24;
+      c = a0 * M3 + a1 * M2 + a2 * M1 + a3 * M0 + i3 + k;
+      k = Math.floor(c * INV24);
+      s3 = c - k * TWO24;
+      c = a0 * M4 + a1 * M3 + a2 * M2 + a3 * M1 + a4 * M0 + i4 + k;
+      k = Math.floor(c * INV24);
+      s4 = c - k * TWO24;
+      c = a0 * M5 + a1 * M4 + a2 * M3 + a3 * M2 + a4 * M1 + a5 * M0 + i5 + k;
+      s5 = c - Math.floor(c * (1 / 256)) * 256;
+      const w0 = s0 | ((s1 & 0xff) << 24);
+      const w1 = (s1 >>> 8) | ((s2 & 0xffff) << 16);
+      const w2 = (s2 >>> 16) | (s3 << 8);
+      const w3 = s4 | (s5 << 24);
+      const xhi = (w3 ^ w1) >>> 0;
+      const xlo = (w2 ^ w0) >>> 0;
+      const rot = s5 >>> 2;
+      if (rot === 0) {
+        hi[t] = xhi; lo[t] = xlo;
+      } else if (rot < 32) {
+        lo[t] = (xlo >>> rot) | (xhi << (32 - rot));
+        hi[t] = (xhi >>> rot) | (xlo << (32 - rot));
+      } else if (rot === 32) {
+        lo[t] = xhi; hi[t] = xlo;
+      } else {
+        const r = rot - 32;
+        lo[t] = (xhi >>> r) | (xlo << (32 - r));
+        hi[t] = (xlo >>> r) | (xhi << (32 - r));
+      }
+    }
+    this.s0 = s0; this.s1 = s1; this.s2 = s2; this.s3 = s3; this.s4 = s4; this.s5 = s5;
+  }
+
   fillDoubles(out: Float64Array, n: number): void {
     for (let i = 0; i < n; i++) out[i] = this.nextDouble();
   }
