@@ -956,16 +956,27 @@ def nn_functional():
     add('cross_entropy f64', fn('nn.functional.cross_entropy', A(12, 'float64', shape=[4, 3], step=0.1), T([0, 1, 2, 1])), tol=F64_TOL)
     add('cross_entropy int input', fn('nn.functional.cross_entropy', T([[1, 2], [3, 4]]), T([0, 1])))
     add('cross_entropy rg', fn('nn.functional.cross_entropy', A(12, shape=[4, 3], rg=True), T([0, 1, 2, 1])), tol=F32_TOL)
-    add('nll_loss', fn('nn.functional.nll_loss', logits, T([0, 1, 2, 1])), tol=F32_TOL)
+    add('nll_loss', fn('nn.functional.nll_loss', logits, T([0, 1, 2, 1])))
     add('nll_loss exact', fn('nn.functional.nll_loss', T([[-0.5, -1.25], [-2., -0.75]]), T([0, 1])))
-    add('mse_loss', fn('nn.functional.mse_loss', logits, A(12, shape=[4, 3], step=0.1)), tol=F32_TOL)
-    add('mse_loss sum', fn('nn.functional.mse_loss', logits, A(12, shape=[4, 3]), reduction='sum'), tol=F32_TOL)
-    add('mse_loss none', fn('nn.functional.mse_loss', logits, A(12, shape=[4, 3]), reduction='none'), tol=F32_TOL)
-    add('mse_loss broadcast', fn('nn.functional.mse_loss', logits, A(3)), tol=F32_TOL)
+    add('mse_loss', fn('nn.functional.mse_loss', logits, A(12, shape=[4, 3], step=0.1)))
+    add('mse_loss sum', fn('nn.functional.mse_loss', logits, A(12, shape=[4, 3]), reduction='sum'))
+    add('mse_loss none', fn('nn.functional.mse_loss', logits, A(12, shape=[4, 3]), reduction='none'))
+    add('mse_loss broadcast', fn('nn.functional.mse_loss', logits, A(3)))
     add('mse_loss broadcast error', fn('nn.functional.mse_loss', logits, A(8, shape=[4, 2])))
-    add('mse_loss int target', fn('nn.functional.mse_loss', logits, A(12, 'int64', shape=[4, 3])), tol=F32_TOL)
-    add('mse_loss f64 target', fn('nn.functional.mse_loss', logits, A(12, 'float64', shape=[4, 3])), tol=F32_TOL)
+    add('mse_loss int target', fn('nn.functional.mse_loss', logits, A(12, 'int64', shape=[4, 3])))
+    add('mse_loss f64 target', fn('nn.functional.mse_loss', logits, A(12, 'float64', shape=[4, 3])))
     add('mse_loss rg', fn('nn.functional.mse_loss', A(3, rg=True), A(3, start=1)))
+    # exact: mse_loss is the unreduced loss's mean()/sum() (torch's cascade order); nll_loss sums
+    # a batch with its own 8-level cascade, in the input's dtype
+    for name, kw in [('mse_loss', {}), ('nll_loss', {}), ('nll_loss', {'reduction': 'sum'})]:
+        for n in [17, 300, 5000]:
+            x = A(n * 7, shape=[n, 7], start=-3.3, step=0.00731)
+            other = T([(i * 5 + i // 7) % 7 for i in range(n)]) if name == 'nll_loss' else A(n * 7, shape=[n, 7], start=1.1, step=-0.00417)
+            add(f'{name} large {n} {kwtext(kw)}', fn(f'nn.functional.{name}', x, other, **kw))
+    add('nll_loss large weight', fn('nn.functional.nll_loss', A(700, shape=[100, 7], start=-2, step=0.0113),
+                                     T([(i * 3) % 7 for i in range(100)]), weight=A(7, start=0.3, step=0.21)))
+    add('nll_loss large ignore', fn('nn.functional.nll_loss', A(700, shape=[100, 7], start=-2, step=0.0113),
+                                     T([-100 if i % 9 == 0 else i % 7 for i in range(100)])))
     w = A(6, shape=[2, 3], start=-1, step=0.4)
     b = T([0.5, -0.5])
     for shp in [[4, 3], [3], [2, 4, 3], [5, 2, 4, 3], [4, 5], [5], [2, 4, 5]]:

@@ -19,6 +19,7 @@ import { binary, runtimeError, unary } from './elementwise';
 import { bernoulliMask } from './creation';
 import { matmul } from './linalg';
 import { reshape, tMethod } from './shapeOps';
+import { mean, sum } from './reduce';
 import { Tensor } from './tensor';
 
 const valueError = (m: string): NumpyError => new NumpyError('ValueError', m);
@@ -268,23 +269,41 @@ export function nllLoss(input: Tensor, target: Tensor, weight: Tensor | null, ig
   const N = input.ndim === 1 ? 1 : input.shape[0];
   const x = input.arr, t = target.arr;
   const losses = emptyArray(input.ndim === 1 ? [] : [N], input.dtype);
-  // accumulate in the input's dtype, as ATen's sequential loop does
+  // accumulate in the input's dtype; a batch is summed as nll_loss_out_frame's 8-level
+  // cascade (LossNLL.cpp): level j folds into j + 1 whenever the batch index's j-th group of
+  // levelPower bits is zero
   const r = input.dtype === 'float32' ? Math.fround : (v: number) => v;
-  let total = 0, wsum = 0;
+  const LEVELS = 8;
+  const levelPower = Math.max(4, Math.trunc((N <= 2 ? 1 : (N - 1).toString(2).length) / LEVELS));
+  const lossSums = new Array<number>(LEVELS).fill(0), weightSums = new Array<number>(LEVELS).fill(0);
+  let ignored = 0, single = 0, singleWeight = 0;
   for (let i = 0; i < N; i++) {
     const cls = t.data[t.offset + (t.ndim ? i * t.strides[0] : 0)];
-    if (cls === ignoreIndex) { losses.data[i] = 0; continue; }
+    if (cls === ignoreIndex) { losses.data[i] = 0; ignored++; continue; }
     if (cls < 0 || cls >= C) throw new NumpyError('IndexError', `Target ${cls} is out of bounds.`);
-    const w = weight ? weight.arr.data[weight.arr.offset + cls * weight.arr.strides[0]] : 1;
-    const v = x.data[x.offset + (input.ndim === 1 ? cls * x.strides[0] : i * x.strides[0] + cls * x.strides[1])];
-    const l = r(-w * v);
-    losses.data[i] = l;
-    total = r(total + l);
-    wsum = r(wsum + w);
+    const w = weight ? Number(weight.arr.data[weight.arr.offset + cls * weight.arr.strides[0]]) : 1;
+    const v = Number(x.data[x.offset + (input.ndim === 1 ? cls * x.strides[0] : i * x.strides[0] + cls * x.strides[1])]);
+    losses.data[i] = r(-v * w);
+    single = r(-v * w); singleWeight = w;
+    lossSums[0] = weight ? r(lossSums[0] - r(v * w)) : r(lossSums[0] - v);
+    if (weight) weightSums[0] = r(weightSums[0] + w);
+    for (let j = 0; j + 1 < LEVELS; j++) {
+      if (Math.floor(i / 2 ** (j * levelPower)) % 2 ** levelPower !== 0) break;
+      lossSums[j + 1] = r(lossSums[j + 1] + lossSums[j]);
+      weightSums[j + 1] = r(weightSums[j + 1] + weightSums[j]);
+      lossSums[j] = 0; weightSums[j] = 0;
+    }
   }
   if (red === 'none') return result(losses, [input, weight], gradFn);
   const out = emptyArray([], input.dtype);
-  out.data[0] = red === 'sum' ? total : total / wsum;
+  if (input.ndim === 1) {
+    // a single sample: -input[target] * weight, divided by that weight for the mean
+    out.data[0] = ignored ? (red === 'sum' ? 0 : NaN) : red === 'sum' ? single : r(single / singleWeight);
+  } else {
+    const total = lossSums.reduce((a, b) => r(a + b), 0);
+    const totalWeight = weight ? weightSums.reduce((a, b) => r(a + b), 0) : r(N - ignored);
+    out.data[0] = red === 'sum' ? total : r(total / totalWeight);
+  }
   return result(out, [input, weight], gradFn);
 }
 
@@ -331,11 +350,8 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: string): Tenso
   if (!isFloatDType(diff.dtype)) throw runtimeError(`"mse_cpu" not implemented for '${torchDType(diff.dtype).scalarTypeName}'`);
   const sq = binary('mul', diff, diff);
   if (red === 'none') return result(sq.arr, [input, target], 'MseLossBackward0');
-  const vals = sq.arr.toArray();
-  let s = 0;
-  for (const v of vals) s += v;
-  const out = emptyArray([], sq.dtype);
-  out.data[0] = red === 'sum' ? s : s / vals.length;
+  // apply_loss_reduction: the unreduced loss's mean() / sum(), torch's summation order
+  const out = (red === 'sum' ? sum : mean)(sq, null, false).arr;
   return result(out, [input, target], 'MseLossBackward0');
 }
 
