@@ -2,8 +2,8 @@
 // at the end of each visible line of the current frame that mentions an array or tensor.
 // The names come from frameNames.ts (no evaluation); which are arrays, from one metadata
 // request per name (frameArrays.ts: a few at a time, answers cached per stop and frame). VS Code
-// gets what is known within a short wait; names still being asked arrive through
-// onDidChangeInlineValues. Names that are not arrays get no inline value.
+// gets what is known within a bounded wait (WAIT_MS); names still being asked show at its next
+// request. Names that are not arrays get no inline value.
 import * as vscode from 'vscode';
 import { DebugSessions } from './debugSessions';
 import { frameNames } from './frameNames';
@@ -14,8 +14,13 @@ export interface InlineShape { readonly line: number; readonly text: string }
 
 /** One request per name, 4 at a time; a slow adapter (a loaded machine) may take seconds for the first. */
 const LIMITS: ProbeLimits = { concurrency: 4, perRequestMs: 3000, budgetMs: 15_000 };
-/** How long VS Code's request waits for answers before it gets what is known. */
-const WAIT_MS = 1500;
+/**
+ * How long VS Code's request waits for answers before it gets what is known. VS Code (1.85 to
+ * at least code-server 4.139) never listens to onDidChangeInlineValues: late answers show only
+ * when it asks again (a scroll, another frame), so the first answer waits for the probe — a
+ * slow adapter under load took over 1.5 s for the first names and left the lines empty.
+ */
+const WAIT_MS = 8000;
 
 export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode.Disposable {
   /** the stop and frame the cache is for; name → metadata (null: not an array); the probe in flight */
@@ -27,7 +32,7 @@ export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode
 
   constructor(private readonly sessions: DebugSessions) {}
 
-  async provideInlineValues(document: vscode.TextDocument, viewPort: vscode.Range, context: vscode.InlineValueContext): Promise<vscode.InlineValue[]> {
+  async provideInlineValues(document: vscode.TextDocument, viewPort: vscode.Range, context: vscode.InlineValueContext, token?: vscode.CancellationToken): Promise<vscode.InlineValue[]> {
     const session = this.sessions.pausedSession();
     if (typeof session === 'string') return [];
     const stopped = context.stoppedLocation.end.line;
@@ -44,7 +49,11 @@ export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode
         .then((r) => { for (const [n, m] of r) cache.metas.set(n, m); })
         .catch(() => undefined)
         .finally(() => { for (const n of ask) cache.asking.delete(n); });
-      const late = await Promise.race([probe.then(() => false), new Promise<boolean>((res) => setTimeout(() => res(true), WAIT_MS))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const cancelled = new Promise<boolean>((res) => { token?.onCancellationRequested(() => res(true)); });
+      const late = await Promise.race([probe.then(() => false), cancelled, new Promise<boolean>((res) => { timer = setTimeout(() => res(true), WAIT_MS); })]);
+      clearTimeout(timer);
+      if (token?.isCancellationRequested) return [];
       // answers after VS Code stopped waiting: ask it to come back for them
       if (late) void probe.then(() => { if (this.cache === cache) this.changed.fire(); });
     }

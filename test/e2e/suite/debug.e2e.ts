@@ -137,7 +137,8 @@ describe('live debugging (debugpy)', () => {
     // VS Code asks again when late answers arrive (onDidChangeInlineValues)
     await waitFor('every inline shape', () => (shown().length === expected.length ? true : undefined), 30_000).catch(() => undefined);
     measurements.inlineShapesMs = Math.round(performance.now() - t0);
-    assert.deepEqual(shown(), expected, `inline values shown:\n${shown().join('\n')}`);
+    const raw = api().lastInlineShapes();
+    assert.deepEqual(shown(), expected, `inline values shown:\n${shown().join('\n')}\nlast given to VS Code: ${raw ? `${raw.uri} frame ${raw.frameId}, ${raw.values.length} values` : 'none'}`);
   });
 
   it('the Shapes view lists the arrays and tensors of the frame with their shapes', async () => {
