@@ -182,6 +182,39 @@ function dragon4(p: FloatParts, unique: boolean, total: boolean, cutoffMax: numb
   return { digits, exponent: outExponent };
 }
 
+/** Digits as text: what formatPositional's fast path hands over instead of Digits. */
+interface DigitText { text: string; exponent: number }
+
+/**
+ * dragon4(p, unique=true, total=false, cutoffMax, cutoffMin) for a float64 0 < |x| < 1, as
+ * text, from V8's exact shortest round-trip digits (String(x): closest to x, ties to even,
+ * as Dragon4's unique mode). Cut at cutoffMax fraction digits it rounds those digits half
+ * up: x and its shortest digits round alike there, and neither can be a tie, because a
+ * decimal one digit longer than the cut that lay between them (or equalled them) would be
+ * a shorter round-trip representation. Dragon4 keeps the zeros it generated but not those
+ * a rounding carry made; so does this. Undefined (Dragon4 decides) for |x| < 1e-6
+ * (String() switches to exponents), a cutoffMin that could matter, a cut one digit short of
+ * the shortest digits, a cut at the point, or a cut that leaves only zeros.
+ */
+function fastFractionDigits(x: number, cutoffMax: number, cutoffMin: number): DigitText | undefined {
+  const ax = Math.abs(x);
+  if (!(ax >= 1e-6 && ax < 1) || cutoffMin > 0) return undefined;
+  const s = String(ax); // "0.000ddd"
+  let z = 2;
+  while (s.charCodeAt(z) === 48) z++;
+  const fraction = s.length - 2;
+  if (cutoffMax < 0 || fraction <= cutoffMax) return { text: s.slice(z), exponent: 1 - z };
+  const end = 2 + cutoffMax; // s[2, end) are the kept fraction digits
+  if (fraction === cutoffMax + 1 || cutoffMax === 0 || z >= end) return undefined;
+  if (s.charCodeAt(end) < 53) return { text: s.slice(z, end), exponent: 1 - z };
+  // round up: trailing 9s carry away, the digit before them goes up by one
+  let k = end - 1;
+  while (k >= 2 && s.charCodeAt(k) === 57) k--;
+  if (k < 2) return { text: '1', exponent: 0 };
+  const up = String.fromCharCode(s.charCodeAt(k) + 1);
+  return k < z ? { text: up, exponent: 1 - k } : { text: s.slice(z, k) + up, exponent: 1 - z };
+}
+
 function infNan(p: FloatParts, sign: boolean): string {
   if (p.special === 'nan') return 'nan';
   return (p.negative ? '-' : sign ? '+' : '') + 'inf';
@@ -194,13 +227,22 @@ export function formatPositional(x: number, kind: FloatKind, opts: Dragon4Option
   const precision = opts.precision ?? NONE, minDigits = opts.minDigits ?? NONE;
   const unique = opts.unique ?? true, total = !(opts.fractional ?? true), trim = opts.trim ?? 'k';
   const padLeft = opts.padLeft ?? NONE, padRight = opts.padRight ?? NONE;
-  const p = decompose(x, kind);
-  if (p.special !== 'finite') return infNan(p, opts.sign ?? false);
-  const signStr = p.negative ? '-' : opts.sign ? '+' : '';
+  const fast = kind === 'float64' && unique && !total ? fastFractionDigits(x, precision, minDigits) : undefined;
+  let negative: boolean, ds: string, printExponent: number;
+  if (fast) {
+    negative = x < 0;
+    ds = fast.text;
+    printExponent = fast.exponent;
+  } else {
+    const p = decompose(x, kind);
+    if (p.special !== 'finite') return infNan(p, opts.sign ?? false);
+    negative = p.negative;
+    const d = dragon4(p, unique, total, precision, minDigits, BUFFER_SIZE - 1 - (negative || opts.sign ? 1 : 0));
+    ds = d.digits.join('');
+    printExponent = d.exponent;
+  }
+  const signStr = negative ? '-' : opts.sign ? '+' : '';
   const hasSign = signStr.length;
-
-  const { digits, exponent: printExponent } = dragon4(p, unique, total, precision, minDigits, BUFFER_SIZE - 1 - hasSign);
-  const ds = digits.join('');
   const numDigits = ds.length;
   let body: string;
   let numWholeDigits: number, numFractionDigits = 0;
