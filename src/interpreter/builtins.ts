@@ -3,6 +3,7 @@
 // Sandbox: there is no file, process or network access; open/eval/exec raise a clear error.
 // Frame-aware builtins (super(), locals(), globals(), vars()) are wired via FRAME_BUILTINS.
 
+import { bytesFrom, decodeBytes, encodeStr, PyBytes } from './pybytes';
 import { Interrupt, keyError, newException, pyError, PyRaise } from './errors';
 import {
   FormatSpec, floatDivmod, floatToInt, intFloorDiv, intMod, intToFloat, MAX_STR_DIGITS, normBig, PyInt, roundFloat, roundHalfEven, roundInt, toBig,
@@ -19,7 +20,7 @@ import {
   EXC, Kwargs, NDArray, NOT_IMPLEMENTED, NpScalar, objectId, PyBoundMethod, PyBuiltin, PyClass, PyClassMethod, PyDefaultDict, PyDict,
   PyDictView, PyFloat, PyFunction, PyGenerator, PyInstance, PyIterator, PyModule, PyProperty, PyRange, PySet, PySlice, PyStaticMethod,
   PySuper, PyTuple, T_BOOL, T_CLASSMETHOD, T_COMPLEX, T_DICT, T_FLOAT, T_FROZENSET, T_GENERATOR, T_INT, T_LIST, T_OBJECT, T_PROPERTY,
-  T_RANGE, T_SET, T_SLICE, T_STATICMETHOD, T_STR, T_SUPER, T_TUPLE, T_TYPE, T_BYTES, Value, ELLIPSIS,
+  T_RANGE, T_SET, T_SLICE, T_STATICMETHOD, T_STR, T_SUPER, T_TUPLE, T_TYPE, T_BYTES, T_BYTEARRAY, Value, ELLIPSIS,
 } from './values';
 import { FRAME_BUILTINS, frameLocals, superFromFrame, type Frame } from './interpreter';
 import { npRound, npToNumber } from './npbind';
@@ -244,7 +245,12 @@ T_FLOAT.nativeCall = (args) => (args.length === 0 ? new PyFloat(0) : toPyFloat(a
 T_BOOL.nativeCall = (args) => (args.length === 0 ? false : truth(args[0]));
 T_STR.nativeCall = (args, kw) => {
   if (args.length === 0) return '';
-  if (args.length > 1 || kw) throw pyError('NotImplementedError', 'str() with an encoding is not supported by Shape Lens (no bytes type)');
+  const encoding = args[1] ?? kwArg(kw, 'encoding', undefined);
+  if (encoding !== undefined) {
+    if (!(args[0] instanceof PyBytes)) throw pyError('TypeError', `decoding to str: need a bytes-like object, ${typeName(args[0])} found`);
+    return decodeBytes(args[0], String(encoding));
+  }
+  if (args.length > 1 || kw) throw pyError('NotImplementedError', 'str() with errors= is not supported by Shape Lens');
   return pyStr(args[0]);
 };
 T_LIST.nativeCall = (args) => {
@@ -287,7 +293,20 @@ T_TYPE.nativeCall = (args) => {
   return cls;
 };
 T_COMPLEX.nativeCall = () => { throw pyError('NotImplementedError', 'complex numbers are not supported by Shape Lens'); };
-T_BYTES.nativeCall = () => { throw pyError('NotImplementedError', 'bytes are not supported by Shape Lens'); };
+/** `bytes(...)` / `bytearray(...)`: no argument, a count, an iterable of ints, or a str with an encoding. */
+function makeBytes(name: string, mutable: boolean, args: Value[], kw: Kwargs | null): PyBytes {
+  nargs(name, args, 0, 3);
+  const source = args[0] ?? kwArg(kw, 'source', undefined);
+  const encoding = args[1] ?? kwArg(kw, 'encoding', undefined);
+  if (source === undefined) return new PyBytes(new Uint8Array(0), mutable);
+  if (encoding !== undefined) {
+    if (typeof source !== 'string') throw pyError('TypeError', 'encoding without a string argument');
+    return encodeStr(source, String(encoding), mutable);
+  }
+  return bytesFrom(source, mutable, (x) => iterate(x), (n) => rt.checkSize(n));
+}
+T_BYTES.nativeCall = (args, kw) => makeBytes('bytes', false, args, kw);
+T_BYTEARRAY.nativeCall = (args, kw) => makeBytes('bytearray', true, args, kw);
 T_PROPERTY.nativeCall = (args, kw) => new PyProperty(args[0] ?? kwArg(kw, 'fget', null), args[1] ?? kwArg(kw, 'fset', null), args[2] ?? kwArg(kw, 'fdel', null));
 T_STATICMETHOD.nativeCall = (args) => { nargs('staticmethod', args, 1, 1); return new PyStaticMethod(args[0]); };
 T_CLASSMETHOD.nativeCall = (args) => { nargs('classmethod', args, 1, 1); return new PyClassMethod(args[0]); };
@@ -726,6 +745,7 @@ export function makeBuiltins(): Map<string, Value> {
   add('True', true);
   add('bool', T_BOOL);
   add('bytes', T_BYTES);
+  add('bytearray', T_BYTEARRAY);
   add('classmethod', T_CLASSMETHOD);
   add('complex', T_COMPLEX);
   add('dict', T_DICT);
@@ -1166,7 +1186,9 @@ method(T_STR, 'expandtabs', (self, args) => {
   }
   return out;
 });
-method(T_STR, 'encode', () => { throw pyError('NotImplementedError', 'bytes are not supported by Shape Lens'); });
+method(T_STR, 'encode', (self, args, kw) => encodeStr(self, String(args[0] ?? kwArg(kw, 'encoding', 'utf-8')), false));
+method(T_BYTES, 'decode', (self, args, kw) => decodeBytes(self, String(args[0] ?? kwArg(kw, 'encoding', 'utf-8'))));
+method(T_BYTEARRAY, 'decode', (self, args, kw) => decodeBytes(self, String(args[0] ?? kwArg(kw, 'encoding', 'utf-8'))));
 method(T_STR, '__len__', (self) => strLen(self));
 
 // object and BaseException (for super() calls)

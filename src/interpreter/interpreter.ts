@@ -6,6 +6,7 @@
 // entries each frame adds as an exception passes. It never evaluates source text itself
 // (no JS eval/Function); operators and attribute protocols live in objects.ts.
 
+import { PyBytes } from './pybytes';
 import type * as A from '../python/ast';
 import { Interrupt, newException, pyError, PyRaise, toPyRaise } from './errors';
 import { normBig } from './numfmt';
@@ -818,7 +819,7 @@ function constValue(e: A.Constant): Value {
     case 'bool': v = c.value; break;
     case 'None': v = null; break;
     case 'Ellipsis': v = ELLIPSIS; break;
-    case 'bytes': throw pyError('NotImplementedError', 'bytes literals are not supported by Shape Lens');
+    case 'bytes': v = new PyBytes(c.value, false); break;
     case 'complex': throw pyError('NotImplementedError', 'complex numbers are not supported by Shape Lens');
   }
   if (v !== null) (e as unknown as Record<symbol, Value>)[CONST] = v;

@@ -15,7 +15,7 @@ import { rt } from './runtime';
 import {
   ELLIPSIS, EXC, emptyKwargs, Kwargs, NDArray, NOT_IMPLEMENTED, NP_SCALAR_TYPES, NpScalar, objectId, PyBoundMethod, PyBuiltin, PyClass,
   PyClassMethod, PyDefaultDict, PyDict, PyDictView, PyDType, PyFloat, PyFunction, PyGenerator, PyGenericAlias, PyInstance, PyIterator,
-  PyModule, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple, T_BOOL, T_BUILTIN, T_CLASSMETHOD, T_DICT, T_DTYPE,
+  PyModule, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple, T_BOOL, T_BUILTIN, T_BYTEARRAY, T_BYTES, T_CLASSMETHOD, T_DICT, T_DTYPE,
   T_ELLIPSIS, T_FLOAT, T_FROZENSET, T_FUNCTION, T_GENERATOR, T_INT, T_LIST, T_METHOD, T_MODULE, T_NDARRAY, T_NONE, T_NOTIMPL,
   T_OBJECT, T_PROPERTY, T_RANGE, T_SET, T_SLICE, T_STATICMETHOD, T_STR, T_SUPER, T_TUPLE, T_TYPE, Value,
 } from './values';
@@ -31,6 +31,7 @@ import {
   torchTruth, torchTypeOf, torchUnary,
 } from './torchbind';
 import { isNnModule, nnSetAttr } from './torchModules';
+import { bytesEqual, PyBytes } from './pybytes';
 
 // ---- types and names ------------------------------------------------------------------------
 
@@ -57,6 +58,7 @@ export function typeOf(v: Value): PyClass {
   }
   if (v === null) return T_NONE;
   if (v instanceof PyFloat) return T_FLOAT;
+  if (v instanceof PyBytes) return v.mutable ? T_BYTEARRAY : T_BYTES;
   if (Array.isArray(v)) return T_LIST;
   if (v instanceof PyInstance) return v.cls;
   if (v instanceof PyTuple) return v.constructor === PyTuple ? T_TUPLE : torchTypeOf(v) ?? T_TUPLE;
@@ -324,6 +326,7 @@ function cmpResult(op: string, c: number): boolean {
 /** Rich comparison (`==`, `<`, …): may return an array for NumPy operands. */
 export function richCompare(op: 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE', a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') return cmpResult(op, a < b ? -1 : a > b ? 1 : 0);
+  if (a instanceof PyBytes && b instanceof PyBytes && (op === 'Eq' || op === 'NotEq')) return bytesEqual(a, b) === (op === 'Eq');
   if (a instanceof PyInstance || b instanceof PyInstance) {
     const r = instanceCompare(op, a, b);
     if (r !== NOT_IMPLEMENTED) return r;
@@ -1248,6 +1251,14 @@ export function getItem(obj: Value, idx: Value): Value {
     }
     throw keyError(idx);
   }
+  if (obj instanceof PyBytes) {
+    if (idx instanceof PySlice) return new PyBytes(Uint8Array.from(sliceSeq([...obj.data], idx)), obj.mutable);
+    const n = obj.data.length;
+    let i = typeof idx === 'number' ? idx : typeof idx === 'boolean' ? Number(idx) : Number(toIndex(idx, () => `${obj.mutable ? 'bytearray' : 'byte'} indices must be integers or slices, not ${typeName(idx)}`));
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) throw pyError('IndexError', obj.mutable ? 'bytearray index out of range' : 'index out of range');
+    return obj.data[i];
+  }
   if (obj instanceof PyTuple) {
     if (idx instanceof PySlice) return new PyTuple(sliceSeq(obj.items, idx));
     return obj.items[seqIndex(idx, obj.items.length, 'tuple', 'tuple')];
@@ -1346,6 +1357,7 @@ export function pyLen(v: Value): number {
   if (Array.isArray(v)) return v.length;
   if (typeof v === 'string') return strLen(v);
   if (v instanceof PyTuple) return v.items.length;
+  if (v instanceof PyBytes) return v.data.length;
   if (v instanceof PyDict || v instanceof PySet) return v.size;
   if (v instanceof NDArray) return npLen(v);
   if (v instanceof Tensor) return torchLen(v);
@@ -1485,6 +1497,7 @@ export function getIterator(v: Value): Iterator<Value> {
   if (Array.isArray(v)) return new ListIterator(v);
   if (v instanceof PyRange) return new RangeIterator(v);
   if (v instanceof PyTuple) return (v.items as Value[])[Symbol.iterator]();
+  if (v instanceof PyBytes) return [...v.data][Symbol.iterator]();
   if (typeof v === 'string') return strChars(v)[Symbol.iterator]();
   if (v instanceof PyDict) return dictIterator(v, 'keys');
   if (v instanceof PySet) return setIterator(v);

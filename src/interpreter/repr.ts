@@ -8,6 +8,7 @@ import { Tensor, TorchDevice } from '../../engine/torch/tensor';
 import { torchFormatValue, torchRepr, torchStr, torchTypeOf } from './torchbind';
 import { keyError, pyError, PyRaise } from './errors';
 import { rt } from './runtime';
+import { bytesRepr, PyBytes } from './pybytes';
 import { decimalText, floatRepr, formatFloat, formatInt, formatStr, parseFormatSpec, FormatSpec, PyInt, floatToInt } from './numfmt';
 import { callValue, getAttr, getItem, lookupSpecial, toFloat, toIndexValue, typeName } from './objects';
 import {
@@ -121,6 +122,7 @@ function reprValue(v: Value): string {
   if (v instanceof PyTuple && v.constructor !== PyTuple) return torchRepr(v) ?? tupleRepr(v);
   if (Array.isArray(v)) return guarded(v, '[', ']', () => `[${v.map(pyRepr).join(', ')}]`);
   if (v instanceof PyTuple) return tupleRepr(v);
+  if (v instanceof PyBytes) return bytesRepr(v);
   if (v instanceof NDArray) return arrayRepr(v);
   if (v instanceof NpScalar) return scalarRepr(v.dtype, v.value);
   if (v instanceof PyInstance) return instanceRepr(v);

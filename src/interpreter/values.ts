@@ -267,6 +267,7 @@ export const T_FLOAT = builtinClass('float', [T_OBJECT]);
 export const T_COMPLEX = builtinClass('complex', [T_OBJECT]);
 export const T_STR = builtinClass('str', [T_OBJECT]);
 export const T_BYTES = builtinClass('bytes', [T_OBJECT]);
+export const T_BYTEARRAY = builtinClass('bytearray', [T_OBJECT]);
 export const T_LIST = builtinClass('list', [T_OBJECT]);
 export const T_TUPLE = builtinClass('tuple', [T_OBJECT]);
 export const T_DICT = builtinClass('dict', [T_OBJECT]);

@@ -20,7 +20,6 @@ interface Attack { name: string; src: string; expect: 'sandbox' | 'limit' | 'cpy
  * listed in RELIABILITY.md.
  */
 const KNOWN_DIFFERENCES: Record<string, { exitCode: number; lastLine: string }> = {
-  'bytearray past index size': { exitCode: 1, lastLine: "NameError: name 'bytearray' is not defined" },
 };
 const attacks = (JSON.parse(readFileSync(new URL('../fixtures/containment_attacks.json', import.meta.url), 'utf8')) as { attacks: Attack[] }).attacks;
 const cpython = JSON.parse(readFileSync(new URL('../fixtures/containment_cpython.json', import.meta.url), 'utf8')) as
