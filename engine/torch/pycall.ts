@@ -843,6 +843,98 @@ const METHODS: Record<string, Sig> = {
   },
 };
 
+/** torch.nn.init's _calculate_fan_in_and_fan_out. */
+function fans(t: Tensor): [number, number] {
+  if (t.ndim < 2) throw err('ValueError', 'Fan in and fan out can not be computed for tensor with fewer than 2 dimensions');
+  const receptive = t.shape.slice(2).reduce((p, d) => p * d, 1);
+  return [t.shape[1] * receptive, t.shape[0] * receptive];
+}
+
+/** torch.nn.init.calculate_gain(nonlinearity, param=None). */
+function calculateGain(nonlinearity: string, param: unknown): number {
+  const linear = ['linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d'];
+  if (linear.includes(nonlinearity) || nonlinearity === 'sigmoid') return 1;
+  if (nonlinearity === 'tanh') return 5.0 / 3;
+  if (nonlinearity === 'relu') return Math.sqrt(2.0);
+  if (nonlinearity === 'leaky_relu') {
+    const slope = given(param) ? toNumber(param) : 0.01;
+    return Math.sqrt(2.0 / (1 + slope ** 2));
+  }
+  if (nonlinearity === 'selu') return 3.0 / 4;
+  throw err('ValueError', `Unsupported nonlinearity ${nonlinearity}`);
+}
+
+/** kaiming's fan: mode 'fan_in' or 'fan_out'. */
+function kaimingFan(t: Tensor, mode: unknown): number {
+  const m = given(mode) ? String(mode) : 'fan_in';
+  if (m !== 'fan_in' && m !== 'fan_out') throw err('ValueError', `Mode ${m} not supported, please use one of fan_in, fan_out`);
+  const [fanIn, fanOut] = fans(t);
+  return m === 'fan_in' ? fanIn : fanOut;
+}
+
+/** An init function's in-place fill, under no_grad as torch.nn.init runs it. */
+function initFill(t: Tensor, draw: (t: Tensor) => NDArray): Tensor {
+  const prev = isGradEnabled();
+  setGradEnabled(false);
+  try { return fillWith(t, draw); } finally { setGradEnabled(prev); }
+}
+
+const uniformInit = (t: Tensor, a: number, b: number): Tensor => initFill(t, (x) => C.uniform(x.shape, a, b, x.dtype));
+const normalInit = (t: Tensor, mean: number, std: number): Tensor =>
+  initFill(t, (x) => C.normalValues(x.shape, mean, std, x.dtype, x.arr.isCContiguous));
+const num = (v: unknown, d: number): number => (given(v) ? toNumber(v) : d);
+
+/** torch.nn.init's functions, each drawing what torch draws (uniform_ / normal_ with its bounds). */
+const NN_INIT: Record<string, Sig> = {
+  'nn.init.uniform_': { params: ['tensor', 'a', 'b'], required: 1, impl: (p) => uniformInit(toTensor(p.tensor, 'uniform_'), num(p.a, 0), num(p.b, 1)) },
+  'nn.init.normal_': { params: ['tensor', 'mean', 'std'], required: 1, impl: (p) => normalInit(toTensor(p.tensor, 'normal_'), num(p.mean, 0), num(p.std, 1)) },
+  'nn.init.constant_': {
+    params: ['tensor', 'val'], required: 2,
+    impl: (p) => initFill(toTensor(p.tensor, 'constant_'), (x) => C.full(x.shape, toNumber(p.val), { dtype: x.dtype }).arr),
+  },
+  'nn.init.zeros_': { params: ['tensor'], required: 1, impl: (p) => initFill(toTensor(p.tensor, 'zeros_'), (x) => C.full(x.shape, 0, { dtype: x.dtype }).arr) },
+  'nn.init.ones_': { params: ['tensor'], required: 1, impl: (p) => initFill(toTensor(p.tensor, 'ones_'), (x) => C.full(x.shape, 1, { dtype: x.dtype }).arr) },
+  'nn.init.calculate_gain': { params: ['nonlinearity', 'param'], required: 1, impl: (p) => new PyFloat(calculateGain(String(p.nonlinearity), p.param)) },
+  'nn.init.xavier_uniform_': {
+    params: ['tensor', 'gain'], required: 1,
+    impl: (p) => {
+      const t = toTensor(p.tensor, 'xavier_uniform_');
+      const [fanIn, fanOut] = fans(t);
+      const a = Math.sqrt(3.0) * (num(p.gain, 1) * Math.sqrt(2.0 / (fanIn + fanOut)));
+      return uniformInit(t, -a, a);
+    },
+  },
+  'nn.init.xavier_normal_': {
+    params: ['tensor', 'gain'], required: 1,
+    impl: (p) => {
+      const t = toTensor(p.tensor, 'xavier_normal_');
+      const [fanIn, fanOut] = fans(t);
+      return normalInit(t, 0, num(p.gain, 1) * Math.sqrt(2.0 / (fanIn + fanOut)));
+    },
+  },
+  'nn.init.kaiming_uniform_': {
+    params: ['tensor', 'a', 'mode', 'nonlinearity'], required: 1,
+    impl: (p) => {
+      const t = toTensor(p.tensor, 'kaiming_uniform_');
+      if (t.numel === 0) return t;
+      const std = calculateGain(given(p.nonlinearity) ? String(p.nonlinearity) : 'leaky_relu', given(p.a) ? p.a : 0) / Math.sqrt(kaimingFan(t, p.mode));
+      const bound = Math.sqrt(3.0) * std;
+      return uniformInit(t, -bound, bound);
+    },
+  },
+  'nn.init.kaiming_normal_': {
+    params: ['tensor', 'a', 'mode', 'nonlinearity'], required: 1,
+    impl: (p) => {
+      const t = toTensor(p.tensor, 'kaiming_normal_');
+      if (t.numel === 0) return t;
+      const std = calculateGain(given(p.nonlinearity) ? String(p.nonlinearity) : 'leaky_relu', given(p.a) ? p.a : 0) / Math.sqrt(kaimingFan(t, p.mode));
+      return normalInit(t, 0, std);
+    },
+  },
+};
+
+Object.assign(TORCH, NN_INIT);
+
 /** An in-place random fill: the values drawn for `t`'s shape, written through its view. */
 function fillWith(t: Tensor, draw: (t: Tensor) => NDArray): Tensor {
   S.setItem(t, new PyTuple([]), new Tensor(C.inIterationOrder(t.shape, t.arr.strides, draw(t))));
