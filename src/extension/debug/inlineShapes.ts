@@ -23,12 +23,12 @@ const LIMITS: ProbeLimits = { concurrency: 4, perRequestMs: 3000, budgetMs: 15_0
 const WAIT_MS = 8000;
 
 export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode.Disposable {
-  /** the stop and frame the cache is for; name → metadata (null: not an array); the probe in flight */
-  private cache: { key: string; metas: Map<string, RemoteArrayMeta | null>; asking: Set<string> } | undefined;
+  /** the stop and frame the cache is for; name → metadata (null: not an array); names and probes in flight */
+  private cache: { key: string; metas: Map<string, RemoteArrayMeta | null>; asking: Set<string>; probes: Set<Promise<void>> } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeInlineValues = this.changed.event;
   /** the last values given to VS Code (for tests) */
-  last: { uri: string; frameId: number; values: InlineShape[] } | undefined;
+  last: { uri: string; frameId: number; values: InlineShape[]; asked?: string } | undefined;
 
   constructor(private readonly sessions: DebugSessions) {}
 
@@ -40,22 +40,29 @@ export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode
     const { names, occurrences } = frameNames(lines, stopped, viewPort.start.line, Math.min(viewPort.end.line, stopped));
     const stop = this.sessions.stopCount(session);
     const key = `${session.id}:${stop}:${context.frameId}`;
-    if (this.cache?.key !== key) this.cache = { key, metas: new Map(), asking: new Set() };
+    if (this.cache?.key !== key) this.cache = { key, metas: new Map(), asking: new Set(), probes: new Set() };
     const cache = this.cache;
     const ask = names.filter((n) => !cache.metas.has(n) && !cache.asking.has(n));
     if (ask.length) {
       for (const n of ask) cache.asking.add(n);
-      const probe = probeArrays(this.sessions.evaluator(session, context.frameId), ask, LIMITS, () => this.cache !== cache || this.sessions.stopCount(session) !== stop)
+      const probe: Promise<void> = probeArrays(this.sessions.evaluator(session, context.frameId), ask, LIMITS, () => this.cache !== cache || this.sessions.stopCount(session) !== stop)
         .then((r) => { for (const [n, m] of r) cache.metas.set(n, m); })
         .catch(() => undefined)
-        .finally(() => { for (const n of ask) cache.asking.delete(n); });
+        .finally(() => { for (const n of ask) cache.asking.delete(n); cache.probes.delete(probe); });
+      cache.probes.add(probe);
+    }
+    // wait for this request's names and for those an earlier request is still asking about:
+    // VS Code asks again as the editor reveals the stop, and shows the last answer it got
+    const waitFor = names.some((n) => cache.asking.has(n)) ? [...cache.probes] : [];
+    if (waitFor.length) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const cancelled = new Promise<boolean>((res) => { token?.onCancellationRequested(() => res(true)); });
-      const late = await Promise.race([probe.then(() => false), cancelled, new Promise<boolean>((res) => { timer = setTimeout(() => res(true), WAIT_MS); })]);
+      const all = Promise.all(waitFor);
+      const late = await Promise.race([all.then(() => false), cancelled, new Promise<boolean>((res) => { timer = setTimeout(() => res(true), WAIT_MS); })]);
       clearTimeout(timer);
       if (token?.isCancellationRequested) return [];
-      // answers after VS Code stopped waiting: ask it to come back for them
-      if (late) void probe.then(() => { if (this.cache === cache) this.changed.fire(); });
+      // answers after VS Code stopped waiting: say so (VS Code shows them at its next request)
+      if (late) void all.then(() => { if (this.cache === cache) this.changed.fire(); });
     }
     const out: vscode.InlineValue[] = [];
     const shown: InlineShape[] = [];
@@ -68,7 +75,9 @@ export class InlineShapesProvider implements vscode.InlineValuesProvider, vscode
       out.push(new vscode.InlineValueText(new vscode.Range(o.line, o.column, o.line, o.column + o.name.length), text));
       shown.push({ line: o.line, text });
     }
-    this.last = { uri: document.uri.toString(), frameId: context.frameId, values: shown };
+    const asked = `lines ${viewPort.start.line + 1}-${viewPort.end.line + 1}, stopped at ${stopped + 1}, names ${names.join(',')}; `
+      + `answers ${names.map((n) => `${n}=${cache.metas.has(n) ? (cache.metas.get(n) ? 'array' : 'no') : '?'}`).join(',')}`;
+    this.last = { uri: document.uri.toString(), frameId: context.frameId, values: shown, asked };
     return out;
   }
 

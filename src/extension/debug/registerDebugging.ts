@@ -11,7 +11,7 @@ import type { HostToView } from '../../../webview/protocol';
 
 export interface DebuggingApi {
   /** the inline shapes last given to VS Code */
-  lastInlineShapes(): { uri: string; frameId: number; values: InlineShape[] } | undefined;
+  lastInlineShapes(): { uri: string; frameId: number; values: InlineShape[]; asked?: string } | undefined;
   /** the Shapes view's lines once its refresh in progress has finished */
   shapesViewLines(): Promise<string[]>;
   /** the inspector's current array id, and its answers to a message as if the view sent it (the suite cannot scroll a webview) */

@@ -23,7 +23,7 @@ interface Local { kind: string; type: string; dtype?: string; shape?: number[]; 
 const locals = frame.locals as Record<string, Local>;
 
 interface DebugApi {
-  lastInlineShapes(): { uri: string; frameId: number; values: { line: number; text: string }[] } | undefined;
+  lastInlineShapes(): { uri: string; frameId: number; values: { line: number; text: string }[]; asked?: string } | undefined;
   shapesViewLines(): Promise<string[]>;
   inspectorArrayId(): string | undefined;
   inspectorRequest(message: unknown): Promise<{ type: string; data?: ArrayBuffer | ArrayBufferView | string; valueType?: string; message?: string }[]>;
@@ -138,7 +138,7 @@ describe('live debugging (debugpy)', () => {
     await waitFor('every inline shape', () => (shown().length === expected.length ? true : undefined), 30_000).catch(() => undefined);
     measurements.inlineShapesMs = Math.round(performance.now() - t0);
     const raw = api().lastInlineShapes();
-    assert.deepEqual(shown(), expected, `inline values shown:\n${shown().join('\n')}\nlast given to VS Code: ${raw ? `${raw.uri} frame ${raw.frameId}, ${raw.values.length} values` : 'none'}`);
+    assert.deepEqual(shown(), expected, `inline values shown:\n${shown().join('\n')}\nlast given to VS Code: ${raw ? `${raw.uri} frame ${raw.frameId}, ${raw.values.length} values (${raw.asked})` : 'none'}`);
   });
 
   it('the Shapes view lists the arrays and tensors of the frame with their shapes', async () => {
