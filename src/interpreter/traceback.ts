@@ -6,6 +6,7 @@
 // It formats only; the entries are recorded by interpreter.ts as exceptions unwind.
 
 import type * as A from '../python/ast';
+import { parse } from '../python/parse';
 import { exceptionStr } from './repr';
 import { EXC, Located, PyInstance, TbEntry, Value } from './values';
 
@@ -76,6 +77,24 @@ function anchorsOf(node: Located, start: number): [number, number] | null {
   return null;
 }
 
+/**
+ * Anchors for a frame known only by its text and columns (NumPy's own source lines): CPython
+ * parses the segment and anchors a lone BinOp or Subscript expression, as anchorsOf does.
+ */
+function segmentAnchors(segment: string): [number, number] | null {
+  const r = parse(segment);
+  const stmt = r.module.body[0];
+  if (r.errors.length > 0 || r.module.body.length !== 1 || stmt.kind !== 'Expr') return null;
+  const expr = stmt.value;
+  if (expr.kind !== 'BinOp' && expr.kind !== 'Subscript') return null;
+  sourceOfRange = segment;
+  try {
+    return anchorsOf(expr, 0);
+  } finally {
+    sourceOfRange = null;
+  }
+}
+
 // the line being rendered (anchorsOf reads operator characters from it)
 let sourceOfRange: string | null = null;
 
@@ -89,7 +108,7 @@ function formatEntry(src: SourceInfo, e: TbEntry): string {
   if (stripped === '') return out;
   out += `    ${stripped}\n`;
   if (e.cols) {
-    const c = carets(line, e.cols[0], e.cols[1], e.cols[2], null);
+    const c = carets(line, e.cols[0], e.cols[1], e.cols[2], e.cols[2] ? null : segmentAnchors(line.slice(e.cols[0], e.cols[1])));
     if (c !== null) out += `${c}\n`;
   } else if (e.node && e.text === undefined && e.node.range && e.node.range.line === e.line) {
     sourceOfRange = line;
