@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCodeServer } from './vscodeServer.mjs';
 import { launchBrowser } from './browser.mjs';
+import { runUiDebugTests } from './uiDebug.mjs';
 
 const NBSP = /\u00a0/g;
 
@@ -364,5 +365,9 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
     await browser.close().catch(() => undefined);
     await restricted.close();
   }
+  // live debugging in the UI: its own code-server with the debugpy fixture (uiDebug.mjs)
+  const d = await runUiDebugTests({ repo, vsix, copyWorkspace, only });
+  results.push(...d.results);
+  Object.assign(measurements, d.measurements);
   return { results, measurements };
 }
