@@ -7,6 +7,7 @@
 // Cephes log/sincos (avx_mathfun.h) are ported lane by lane in ./avxMathfun; the double paths
 // use glibc's log (../random/libm) and sin/cos (./glibcSinCos).
 
+import { allocateFloat64 } from '../core/dtype';
 import { MT19937 } from '../random/mt19937';
 import { fma, log } from '../random/libm';
 import { normalFill16Avx2 } from './avxMathfun';
@@ -79,7 +80,7 @@ export class TorchGenerator {
 
   /** The kernel's per-element path (small or non-contiguous tensors): normal_distribution<double>. */
   normalSerial(n: number, mean = 0, std = 1): Float64Array {
-    const out = new Float64Array(n);
+    const out = allocateFloat64(n);
     for (let i = 0; i < n; i++) out[i] = fma(this.normalDouble(), std, mean);
     return out;
   }
@@ -99,7 +100,7 @@ export class TorchGenerator {
    */
   normalFill(n: number, float32: boolean, mean = 0, std = 1): Float64Array {
     if (n < 16) return this.normalSerial(n, mean, std);
-    const out = new Float64Array(n);
+    const out = allocateFloat64(n);
     const uniform = float32 ? () => this.uniformFloat() : () => this.uniformDouble();
     const block = float32 ? normalFill16Avx2 : boxMuller16Double;
     for (let i = 0; i < n; i++) out[i] = uniform();
