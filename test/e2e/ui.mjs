@@ -296,7 +296,10 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
         await openFile(page, 'hints.py');
         await openFile(page, 'big_control.txt');
         await command(page, 'Developer: Show Running Extensions');
-        const times = await waitUntil('both extensions in Running Extensions', async () => {
+        // the list renders only the rows in view: read, scroll down, and from the bottom back up
+        const times = {};
+        let scrolls = 0;
+        await waitUntil('both extensions in Running Extensions', async () => {
           const got = await page.evaluate(() => {
             const time = (name) => {
               const row = [...document.querySelectorAll('.monaco-list-row')].find((r) => r.querySelector('.name')?.textContent === name);
@@ -305,11 +308,12 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
             };
             return { ours: time('Shape Lens'), control: time('Shape Lens test: latency control') };
           });
-          if (got.ours !== undefined && got.control !== undefined) return got;
-          // the list renders only the rows in view: scroll down to the rest
+          times.ours ??= got.ours;
+          times.control ??= got.control;
+          if (times.ours !== undefined && times.control !== undefined) return true;
           const list = page.locator('.monaco-list').filter({ has: page.locator('.activation-time') }).first();
           await list.hover().catch(() => undefined);
-          await page.mouse.wheel(0, 300);
+          await page.mouse.wheel(0, ++scrolls % 8 === 0 ? -5000 : 300);
           return undefined;
         }, 60_000);
         ours.push(times.ours);
