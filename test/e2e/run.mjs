@@ -7,7 +7,6 @@
 // SHAPE_LENS_E2E_ONLY=suite|ui runs one part; SHAPE_LENS_E2E_GREP (a regular expression) filters
 // the suite; SHAPE_LENS_E2E_MEASUREMENTS=FILE writes the suite's measurements there.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +15,7 @@ import { ensureCodeServer, startCodeServer } from './vscodeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { runUiTests } from './ui.mjs';
 import { bigProgram } from './bigProgram.mjs';
+import { packageFixture } from './fixtureVsix.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.env.SHAPE_LENS_E2E_ONLY;
@@ -35,28 +35,11 @@ function copyWorkspace() {
   return dir;
 }
 
-/**
- * A test fixture extension (test/e2e/<name>: package.json + extension.js) as a .vsix
- * (code-server loads only one development extension), in the temp folder keyed by the
- * fixture's content, so it is packaged once.
- */
-function packageFixture(name) {
-  const dir = join(repo, 'test', 'e2e', name);
-  const key = createHash('sha256').update(readFileSync(join(dir, 'package.json'))).update(readFileSync(join(dir, 'extension.js'))).digest('hex').slice(0, 12);
-  const out = join(tmpdir(), `shape-lens-${name}-${key}.vsix`);
-  if (existsSync(out)) return out;
-  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
-    cwd: dir, encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`packaging the ${name} fixture failed: ${r.stdout}${r.stderr}`);
-  return out;
-}
-
 async function runSuite() {
   const ws = copyWorkspace();
   const resultsFile = join(ws, '..', `${ws.split('/').pop()}-results.json`);
   // installed beside the development extension: a test-only debug type over a real debugpy (debug.e2e.ts)
-  const fixtureVsix = packageFixture('debugpyFixture');
+  const fixtureVsix = packageFixture(repo, 'debugpyFixture');
   const server = await startCodeServer({ smokeTestDriver: true, vsix: fixtureVsix, env: { SHAPE_LENS_E2E_RESULTS: resultsFile, SHAPE_LENS_E2E_GREP: process.env.SHAPE_LENS_E2E_GREP ?? '' } });
   const browser = await launchBrowser();
   const t0 = Date.now();
@@ -105,7 +88,7 @@ async function main() {
     sh('npx', ['vsce', 'package', '--no-dependencies', '-o', 'shape-lens.vsix']);
     const size = statSync(join(repo, 'shape-lens.vsix')).size;
     console.log(`\npackaged shape-lens.vsix: ${(size / 1024).toFixed(0)} KiB`);
-    const ui = await runUiTests({ repo, vsix: join(repo, 'shape-lens.vsix'), controlVsix: packageFixture('latencyControl'), copyWorkspace });
+    const ui = await runUiTests({ repo, vsix: join(repo, 'shape-lens.vsix'), controlVsix: packageFixture(repo, 'latencyControl'), copyWorkspace });
     console.log(`\nUI tests (installed .vsix in code-server; screenshots in test/e2e/screenshots/):`);
     for (const t of ui.results) {
       console.log(`  ${t.state === 'passed' ? '✓' : '✗'} ${t.title} (${Math.round(t.durationMs)} ms)`);

@@ -6,66 +6,13 @@
 // after scrolling the webview to row 1000 (read on demand), compared with NumPy's values
 // (test/fixtures/debug_large.json from tools/gen_e2e_debug_large.py). Screenshots in
 // test/e2e/screenshots/. Its own code-server, so the other UI tests keep their extension set.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCodeServer } from './vscodeServer.mjs';
 import { launchBrowser } from './browser.mjs';
-
-async function waitUntil(what, probe, timeoutMs = 30_000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The visible editor lines' text, injected text (inline values, hints) included. */
-async function viewText(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.editor-instance .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')));
-}
-
-async function goTo(page, lineCol) {
-  await page.keyboard.press('Control+G');
-  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
-  await page.keyboard.type(lineCol);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(200);
-}
-
-async function command(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
-  await page.keyboard.type(title);
-  await waitUntil(`command ${title}`, () => page.evaluate((t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(t)), title));
-  await page.keyboard.press('Enter');
-}
-
-/** The frame of the inspector webview once `selector` exists in it. */
-async function webviewFrame(page, selector, timeoutMs = 60_000) {
-  return waitUntil(`a webview frame with ${selector}`, async () => {
-    for (const f of page.frames()) {
-      if (f === page.mainFrame()) continue;
-      try { if (await f.$(selector)) return f; } catch { /* navigating or detached */ }
-    }
-    return undefined;
-  }, timeoutMs);
-}
-
-/** test/e2e/debugpyFixture as a .vsix (as run.mjs packages it for the suite), keyed by its content. */
-function packageDebugpyFixture(repo) {
-  const dir = join(repo, 'test', 'e2e', 'debugpyFixture');
-  const key = createHash('sha256').update(readFileSync(join(dir, 'package.json'))).update(readFileSync(join(dir, 'extension.js'))).digest('hex').slice(0, 12);
-  const out = join(tmpdir(), `shape-lens-debugpyFixture-${key}.vsix`);
-  if (existsSync(out)) return out;
-  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`packaging the debugpy fixture failed: ${r.stdout}${r.stderr}`);
-  return out;
-}
+import { command, goTo, viewText, waitUntil, webviewFrame } from './page.mjs';
+import { packageFixture } from './fixtureVsix.mjs';
 
 export async function runUiDebugTests({ repo, vsix, copyWorkspace, only }) {
   const results = [];
@@ -87,7 +34,7 @@ export async function runUiDebugTests({ repo, vsix, copyWorkspace, only }) {
       cwd: '${workspaceFolder}', python: process.env.SHAPE_LENS_PYTHON || '/usr/bin/python3', console: 'internalConsole', justMyCode: true,
     }],
   }, null, 2));
-  const server = await startCodeServer({ vsix: [vsix, packageDebugpyFixture(repo)], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14 } });
+  const server = await startCodeServer({ vsix: [vsix, packageFixture(repo, 'debugpyFixture')], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14 } });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const test = async (title, shot, fn) => {
