@@ -7,7 +7,7 @@
 import { DType, dtypeInfo, parseDType } from './core/dtype';
 import { NDArray } from './core/ndarray';
 import { NumpyError, typeError } from './core/errors';
-import { isPyScalar, NpScalar, Operand, PyFloat } from './core/scalar';
+import { NpScalar, PyFloat } from './core/scalar';
 import { PyTuple } from './core/pyvalues';
 import { astype } from './core/cast';
 import { unwrap } from './shape/result';
@@ -20,20 +20,9 @@ import { argwhere, bincount, countNonzero, flatnonzero } from './ops/counting';
 import { atleast, meshgrid, triangle, tri } from './ops/grids';
 import { average, ptp } from './ops/averages';
 import type { Axis } from './ops/reduction';
+import { isSeq, itemsOf, PyArgs, PyKwargs, toArray, toOperand } from './pyOperands';
 
-export type PyArgs = readonly unknown[];
-export type PyKwargs = Readonly<Record<string, unknown>>;
-
-const isSeq = (x: unknown): x is readonly unknown[] | PyTuple => Array.isArray(x) || x instanceof PyTuple;
-const itemsOf = (x: readonly unknown[] | PyTuple): readonly unknown[] => (x instanceof PyTuple ? x.items : x);
-
-function toOperand(x: unknown): Operand | NpScalar {
-  if (x instanceof NDArray || x instanceof NpScalar || isPyScalar(x)) return x;
-  if (isSeq(x)) return itemsOf(x).map(toOperand) as Operand;
-  if (x === null) throw typeError("unsupported operand type(s): 'NoneType'");
-  throw typeError(`cannot convert ${String(x)} to an array`);
-}
-const toArray = (x: unknown): NDArray => asarray(toOperand(x));
+export type { PyArgs, PyKwargs };
 const given = (x: unknown): boolean => x !== undefined && x !== null;
 const toBool = (x: unknown): boolean => (x instanceof NpScalar ? x.value !== 0 : Boolean(x));
 

@@ -8,34 +8,18 @@
 import { DType, parseDType } from './core/dtype';
 import { NDArray, emptyArray } from './core/ndarray';
 import { NumpyError, typeError, valueError } from './core/errors';
-import { isPyScalar, NpScalar, Operand, PyFloat } from './core/scalar';
+import { NpScalar, PyFloat } from './core/scalar';
 import { ELLIPSIS, PyTuple } from './core/pyvalues';
 import { unwrap } from './shape/result';
 import { checkSquareStack, NormOrd, TensordotAxes } from './shape/matmul';
 import { einsumSublistsToSubscripts, EinsumSublist } from './shape/einsum';
-import { asarray } from './ops/creation';
 import * as P from './ops/matmul';
 import * as L from './ops/linalg';
+import { isSeq, itemsOf, PyArgs, PyKwargs, toArray } from './pyOperands';
 
-export type PyArgs = readonly unknown[];
-export type PyKwargs = Readonly<Record<string, unknown>>;
+export type { PyArgs, PyKwargs };
 
 // ---- conversions from Python values ----------------------------------------------------
-
-const isSeq = (x: unknown): x is readonly unknown[] | PyTuple => Array.isArray(x) || x instanceof PyTuple;
-const itemsOf = (x: readonly unknown[] | PyTuple): readonly unknown[] => (x instanceof PyTuple ? x.items : x);
-
-function toOperand(x: unknown): Operand | NpScalar {
-  if (x instanceof NDArray || x instanceof NpScalar || isPyScalar(x)) return x;
-  if (isSeq(x)) return itemsOf(x).map(toOperand) as Operand;
-  if (x === null) throw typeError("unsupported operand type(s): 'NoneType'");
-  throw typeError(`cannot convert ${String(x)} to an array`);
-}
-
-/** `np.asarray(x)` of a Python value. */
-function toArray(x: unknown): NDArray {
-  return asarray(toOperand(x));
-}
 
 function pyTypeName(x: unknown): string {
   if (x instanceof PyFloat || (typeof x === 'number' && !Number.isInteger(x))) return 'float';
