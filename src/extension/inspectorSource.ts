@@ -3,18 +3,11 @@
 // wraps an engine NDArray (a scratch evaluation) — synchronous work behind the same promises;
 // the debugger's `RemoteArraySource` (debug/remoteSource.ts) reads each block from the paused
 // program on request. InspectorSession speaks only this interface. Types only: no code, no `vscode`.
-import type { DTypeName, ErrorMessage, AxisSummaryMessage, SliceSpec, StatsMessage, SummaryOp, ValueArray, ValueType } from '../../webview/protocol';
+import type { ArrayMeta, ErrorMessage, AxisSummaryMessage, SliceSpec, StatsMessage, SummaryOp, ValueArray, ValueType } from '../../webview/protocol';
 
-/** The header facts of an array: what `x.dtype`, `x.shape`, `x.strides`, `x.flags` say. */
-export interface SourceInfo {
-  readonly dtype: DTypeName;
-  readonly shape: readonly number[];
-  /** byte strides */
-  readonly strides: readonly number[];
-  readonly itemsize: number;
-  readonly nbytes: number;
-  readonly contiguous: { readonly c: boolean; readonly f: boolean };
-}
+/** The header facts of an array: what `x.dtype`, `x.shape`, `x.strides` (bytes), `x.flags` say —
+ * the inspector header's own fields. */
+export type SourceInfo = Pick<ArrayMeta, 'dtype' | 'shape' | 'strides' | 'itemsize' | 'nbytes' | 'contiguous'>;
 
 export interface SourceBlock {
   readonly shape: number[];
