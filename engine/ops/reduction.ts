@@ -13,9 +13,9 @@ import { reduceShape } from '../shape/reduce';
 import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
 import {
-  AccumulateRow, ArgRow, compileAccumulate, compileArgRow, compileReduce, compileSquaredDeviationRow, pairwiseSum, ReduceRow,
-  SquaredDeviationRow,
+  AccumulateRow, ArgRow, compileAccumulate, compileArgRow, compileReduce, pairwiseSum, ReduceRow,
 } from './kernels';
+import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
 
@@ -130,18 +130,35 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     const outStrides = out.strides;
     let first = info.identity === undefined;
     if (!first) D.fill(info.identity as number);
-    // one kernel call per output row, folding a whole input row into it (NumPy's loop order)
-    const acc = accumulateRow(op, f32, kind, a.dtype, dtype);
+    // NumPy's loop order: reduced positions in axis order, each input row folded into the
+    // whole output; the fold takes ROWS positions of the last reduced axis per pass when
+    // that gives the same bits (not when D's stores wrap an integer product)
     const ordered = [...plan.axes];
     const p = coalesce(keptShape, [outStrides, keptStrides]);
     const pn = p.shape.length;
     const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
-    forEachOffset(ordered.map((i) => a.shape[i]), ordered.map((i) => a.strides[i]), a.offset, (base) => {
-      forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => {
-        if (first) { for (let i = 0; i < n; i++) D[oo + i * os] = A[io + i * is]; return; }
-        acc(n, A, io, is, D, oo, os);
-      });
-      first = false;
+    // axis=() reduces nothing: one position
+    const last = ordered.length ? ordered[ordered.length - 1] : -1;
+    const L = last >= 0 ? a.shape[last] : 1, rs = last >= 0 ? a.strides[last] : 0;
+    const multi = !(op === 'multiply' && (kind === 'i' || kind === 'u'));
+    const fold = multi ? foldRowsKernel(`${op}|${f32}|${kind}|${a.dtype}|${dtype}`, info.expr(f32, kind)) : undefined;
+    const acc = accumulateRow(op, f32, kind, a.dtype, dtype);
+    const outer = ordered.slice(0, -1);
+    forEachOffset(outer.map((i) => a.shape[i]), outer.map((i) => a.strides[i]), a.offset, (base) => {
+      let c = 0;
+      if (first) {
+        forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => { for (let i = 0; i < n; i++) D[oo + i * os] = A[io + i * is]; });
+        first = false;
+        c = 1;
+      }
+      if (fold) {
+        for (; c < L; c += ROWS) {
+          const m = Math.min(ROWS, L - c);
+          forEachRow(p.shape, p.strides, [0, base + c * rs], (n, [oo, io]) => fold(m, n, A, io, rs, is, D, oo, os));
+        }
+      } else {
+        for (; c < L; c++) forEachRow(p.shape, p.strides, [0, base + c * rs], (n, [oo, io]) => acc(n, A, io, is, D, oo, os));
+      }
     });
   }
   return withKeepdims(out, plan.shape);
@@ -246,8 +263,6 @@ export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
   return applyUfunc('divide', ret, rcount, ret, 'unsafe');
 }
 
-const sqDevCache = new Map<boolean, SquaredDeviationRow>();
-
 /**
  * `reduce('add', (a - arrmean)**2, ...)` without the array of squares, when `a` is a
  * C-contiguous float array reduced over outer axes only (std(axis=0) of a matrix): the squares
@@ -260,10 +275,8 @@ function outerSquaredDeviationSum(a: NDArray, arrmean: NDArray, opts: VarOptions
   const plan = unwrap(reduceShape(a.shape, opts.axis, opts.keepdims ?? false));
   const inner = innermostAxis(a);
   const kept = a.shape.map((_, i) => i).filter((i) => !plan.axes.includes(i));
-  if (inner < 0 || plan.axes.includes(inner) || kept.length === 0) return undefined;
-  const f32 = a.dtype === 'float32';
-  let row = sqDevCache.get(f32);
-  if (!row) { row = compileSquaredDeviationRow(f32); sqDevCache.set(f32, row); }
+  if (inner < 0 || plan.axes.includes(inner) || kept.length === 0 || plan.axes.length === 0) return undefined;
+  const rows = squaredDeviationRowsKernel(a.dtype === 'float32');
   const out = emptyArray(kept.map((i) => a.shape[i]), a.dtype);
   const D = out.data, A = a.data, M = arrmean.data;
   // add's identity, as reduce starts its outer path (0 + x is x for every square, even NaN)
@@ -271,9 +284,15 @@ function outerSquaredDeviationSum(a: NDArray, arrmean: NDArray, opts: VarOptions
   const p = coalesce(kept.map((i) => a.shape[i]), [out.strides, kept.map((i) => a.strides[i])]);
   const pn = p.shape.length;
   const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
-  const sqRow = row;
-  forEachOffset(plan.axes.map((i) => a.shape[i]), plan.axes.map((i) => a.strides[i]), a.offset, (base) => {
-    forEachRow(p.shape, p.strides, [0, base], (n, [oo, io]) => sqRow(n, A, io, is, M, D, oo, os));
+  // reduce's positions in its order, ROWS of the last reduced axis per pass
+  const last = plan.axes[plan.axes.length - 1];
+  const L = a.shape[last], rs = a.strides[last];
+  const outer = plan.axes.slice(0, -1);
+  forEachOffset(outer.map((i) => a.shape[i]), outer.map((i) => a.strides[i]), a.offset, (base) => {
+    for (let c = 0; c < L; c += ROWS) {
+      const m = Math.min(ROWS, L - c);
+      forEachRow(p.shape, p.strides, [0, base + c * rs], (n, [oo, io]) => rows(m, n, A, io, rs, is, D, oo, os, M));
+    }
   });
   return withKeepdims(out, plan.shape);
 }
