@@ -7,6 +7,7 @@
 
 import { BitGenerator, TWO32, U64 } from './bitGenerator';
 import { log, log1p, log1pf } from './libm';
+import { PCG64 } from './pcg64';
 import {
   FI_DOUBLE, FI_FLOAT, KI_DOUBLE, KI_FLOAT, WI_DOUBLE, WI_FLOAT, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_INV_R_F,
   ZIGGURAT_NOR_R, ZIGGURAT_NOR_R_F,
@@ -282,6 +283,7 @@ export function standardNormal(bg: BitGenerator): number {
  * one-at-a-time loop draws; the rare paths take their doubles from the same blocks.
  */
 export function fillStandardNormal(bg: BitGenerator, d: Float64Array): void {
+  if (bg instanceof PCG64) { bg.fillStandardNormal(d); return; }
   const n = d.length;
   // next_double from one 64-bit draw, as each generator makes it
   const mt = bg.name === 'MT19937';

@@ -6,6 +6,7 @@
 
 import { BitGenerator, U64 } from './bitGenerator';
 import { SeedSequence } from './seedSequence';
+import { MEMF64, OUT_CAPACITY, OUTF64, runMtDoubles } from './wasmKernels';
 
 const N = 624;
 const M = 397;
@@ -101,25 +102,14 @@ export class MT19937 implements BitGenerator {
     return (a * 67108864.0 + b) * 1.1102230246251565e-16;
   }
 
+  /** next_double n times: the WebAssembly kernel (twist, tempering, doubles), a block at a time. */
   fillDoubles(out: Float64Array, n: number): void {
-    const key = this.key;
-    let pos = this.pos;
-    for (let i = 0; i < n; i++) {
-      if (pos === N) { this.twist(); pos = 0; }
-      let a = key[pos++];
-      a ^= a >>> 11;
-      a ^= (a << 7) & 0x9d2c5680;
-      a ^= (a << 15) & 0xefc60000;
-      a ^= a >>> 18;
-      if (pos === N) { this.twist(); pos = 0; }
-      let b = key[pos++];
-      b ^= b >>> 11;
-      b ^= (b << 7) & 0x9d2c5680;
-      b ^= (b << 15) & 0xefc60000;
-      b ^= b >>> 18;
-      out[i] = ((a >>> 5) * 67108864.0 + (b >>> 6)) * 1.1102230246251565e-16;
+    for (let done = 0; done < n;) {
+      const k = Math.min(n - done, OUT_CAPACITY);
+      this.pos = runMtDoubles(this.key, this.pos, k);
+      out.set(MEMF64.subarray(OUTF64, OUTF64 + k), done);
+      done += k;
     }
-    this.pos = pos;
   }
 
   fill64(hi: Uint32Array, lo: Uint32Array, n: number): void {

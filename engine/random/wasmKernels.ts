@@ -1,0 +1,81 @@
+// The random kernels' one WebAssembly module, built at load from wasmPcg64.ts and
+// wasmMt19937.ts (no .wasm file, no dependency) and shared by every generator: the module
+// keeps no generator state between calls. A caller copies its generator's state into the
+// slots of wasmLayout.ts, runs a kernel, copies the state back and reads the results at OUT.
+// The imports are the JavaScript functions the kernels' rare paths need bit for bit.
+
+import { encodeModule, ImportDef } from './wasmEncoder';
+import { KI_DOUBLE, WI_DOUBLE, FI_DOUBLE } from './tables';
+import { log1p } from './libm';
+import { MT_KEY, MT_POS, OUT, OUT_CAPACITY, PAGES, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI } from './wasmLayout';
+import { pcg64Fill, pcg64Normals } from './wasmPcg64';
+import { mtFillDoubles, mtTwist } from './wasmMt19937';
+
+export { OUT_CAPACITY };
+
+/** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+interface KernelExports {
+  memory: { buffer: ArrayBuffer };
+  pcg64Fill(n: number): void;
+  pcg64Normals(n: number): void;
+  mtFillDoubles(n: number): void;
+}
+
+const IMPORTS: ImportDef[] = [
+  { module: 'm', name: 'log1p', params: ['f64'], results: ['f64'] },
+  { module: 'm', name: 'exp', params: ['f64'], results: ['f64'] },
+];
+
+function instantiate(): KernelExports {
+  // function indices: the imports (0 log1p, 1 exp), then 2 pcg64Fill, 3 pcg64Normals, 4 twist, 5 mtFillDoubles
+  const bytes = encodeModule(IMPORTS, [pcg64Fill(), pcg64Normals(0, 1), mtTwist(), mtFillDoubles(4)], PAGES);
+  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp } });
+  const k = inst.exports as KernelExports;
+  const f = new Float64Array(k.memory.buffer);
+  f.set(KI_DOUBLE, ZIG_KI >> 3);
+  f.set(WI_DOUBLE, ZIG_WI >> 3);
+  f.set(FI_DOUBLE, ZIG_FI >> 3);
+  return k;
+}
+
+const K = instantiate();
+/** The module's memory as words and doubles (the memory never grows, so these stay valid). */
+export const MEM32 = new Uint32Array(K.memory.buffer);
+export const MEMF64 = new Float64Array(K.memory.buffer);
+/** OUT as an index into MEM32 (two words per u64: low first) and into MEMF64. */
+export const OUT32 = OUT >> 2;
+export const OUTF64 = OUT >> 3;
+
+/** Copies PCG64 state words (state lo…hi, inc lo…hi, u32 each) in, runs `kernel`, copies the state back. */
+function withPcg64(st: Uint32Array, kernel: (n: number) => void, n: number): void {
+  const m = MEM32, s = PCG_STATE >> 2;
+  for (let k = 0; k < 8; k++) m[s + k] = st[k];
+  kernel(n);
+  for (let k = 0; k < 4; k++) st[k] = m[s + k];
+}
+
+/** n ≤ OUT_CAPACITY PCG64 draws at MEM32[OUT32 + 2t] (low) and MEM32[OUT32 + 2t + 1] (high). */
+export function runPcg64(st: Uint32Array, n: number): void {
+  withPcg64(st, K.pcg64Fill, n);
+}
+
+/** n ≤ OUT_CAPACITY ziggurat normals from PCG64 at MEMF64[OUTF64 + t]. */
+export function runPcg64Normals(st: Uint32Array, n: number): void {
+  withPcg64(st, K.pcg64Normals, n);
+}
+
+/** n ≤ OUT_CAPACITY MT19937 doubles from `key`/pos at MEMF64[OUTF64 + t]; returns the new pos. */
+export function runMtDoubles(key: Uint32Array, pos: number, n: number): number {
+  const m = MEM32;
+  m.set(key, MT_KEY >> 2);
+  m[MT_POS >> 2] = pos;
+  K.mtFillDoubles(n);
+  key.set(m.subarray(MT_KEY >> 2, (MT_KEY >> 2) + 624));
+  return m[MT_POS >> 2];
+}
