@@ -7,7 +7,9 @@
 
 import { BitGenerator, TWO32, U64 } from './bitGenerator';
 import { log, log1p, log1pf } from './libm';
+import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
+import { MEMF64, OUT_CAPACITY, OUTF64, runMtGaussPairs } from './wasmKernels';
 import {
   FI_DOUBLE, FI_FLOAT, KI_DOUBLE, KI_FLOAT, WI_DOUBLE, WI_FLOAT, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_INV_R_F,
   ZIGGURAT_NOR_R, ZIGGURAT_NOR_R_F,
@@ -232,6 +234,19 @@ export function fillLegacyGauss(bg: BitGenerator, st: GaussState, d: Float64Arra
   let i = 0;
   if (n > 0 && st.hasGauss) d[i++] = legacyGauss(bg, st);
   const pairs = (n - i) >> 1;
+  if (bg instanceof MT19937) {
+    // the WebAssembly kernel's polar loop (wasmMt19937.ts), a block of pairs at a time
+    const cap = OUT_CAPACITY >> 1;
+    for (let done = 0; done < pairs;) {
+      const k = Math.min(pairs - done, cap);
+      bg.pos = runMtGaussPairs(bg.key, bg.pos, k);
+      d.set(MEMF64.subarray(OUTF64, OUTF64 + 2 * k), i);
+      i += 2 * k;
+      done += k;
+    }
+    if (i < n) d[i] = legacyGauss(bg, st);
+    return;
+  }
   const u = new Float64Array(Math.min(2 * pairs, 1 << 14));
   let have = 0, j = 0;
   for (let done = 0; done < pairs; done++, i += 2) {

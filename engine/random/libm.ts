@@ -51,7 +51,7 @@ const [A0, A1, A2, A3, A4] = LOG_POLY;
 const [, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = LOG_POLY1;
 
 /** Each table 1/c split into 26-bit halves (Veltkamp), for the exact product invc*z in `log`. */
-const LOG_INVC_SPLIT = (() => {
+export const LOG_INVC_SPLIT = (() => {
   const out = new Float64Array(LOG_TAB.length);
   for (let i = 0; i < out.length; i += 2) {
     const a = LOG_TAB[i], t = SPLIT * a;

@@ -5,11 +5,14 @@
 // The imports are the JavaScript functions the kernels' rare paths need bit for bit.
 
 import { encodeModule, ImportDef } from './wasmEncoder';
-import { KI_DOUBLE, WI_DOUBLE, FI_DOUBLE } from './tables';
-import { log1p } from './libm';
-import { MT_KEY, MT_POS, OUT, OUT_CAPACITY, PAGES, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI } from './wasmLayout';
+import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';
+import { log, log1p, LOG_INVC_SPLIT, logExact } from './libm';
+import {
+  LOG_INVC_SPLIT as LOG_INVC_SPLIT_AT, LOG_TABLE, MT_KEY, MT_POS, OUT, OUT_CAPACITY, PAGES, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI,
+} from './wasmLayout';
+import { wasmLog } from './wasmLog';
 import { pcg64Fill, pcg64Normals } from './wasmPcg64';
-import { mtFillDoubles, mtTwist } from './wasmMt19937';
+import { mtFillDoubles, mtGaussPairs, mtTwist } from './wasmMt19937';
 
 export { OUT_CAPACITY };
 
@@ -24,23 +27,30 @@ interface KernelExports {
   pcg64Fill(n: number): void;
   pcg64Normals(n: number): void;
   mtFillDoubles(n: number): void;
+  mtGaussPairs(n: number): void;
 }
 
 const IMPORTS: ImportDef[] = [
   { module: 'm', name: 'log1p', params: ['f64'], results: ['f64'] },
   { module: 'm', name: 'exp', params: ['f64'], results: ['f64'] },
+  { module: 'm', name: 'log', params: ['f64'], results: ['f64'] },
+  { module: 'm', name: 'logExact', params: ['f64'], results: ['f64'] },
 ];
 
 function instantiate(): KernelExports {
-  // function indices: the imports (0 log1p, 1 exp), then 2 pcg64Fill, 3 pcg64Normals, 4 twist, 5 mtFillDoubles
-  const bytes = encodeModule(IMPORTS, [pcg64Fill(), pcg64Normals(0, 1), mtTwist(), mtFillDoubles(4)], PAGES);
+  // function indices: the imports (0 log1p, 1 exp, 2 log, 3 logExact), then 4 pcg64Fill,
+  // 5 pcg64Normals, 6 twist, 7 mtFillDoubles, 8 the wasm log, 9 mtGaussPairs
+  const funcs = [pcg64Fill(), pcg64Normals(0, 1), mtTwist(), mtFillDoubles(6), wasmLog(2, 3), mtGaussPairs(6, 8)];
+  const bytes = encodeModule(IMPORTS, funcs, PAGES);
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp } });
+  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, log, logExact } });
   const k = inst.exports as KernelExports;
   const f = new Float64Array(k.memory.buffer);
   f.set(KI_DOUBLE, ZIG_KI >> 3);
   f.set(WI_DOUBLE, ZIG_WI >> 3);
   f.set(FI_DOUBLE, ZIG_FI >> 3);
+  f.set(LOG_TAB, LOG_TABLE >> 3);
+  f.set(LOG_INVC_SPLIT, LOG_INVC_SPLIT_AT >> 3);
   return k;
 }
 
@@ -70,12 +80,22 @@ export function runPcg64Normals(st: Uint32Array, n: number): void {
   withPcg64(st, K.pcg64Normals, n);
 }
 
-/** n ≤ OUT_CAPACITY MT19937 doubles from `key`/pos at MEMF64[OUTF64 + t]; returns the new pos. */
-export function runMtDoubles(key: Uint32Array, pos: number, n: number): number {
+/** Copies MT19937's key and pos in, runs `kernel`, copies them back; returns the new pos. */
+function withMt(key: Uint32Array, pos: number, kernel: (n: number) => void, n: number): number {
   const m = MEM32;
   m.set(key, MT_KEY >> 2);
   m[MT_POS >> 2] = pos;
-  K.mtFillDoubles(n);
+  kernel(n);
   key.set(m.subarray(MT_KEY >> 2, (MT_KEY >> 2) + 624));
   return m[MT_POS >> 2];
+}
+
+/** n ≤ OUT_CAPACITY MT19937 doubles from `key`/pos at MEMF64[OUTF64 + t]; returns the new pos. */
+export function runMtDoubles(key: Uint32Array, pos: number, n: number): number {
+  return withMt(key, pos, K.mtFillDoubles, n);
+}
+
+/** n ≤ OUT_CAPACITY / 2 polar pairs of legacy gaussians at MEMF64[OUTF64 + t]; returns the new pos. */
+export function runMtGaussPairs(key: Uint32Array, pos: number, n: number): number {
+  return withMt(key, pos, K.mtGaussPairs, n);
 }
