@@ -9,7 +9,7 @@ import { allocate, DType, TypedArray } from '../core/dtype';
 import { emptyArray, isCContiguous, NDArray } from '../core/ndarray';
 import { coalesce } from '../core/iter';
 import { indexError } from '../core/errors';
-import { takeRowsKernel, takeShiftedIdentityKernel, takeSparseRowsKernel } from '../core/copyKernels';
+import { takeRowsKernel, takeSparseRowsKernel } from '../core/copyKernels';
 import { IndexPlan, outOfBoundsMessage } from '../shape/index';
 
 const INT32_MAX = 0x7fffffff;
@@ -43,10 +43,7 @@ export function takeRows(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray 
   // emptyArray's buffer is zero-filled (typed-array constructors zero it): the sparse kernels
   // write only the elements that are not +0
   let t: number;
-  if (sparse?.identity) {
-    t = takeShiftedIdentityKernel(D, x)(0, n, sub, D, x, k0, kst, size, sparse.identity.c, sparse.identity.v);
-    if (t >= 0) t = takeSparseRowsKernel(D, x, 1)(t, n, sub, D, x, k0, kst, size, 1, sparse.cols, sparse.vals);
-  } else if (sparse) {
+  if (sparse) {
     t = takeSparseRowsKernel(D, x, sparse.m)(0, n, sub, D, x, k0, kst, size, sparse.m, sparse.cols, sparse.vals);
   } else {
     t = takeRowsKernel(D, S, x, subSize, ss, true)(0, n, sub, D, S, x, k0, kst, size, v.offset, scale, ss | 0);
@@ -60,8 +57,6 @@ interface SparseRows {
   m: number;
   cols: Int32Array;
   vals: TypedArray;
-  /** set when row i's one non-+0 element is `v` at column i + c for every row */
-  identity?: { c: number; v: number };
 }
 
 /** Elements that are not +0 (-0 and NaN included): the ones a zero-filled result lacks. */
@@ -83,7 +78,6 @@ function sparseRows(S: TypedArray, dtype: DType, base: number, size: number, sca
   m = Math.max(m, 1);
   const cols = allocate('int32', 2 * size * m) as Int32Array;
   const vals = allocate(dtype, 2 * size * m);
-  let identity = m === 1;
   for (let i = 0; i < size; i++) {
     // table rows i (index value i - size) and size + i (index value i)
     const first = i * m;
@@ -91,10 +85,9 @@ function sparseRows(S: TypedArray, dtype: DType, base: number, size: number, sca
     for (let j = 0, s = base + i * scale; j < sub; j++, s += ss) {
       if (notPlusZero(S[s])) { cols[e] = j; vals[e++] = S[s]; }
     }
-    identity &&= e > first && cols[first] - i === cols[0] && Object.is(vals[first], vals[0]);
     for (; e > first && e < first + m; e++) { cols[e] = cols[e - 1]; vals[e] = vals[e - 1]; }
     cols.copyWithin((size + i) * m, first, first + m);
     vals.copyWithin((size + i) * m, first, first + m);
   }
-  return { m, cols, vals, identity: identity ? { c: cols[0], v: vals[0] } : undefined };
+  return { m, cols, vals };
 }
