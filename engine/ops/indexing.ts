@@ -19,6 +19,7 @@ import {
 } from '../shape/index';
 import { ShapeError, unwrap } from '../shape/result';
 import { asarray } from './creation';
+import { takeMask } from './takeMask';
 import { takeRows } from './takeRows';
 
 /**
@@ -52,7 +53,7 @@ export function getItem(a: NDArray, index: readonly IndexItem[]): NDArray | NpSc
   const plan = unwrap(indexPlan(a.shape, parsed.specs));
   const v = basicView(a, plan);
   if (!plan.advanced) return plan.scalar ? new NpScalar(a.dtype, v.data[v.offset]) : v;
-  const rows = takeRows(v, plan, parsed.arrays);
+  const rows = takeRows(v, plan, parsed.arrays) ?? takeMask(v, plan, parsed.arrays);
   if (rows) return rows;
   const fancy = fancyIndex(v, plan, parsed.arrays);
   return gather(v, fancy);
@@ -220,8 +221,15 @@ function countNonzero(mask: NDArray): number {
   let n = 0;
   const m = mask.data;
   if (isCContiguous(mask.shape, mask.strides) && m.length <= 0x7fffffff) {
-    // bool data is a Uint8Array: (x + 255) >> 8 is 1 for any non-zero byte, without a branch
-    for (let i = mask.offset | 0, end = (mask.offset + mask.size) | 0; i < end; i++) n += (m[i] + 255) >> 8;
+    // bool data is a Uint8Array: (x + 255) >> 8 is 1 for any non-zero byte, without a branch;
+    // 8 per iteration, as V8 reloads a typed array's base and length every iteration
+    let i = mask.offset | 0;
+    const end = (mask.offset + mask.size) | 0;
+    for (; i + 8 <= end; i += 8) {
+      n += ((m[i] + 255) >> 8) + ((m[i + 1] + 255) >> 8) + ((m[i + 2] + 255) >> 8) + ((m[i + 3] + 255) >> 8)
+        + ((m[i + 4] + 255) >> 8) + ((m[i + 5] + 255) >> 8) + ((m[i + 6] + 255) >> 8) + ((m[i + 7] + 255) >> 8);
+    }
+    for (; i < end; i++) n += (m[i] + 255) >> 8;
     return n;
   }
   walk2(mask.shape, mask.strides, mask.offset, mask.strides, 0, (o) => { if (m[o] !== 0) n++; });

@@ -1,0 +1,82 @@
+// The fast path of `a[mask]` for one 1-d boolean mask on the first axis — x[x > 0.5],
+// X[keep] picking rows: the selected elements (or rows) are copied straight into the result
+// in order, without the offsets array indexing.ts's general gather builds. Single elements
+// are copied without a branch on the mask (a random mask mispredicts half the time).
+// Anything else (an N-d mask, several index items, a mask after a slice or another index,
+// a subspace that does not flatten to one strided row) returns undefined and takes the
+// general gather, which gives the same values.
+//
+//   takeMask(arange(5), [mask [T, F, T, F, F]]) → [0, 2]
+
+import { TypedArray } from '../core/dtype';
+import { emptyArray, NDArray } from '../core/ndarray';
+import { coalesce } from '../core/iter';
+import { IndexPlan } from '../shape/index';
+
+const INT32_MAX = 0x7fffffff;
+
+/** `v[arrays[k]]` for a plan whose only advanced item is a 1-d mask on v's first axis, else undefined. */
+export function takeMask(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): NDArray | undefined {
+  const adv = plan.advanced;
+  if (!adv || adv.items.length !== 1 || adv.insertAt !== 0) return undefined;
+  const it = adv.items[0];
+  if (it.kind !== 'mask' || it.ndim !== 1 || it.viewAxis !== 0 || typeof it.count !== 'number') return undefined;
+  const mask = arrays[it.item]!;
+  const count = it.count;
+  const subShape = v.shape.slice(1);
+  let subSize = 1;
+  for (const d of subShape) subSize *= d;
+  const outSub = coalesce(subShape, [v.strides.slice(1)]);
+  if (outSub.shape.length > 1) return undefined;
+  if (mask.data.length > INT32_MAX || v.data.length > INT32_MAX || count * subSize > INT32_MAX) return undefined;
+  const out = emptyArray([count, ...subShape], v.dtype);
+  if (count === 0 || subSize === 0) return out;
+  const ss = outSub.shape.length === 0 ? 0 : outSub.strides[0][0];
+  const M = mask.data, ms = mask.strides[0];
+  // the last selected position: the branch-free copy stops there, so its stores stay in bounds
+  let last = mask.shape[0] - 1;
+  while (M[mask.offset + last * ms] === 0) last--;
+  compressKernel(out.data, v.data, M, subSize)(last + 1, subSize | 0, out.data, v.data, v.offset | 0, v.strides[0] | 0, ss | 0, M, mask.offset | 0, ms | 0);
+  return out;
+}
+
+/**
+ * Copies block i (`sub` elements `S[s0 + i*vs + j*ss]`) to the next free block of D for each
+ * i < n whose mask byte `M[m0 + i*ms]` is not 0. Compiled per buffer classes.
+ */
+type Compress = (n: number, sub: number, D: TypedArray, S: TypedArray, s0: number, vs: number, ss: number, M: TypedArray, m0: number, ms: number) => void;
+
+// sub === 1: every element is stored at the next free slot, which only advances past a
+// selected one ((x + 255) >> 8 is 1 for any non-zero byte), so nothing branches on the mask;
+// the caller stops at the last selected element so the slot stays in bounds. Unrolled by 4:
+// V8 reloads each typed array's base and length every iteration.
+const COMPRESS_ONE = `return function compressOne(n, sub, D, S, s0, vs, ss, M, m0, ms) {
+  let k = 0, i = 0, s = s0 | 0, m = m0 | 0;
+  const vs4 = 4 * vs, ms4 = 4 * ms;
+  for (; i + 4 <= n; i += 4, s += vs4, m += ms4) {
+    D[k] = S[s]; k += (M[m] + 255) >> 8;
+    D[k] = S[s + vs]; k += (M[m + ms] + 255) >> 8;
+    D[k] = S[s + 2 * vs]; k += (M[m + 2 * ms] + 255) >> 8;
+    D[k] = S[s + 3 * vs]; k += (M[m + 3 * ms] + 255) >> 8;
+  }
+  for (; i < n; i++, s += vs, m += ms) { D[k] = S[s]; k += (M[m] + 255) >> 8; }
+};`;
+
+// longer blocks: one branch per block is cheap next to its copy
+const COMPRESS_ROWS = `return function compressRows(n, sub, D, S, s0, vs, ss, M, m0, ms) {
+  for (let i = 0, d = 0, s = s0 | 0, m = m0 | 0; i < n; i++, s += vs, m += ms) {
+    if (M[m] === 0) continue;
+    for (let j = 0, q = s; j < sub; j++, q += ss) D[d + j] = S[q];
+    d += sub;
+  }
+};`;
+
+const cache = new Map<string, Compress>();
+
+function compressKernel(D: TypedArray, S: TypedArray, M: TypedArray, sub: number): Compress {
+  const one = sub === 1;
+  const key = `${D.constructor.name}|${S.constructor.name}|${M.constructor.name}|${one}`;
+  let k = cache.get(key);
+  if (!k) { k = new Function(one ? COMPRESS_ONE : COMPRESS_ROWS)() as Compress; cache.set(key, k); }
+  return k;
+}
