@@ -13,8 +13,9 @@ import { reduceShape } from '../shape/reduce';
 import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
 import {
-  AccumulateRow, ArgRow, compileAccumulate, compileArgRow, compileReduce, pairwiseSum, ReduceRow,
+  AccumulateRow, compileAccumulate, compileReduce, pairwiseSum, ReduceRow,
 } from './kernels';
+import { ArgRow, compileArgRow } from './argRow';
 import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
