@@ -4,8 +4,8 @@
 // opcodes are the WebAssembly 1.0 core spec's. No dependency, no text-format parser: the
 // kernels stay readable TypeScript that yields the module's bytes at load time.
 
-export type ValType = 'i32' | 'i64' | 'f64';
-const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c };
+export type ValType = 'i32' | 'i64' | 'f64' | 'v128';
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c, v128: 0x7b };
 
 /** Instruction opcodes (single byte) used by the kernels. */
 export const Op = {
@@ -24,6 +24,12 @@ export const Op = {
   i32WrapI64: 0xa7, i64ExtendI32U: 0xad, f64ConvertI32S: 0xb7, f64ConvertI32U: 0xb8, f64ConvertI64U: 0xba,
   i64ReinterpretF64: 0xbd, f64ReinterpretI64: 0xbf,
 } as const;
+
+/** 128-bit SIMD instructions (0xfd prefix), as [prefix, uleb opcode]. */
+export const Simd = {
+  v128And: [0xfd, 0x4e], v128Or: [0xfd, 0x50], v128Xor: [0xfd, 0x51],
+  i32x4Neg: [0xfd, 0xa1, 0x01], i32x4Shl: [0xfd, 0xab, 0x01], i32x4ShrU: [0xfd, 0xad, 0x01],
+};
 
 /** The empty block type (blocks, loops and ifs that leave nothing on the stack). */
 const VOID = 0x40;
@@ -68,6 +74,13 @@ export const f64Load = (off = 0): number[] => [Op.f64Load, 3, ...uleb(off)];
 export const i32Store = (off = 0): number[] => [Op.i32Store, 2, ...uleb(off)];
 export const i64Store = (off = 0): number[] => [Op.i64Store, 3, ...uleb(off)];
 export const f64Store = (off = 0): number[] => [Op.f64Store, 3, ...uleb(off)];
+export const v128Load = (off = 0): number[] => [0xfd, 0x00, 2, ...uleb(off)];
+export const v128Store = (off = 0): number[] => [0xfd, 0x0b, 2, ...uleb(off)];
+/** A v128 constant with the same u32 in all four lanes. */
+export const i32x4 = (v: number): number[] => {
+  const b = [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
+  return [0xfd, 0x0c, ...b, ...b, ...b, ...b];
+};
 export const block = (...body: number[][]): number[] => [Op.block, VOID, ...body.flat(), Op.end];
 export const loop = (...body: number[][]): number[] => [Op.loop, VOID, ...body.flat(), Op.end];
 export const ifThen = (...body: number[][]): number[] => [Op.if, VOID, ...body.flat(), Op.end];

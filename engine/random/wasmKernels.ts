@@ -6,13 +6,13 @@
 
 import { encodeModule, ImportDef } from './wasmEncoder';
 import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';
-import { log, log1p, LOG_INVC_SPLIT, logExact } from './libm';
+import { log1p, LOG_INVC_SPLIT, logExact } from './libm';
 import {
   LOG_INVC_SPLIT as LOG_INVC_SPLIT_AT, LOG_TABLE, MT_KEY, MT_POS, OUT, OUT_CAPACITY, PAGES, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI,
 } from './wasmLayout';
-import { wasmLog } from './wasmLog';
+import { wasmLogNear1 } from './wasmLog';
 import { pcg64Fill, pcg64Normals } from './wasmPcg64';
-import { mtFillDoubles, mtGaussPairs, mtTwist } from './wasmMt19937';
+import { mtFillDoubles, mtGaussPairs, mtTemper, mtTwist } from './wasmMt19937';
 
 export { OUT_CAPACITY };
 
@@ -33,17 +33,18 @@ interface KernelExports {
 const IMPORTS: ImportDef[] = [
   { module: 'm', name: 'log1p', params: ['f64'], results: ['f64'] },
   { module: 'm', name: 'exp', params: ['f64'], results: ['f64'] },
-  { module: 'm', name: 'log', params: ['f64'], results: ['f64'] },
   { module: 'm', name: 'logExact', params: ['f64'], results: ['f64'] },
 ];
 
 function instantiate(): KernelExports {
-  // function indices: the imports (0 log1p, 1 exp, 2 log, 3 logExact), then 4 pcg64Fill,
-  // 5 pcg64Normals, 6 twist, 7 mtFillDoubles, 8 the wasm log, 9 mtGaussPairs
-  const funcs = [pcg64Fill(), pcg64Normals(0, 1), mtTwist(), mtFillDoubles(6), wasmLog(2, 3), mtGaussPairs(6, 8)];
+  // function indices: the imports (0 log1p, 1 exp, 2 logExact), then 3 pcg64Fill, 4 pcg64Normals,
+  // 5 twist, 6 temper, 7 mtFillDoubles, 8 log near 1, 9 mtGaussPairs
+  const funcs = [
+    pcg64Fill(), pcg64Normals(0, 1), mtTwist(6), mtTemper(), mtFillDoubles(5, 6), wasmLogNear1(2), mtGaussPairs(5, 6, 8, 2),
+  ];
   const bytes = encodeModule(IMPORTS, funcs, PAGES);
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, log, logExact } });
+  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, logExact } });
   const k = inst.exports as KernelExports;
   const f = new Float64Array(k.memory.buffer);
   f.set(KI_DOUBLE, ZIG_KI >> 3);

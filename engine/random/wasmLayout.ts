@@ -5,6 +5,7 @@
 export const PCG_STATE = 0; // state lo, state hi, inc lo, inc hi: four little-endian u64
 export const MT_POS = 32; // i32
 export const MT_KEY = 64; // 624 u32
+export const MT_TEMPERED = MT_KEY + 4 * 624; // 624 u32: the key's words tempered, for the draws
 export const OUT = 8192; // kernel output: u64 words or f64 values
 /** How many 8-byte results one kernel call may write at OUT. */
 export const OUT_CAPACITY = 16384;

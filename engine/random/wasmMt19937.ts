@@ -2,14 +2,21 @@
 // the 624-word twist in place and a bulk fill of `mt19937_next_double` values, with the
 // key and pos copied into MT_KEY/MT_POS around each call (mt19937.ts does that).
 
-import { block, brIf, call, f64, f64Store, FuncDef, get, i32, i32Load, i32Store, ifThen, loop, Op, set, tee } from './wasmEncoder';
-import { MT_KEY, MT_POS, OUT } from './wasmLayout';
+import {
+  block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifThen, loop, Op, set, Simd, tee, v128Load, v128Store,
+} from './wasmEncoder';
+import { MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
+import { LOG_INLINE_LOCALS, logInline } from './wasmLog';
 
 const N = 624, M = 397;
 
-/** `mt19937_gen`: the whole 624-word twist in place at MT_KEY. */
-export function mtTwist(): FuncDef {
-  const a = 0, y = 1;
+/**
+ * `mt19937_gen` then tempering: the whole 624-word twist in place at MT_KEY, four words at a
+ * time where the recurrence allows (key[i] reads key[i + 1] and key[i + 397], or the
+ * already-new key[i - 227]: never a lane of the same vector), then `mtTemper`.
+ */
+export function mtTwist(temper: number): FuncDef {
+  const a = 0, y = 1, vy = 2;
   // key[i] = key[i + off] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A), y from key[i] and key[i + 1]
   // (`next` is the byte offset of key[i + 1] from key[i]: 4, or -(N-1)*4 for the last word)
   const step = (src: number[], next: number[]): number[][] => [
@@ -21,14 +28,51 @@ export function mtTwist(): FuncDef {
     i32(0), get(y), i32(1), [Op.i32And], [Op.i32Sub], i32(0x9908b0df), [Op.i32And], [Op.i32Xor],
     i32Store(0),
   ];
+  const vstep = (src: number[]): number[][] => [
+    get(a), v128Load(0), i32x4(0x80000000), Simd.v128And,
+    get(a), v128Load(4), i32x4(0x7fffffff), Simd.v128And, Simd.v128Or, set(vy),
+    get(a),
+    src, v128Load(0),
+    get(vy), i32(1), Simd.i32x4ShrU, Simd.v128Xor,
+    get(vy), i32x4(1), Simd.v128And, Simd.i32x4Neg, i32x4(0x9908b0df), Simd.v128And, Simd.v128Xor,
+    v128Store(0),
+  ];
   const at = (delta: number): number[] => [...get(a), ...i32(delta), Op.i32Add];
+  const next = (by: number, below: number): number[][] => [get(a), i32(by), [Op.i32Add], tee(a), i32(below), [Op.i32LtU], brIf(0)];
   return {
-    name: null, params: [], results: [], locals: ['i32', 'i32'],
+    name: null, params: [], results: [], locals: ['i32', 'i32', 'v128'],
     body: [
       i32(MT_KEY), set(a),
-      loop(...step(at(4 * M), at(4)), get(a), i32(4), [Op.i32Add], tee(a), i32(MT_KEY + 4 * (N - M)), [Op.i32LtU], brIf(0)),
-      loop(...step(at(4 * (M - N)), at(4)), get(a), i32(4), [Op.i32Add], tee(a), i32(MT_KEY + 4 * (N - 1)), [Op.i32LtU], brIf(0)),
+      // i < 224 by fours, 224…226 one at a time (a vector there would read key[624])
+      loop(...vstep(at(4 * M)), ...next(16, MT_KEY + 4 * 224)),
+      loop(...step(at(4 * M), at(4)), ...next(4, MT_KEY + 4 * (N - M))),
+      // 227…622: 396 words, by fours
+      loop(...vstep(at(4 * (M - N))), ...next(16, MT_KEY + 4 * (N - 1))),
       ...step(at(4 * (M - N)), at(-4 * (N - 1))),
+      call(temper),
+    ],
+  };
+}
+
+/** The 624 key words tempered (`mt19937_next32`'s output transform) into MT_TEMPERED, four at a time. */
+export function mtTemper(): FuncDef {
+  const a = 0, v = 1;
+  const shift = (op: number[], by: number, mask: number | null): number[][] => [
+    get(v), get(v), i32(by), op, ...(mask === null ? [] : [i32x4(mask), Simd.v128And]), Simd.v128Xor, set(v),
+  ];
+  return {
+    name: null, params: [], results: [], locals: ['i32', 'v128'],
+    body: [
+      i32(0), set(a),
+      loop(
+        get(a), v128Load(MT_KEY), set(v),
+        ...shift(Simd.i32x4ShrU, 11, null),
+        ...shift(Simd.i32x4Shl, 7, 0x9d2c5680),
+        ...shift(Simd.i32x4Shl, 15, 0xefc60000),
+        ...shift(Simd.i32x4ShrU, 18, null),
+        get(a), get(v), v128Store(MT_TEMPERED),
+        get(a), i32(16), [Op.i32Add], tee(a), i32(4 * N), [Op.i32LtU], brIf(0),
+      ),
     ],
   };
 }
@@ -36,15 +80,14 @@ export function mtTwist(): FuncDef {
 /** Locals of a loop drawing MT19937 doubles: pos and two word temporaries (i32). */
 interface MtLocals { pos: number; a: number; b: number }
 
-/** One tempered word into `dst`, twisting first when pos has reached 624 (`mt19937_next32`). */
+/**
+ * One tempered word into `dst` (`mt19937_next32`), twisting (and tempering) first when pos
+ * has reached 624. A kernel calls `mtTemper` on entry, since the copied-in key is new.
+ */
 const word = (L: MtLocals, dst: number, twist: number): number[] => [
   get(L.pos), i32(N), [Op.i32Eq], ifThen(call(twist), i32(0), set(L.pos)),
-  get(L.pos), i32(2), [Op.i32Shl], i32Load(MT_KEY), set(dst),
+  get(L.pos), i32(2), [Op.i32Shl], i32Load(MT_TEMPERED), set(dst),
   get(L.pos), i32(1), [Op.i32Add], set(L.pos),
-  get(dst), get(dst), i32(11), [Op.i32ShrU], [Op.i32Xor], set(dst),
-  get(dst), get(dst), i32(7), [Op.i32Shl], i32(0x9d2c5680), [Op.i32And], [Op.i32Xor], set(dst),
-  get(dst), get(dst), i32(15), [Op.i32Shl], i32(0xefc60000), [Op.i32And], [Op.i32Xor], set(dst),
-  get(dst), get(dst), i32(18), [Op.i32ShrU], [Op.i32Xor], set(dst),
 ].flat();
 
 /** `mt19937_next_double` on the stack: (a >> 5, b >> 6) * 2**-53 from two words. */
@@ -59,11 +102,12 @@ const double = (L: MtLocals, twist: number): number[] => [
  * `mtFillDoubles(n)`: n `mt19937_next_double` values into OUT, twisting whenever pos
  * reaches 624; pos lives at MT_POS.
  */
-export function mtFillDoubles(twist: number): FuncDef {
+export function mtFillDoubles(twist: number, temper: number): FuncDef {
   const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 };
   return {
     name: 'mtFillDoubles', params: ['i32'], results: [], locals: ['i32', 'i32', 'i32', 'i32', 'i32'],
     body: [
+      call(temper),
       i32(0), i32Load(MT_POS), set(L.pos),
       i32(OUT), set(p),
       get(n), i32(3), [Op.i32Shl], i32(OUT), [Op.i32Add], set(end),
@@ -80,17 +124,22 @@ export function mtFillDoubles(twist: number): FuncDef {
 }
 
 /**
- * `mtGaussPairs(n)`: 2n `legacy_gauss` values into OUT, a polar pair at a time in the order
- * the cache gives them out (f * x2, then f * x1); `log` is the wasm glibc log's index.
+ * `mtGaussPairs(n)`: 2n `legacy_gauss` values into OUT in the order the cache gives them out
+ * (f * x2, then f * x1). First the polar draws (x2, x1 of each accepted pair into OUT), then
+ * the logs and square roots over the block, whose iterations are independent so their
+ * latencies overlap; r2 is recomputed there from x1 and x2 with the same bits.
+ * `logNear1`/`logExact` are the log helpers' indices (wasmLog.ts).
  */
-export function mtGaussPairs(twist: number, log: number): FuncDef {
-  const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, x1 = 6, x2 = 7, r2 = 8, f = 9;
+export function mtGaussPairs(twist: number, temper: number, logNear1: number, logExact: number): FuncDef {
+  const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, x1 = 6, x2 = 7, r2 = 8, lg = 9, f = 10, first = 11;
   return {
-    name: 'mtGaussPairs', params: ['i32'], results: [], locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64'],
+    name: 'mtGaussPairs', params: ['i32'], results: [],
+    locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64', 'f64', ...LOG_INLINE_LOCALS],
     body: [
+      call(temper),
       i32(0), i32Load(MT_POS), set(L.pos),
-      i32(OUT), set(p),
       get(n), i32(4), [Op.i32Shl], i32(OUT), [Op.i32Add], set(end),
+      i32(OUT), set(p),
       block(
         get(p), get(end), [Op.i32GeU], brIf(0),
         loop(
@@ -100,7 +149,17 @@ export function mtGaussPairs(twist: number, log: number): FuncDef {
             get(x1), get(x1), [Op.f64Mul], get(x2), get(x2), [Op.f64Mul], [Op.f64Add], tee(r2),
             f64(1), [Op.f64Ge], get(r2), f64(0), [Op.f64Eq], [Op.i32Or], brIf(0),
           ),
-          f64(-2), get(r2), call(log), [Op.f64Mul], get(r2), [Op.f64Div], [Op.f64Sqrt], set(f),
+          get(p), get(x2), f64Store(0),
+          get(p), get(x1), f64Store(8),
+          get(p), i32(16), [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
+        ),
+        i32(OUT), set(p),
+        loop(
+          get(p), f64Load(0), set(x2),
+          get(p), f64Load(8), set(x1),
+          get(x1), get(x1), [Op.f64Mul], get(x2), get(x2), [Op.f64Mul], [Op.f64Add], set(r2),
+          logInline(r2, lg, first, logNear1, logExact),
+          f64(-2), get(lg), [Op.f64Mul], get(r2), [Op.f64Div], [Op.f64Sqrt], set(f),
           get(p), get(f), get(x2), [Op.f64Mul], f64Store(0),
           get(p), get(f), get(x1), [Op.f64Mul], f64Store(8),
           get(p), i32(16), [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
