@@ -13,9 +13,10 @@ import { reduceShape } from '../shape/reduce';
 import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
 import {
-  AccumulateRow, compileAccumulate, compileReduce, pairwiseSum, ReduceRow,
+  AccumulateRow, compileAccumulate, compileReduce, ReduceRow,
 } from './kernels';
 import { ArgRow, compileArgRow } from './argRow';
+import { pairwiseKernel } from './pairwise';
 import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
@@ -95,6 +96,7 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
   const f32 = dtype === 'float32';
   const row = reduceRow(op, f32, kind, a.dtype);
   const pairwise = op === 'add' && kind === 'f';
+  const pairwiseRow = pairwiseKernel(a.data, f32);
   // the innermost memory axis decides NumPy's loop order
   const inner = innermostAxis(a);
   const innerReduced = inner >= 0 && plan.axes.includes(inner);
@@ -115,8 +117,8 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
         if (pairwise) {
           for (let c = start; c < n; c += CHUNK) {
             const m = Math.min(CHUNK, n - c);
-            acc = f32 ? Math.fround(acc + pairwiseSum(A, o + c * rowStride, m, rowStride, true))
-              : acc + pairwiseSum(A, o + c * rowStride, m, rowStride, false);
+            acc = f32 ? Math.fround(acc + pairwiseRow(A, o + c * rowStride, m, rowStride))
+              : acc + pairwiseRow(A, o + c * rowStride, m, rowStride);
           }
         } else {
           acc = row(n - start, A, o + start * rowStride, rowStride, acc);
