@@ -93,8 +93,8 @@ const word = (L: MtLocals, dst: number, twist: number): number[] => [
 /** `mt19937_next_double` on the stack: (a >> 5, b >> 6) * 2**-53 from two words. */
 const double = (L: MtLocals, twist: number): number[] => [
   word(L, L.a, twist), word(L, L.b, twist),
-  get(L.a), i32(5), [Op.i32ShrU], [Op.f64ConvertI32U], f64(67108864), [Op.f64Mul],
-  get(L.b), i32(6), [Op.i32ShrU], [Op.f64ConvertI32U], [Op.f64Add],
+  get(L.a), i32(5), [Op.i32ShrU], [Op.f64ConvertI32S], f64(67108864), [Op.f64Mul],
+  get(L.b), i32(6), [Op.i32ShrU], [Op.f64ConvertI32S], [Op.f64Add],
   f64(1.1102230246251565e-16), [Op.f64Mul],
 ].flat();
 

@@ -61,7 +61,8 @@ export const pcgStep = (L: PcgLocals): number[] => [
 ].flat();
 
 /** `next_double` for PCG64 on the stack: (next64 >> 11) * 2**-53. */
-const pcgDouble = (L: PcgLocals): number[] => [pcgStep(L), i64(11n), [Op.i64ShrU], [Op.f64ConvertI64U], f64(1.1102230246251565e-16), [Op.f64Mul]].flat();
+// (the converted values are below 2**53, so the signed conversion, one instruction, is exact)
+const pcgDouble = (L: PcgLocals): number[] => [pcgStep(L), i64(11n), [Op.i64ShrU], [Op.f64ConvertI64S], f64(1.1102230246251565e-16), [Op.f64Mul]].flat();
 
 const PCG_LOCALS: PcgLocals = { sLo: 1, sHi: 2, incLo: 3, incHi: 4, a0: 5, a1: 6, p01: 7, p10: 8, hi: 9 };
 const PCG_LOCAL_TYPES = ['i64', 'i64', 'i64', 'i64', 'i64', 'i64', 'i64', 'i64', 'i64'] as const;
@@ -93,11 +94,11 @@ export function pcg64Fill(): FuncDef {
  * `log1p` and `exp` are the imported function indices.
  */
 export function pcg64Normals(log1p: number, exp: number): FuncDef {
-  const L = PCG_LOCALS, n = 0, p = 10, end = 11, r = 12, idx = 13, rabs = 14, x = 15, xx = 16, yy = 17;
+  const L = PCG_LOCALS, n = 0, p = 10, end = 11, r = 12, idx = 13, rabs = 14, x = 15, xx = 16, yy = 17, rabsF = 18;
   const table = (base: number): number[] => [...get(idx), ...i32(3), Op.i32Shl, ...f64Load(base)];
   return {
     name: 'pcg64Normals', params: ['i32'], results: [],
-    locals: [...PCG_LOCAL_TYPES, 'i32', 'i32', 'i64', 'i32', 'i64', 'f64', 'f64', 'f64'],
+    locals: [...PCG_LOCAL_TYPES, 'i32', 'i32', 'i64', 'i32', 'i64', 'f64', 'f64', 'f64', 'f64'],
     body: [
       ...loadState(L),
       i32(OUT), set(p),
@@ -109,11 +110,12 @@ export function pcg64Normals(log1p: number, exp: number): FuncDef {
             loop( // retry with a new draw
               pcgStep(L), tee(r), [Op.i32WrapI64], i32(0xff), [Op.i32And], set(idx),
               get(r), i64(9n), [Op.i64ShrU], i64(0xfffffffffffffn), [Op.i64And], set(rabs),
-              get(rabs), [Op.f64ConvertI64U], table(ZIG_WI), [Op.f64Mul], set(x),
-              get(r), i64(8n), [Op.i64ShrU], [Op.i32WrapI64], i32(1), [Op.i32And],
-              ifThen(get(x), [Op.f64Neg], set(x)),
+              // x = ±rabs * wi[idx], the sign (bit 8 of the draw) moved into x's sign bit without a
+              // branch: a coin flip would be mispredicted half the time
+              get(rabs), [Op.f64ConvertI64S], tee(rabsF), table(ZIG_WI), [Op.f64Mul], [Op.i64ReinterpretF64],
+              get(r), i64(55n), [Op.i64Shl], i64(0x8000000000000000n), [Op.i64And], [Op.i64Xor], [Op.f64ReinterpretI64], set(x),
               // rabs < ki[idx] (ki holds integers below 2**53, exact as doubles)
-              get(rabs), [Op.f64ConvertI64U], table(ZIG_KI), [Op.f64Lt], brIf(1),
+              get(rabsF), table(ZIG_KI), [Op.f64Lt], brIf(1),
               get(idx), [Op.i32Eqz],
               ifElse(
                 [loop( // the tail beyond r
