@@ -1,71 +1,72 @@
-// Keeps one incremental AnalysisSession per Python document (and one per notebook, whose
-// code cells are analysed as one program in cell order) and answers "the analysis of this
-// document now": synchronous, cached by document version, recomputed on demand after an
-// edit with the edit's ranges passed to the session so the parser reuses the rest. The
-// analyzer is pure and cheap; nothing here runs user code. It does not publish anything
-// (diagnostics.ts, hints.ts, hover.ts read from it).
+// The host's view of the analysis: which program each Python document (or notebook, whose
+// code cells are analysed as one program in cell order) is in the analysis worker, keeping
+// the worker's copy of its text current, and asking the worker (analysisChannel.ts) for
+// hints, diagnostics and hovers. Each edit is sent as it happens, with its ranges so the
+// worker's parser reuses the rest; the analysis itself, and all the memory it churns, stays
+// in the worker thread, so the extension host's event loop is never held by it. Maps the
+// answers' program offsets back to positions in the right document.
 import * as vscode from 'vscode';
-import { AnalysisSession, SessionResult } from '../analyzer/session';
 import type { TextEdit } from '../python/parse';
 import { joinCells, NotebookProgram } from './notebook';
 import { isAnalysable } from './pythonDocuments';
+import { AnalysisChannel } from './analysisChannel';
+import type { LanguageRequest, ProgramVersion } from './languageProtocol';
 
 /** Files larger than this are not analysed (the editor stays responsive on generated code). */
 export const MAX_ANALYSED_CHARS = 2_000_000;
 
-/** An analysis seen from one document: the program's offsets minus `base` are this document's. */
+/** A document as part of an analysed program: program offsets minus `base` are this document's. */
 export interface DocumentView {
   readonly doc: vscode.TextDocument;
-  readonly result: SessionResult;
-  /** the analysed program text (for a notebook cell: all cells joined) */
-  readonly text: string;
-  /** offset of this document's first character in `text` */
+  /** the program's key in the worker: the document's URI, or its notebook's */
+  readonly key: string;
+  /** the program version the worker has (an answer for another is stale) */
+  readonly version: ProgramVersion;
+  /** offset of this document's first character in the program */
   readonly base: number;
   readonly length: number;
   /** for a notebook cell: the program and the cells (to map other cells' ranges) */
   readonly notebook?: { readonly program: NotebookProgram; readonly cells: readonly vscode.TextDocument[] };
 }
 
-interface Entry {
-  /** the document analysed: a document reopened under the same URI (an untitled one
-   * especially, whose URIs are reused) is a new object and starts afresh at version 1 */
-  readonly doc: vscode.TextDocument;
-  readonly session: AnalysisSession;
-  version: number;
-  text: string;
-  result: SessionResult | undefined;
-  /** content changes since the last analysis, one array per change event */
-  pending: vscode.TextDocumentContentChangeEvent[][];
-}
-
-interface NotebookEntry {
-  readonly session: AnalysisSession;
-  key: string;
-  program: NotebookProgram | undefined;
-  cells: vscode.TextDocument[];
-  result: SessionResult | undefined;
+interface Synced {
+  /** the document sent (a document reopened under the same URI is a new object) */
+  readonly doc?: vscode.TextDocument;
+  version: ProgramVersion;
+  /** the channel generation that has it */
+  readonly generation: number;
 }
 
 export { isAnalysable };
 
 export class Analyses implements vscode.Disposable {
-  private readonly docs = new Map<string, Entry>();
-  private readonly notebooks = new Map<string, NotebookEntry>();
-  /** the last analysis durations (ms), for the stats command and the benchmark */
+  private readonly channel = new AnalysisChannel();
+  private readonly synced = new Map<string, Synced>();
+  /** the last analysis durations (ms, in the worker), for the stats command and the benchmark */
   readonly timings: number[] = [];
 
-  /** Records an edit; the next `view` passes it to the session. */
+  /** Sends an edit to the worker as it happens (with its ranges: an incremental reparse). */
   noteChange(e: vscode.TextDocumentChangeEvent): void {
-    const entry = this.docs.get(e.document.uri.toString());
-    if (entry && entry.doc === e.document && e.contentChanges.length > 0) entry.pending.push([...e.contentChanges]);
+    const doc = e.document, key = doc.uri.toString();
+    const s = this.synced.get(key);
+    if (!s || s.doc !== doc || s.generation !== this.channel.generation || e.contentChanges.length === 0) return;
+    // a change event missed (or several at once): the next view sends the whole text instead
+    if (s.version !== doc.version - 1) return;
+    const text = doc.getText();
+    if (text.length > MAX_ANALYSED_CHARS) { this.forget(doc); return; }
+    const edits: TextEdit[] = e.contentChanges.map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insert: c.text }));
+    this.channel.send({ op: 'sync', key, version: doc.version, text, edits });
+    s.version = doc.version;
   }
 
   forget(doc: vscode.TextDocument): void {
-    this.docs.delete(doc.uri.toString());
+    const key = doc.uri.toString();
+    if (this.synced.delete(key)) this.channel.send({ op: 'forget', key });
   }
 
   forgetNotebook(nb: vscode.NotebookDocument): void {
-    this.notebooks.delete(nb.uri.toString());
+    const key = nb.uri.toString();
+    if (this.synced.delete(key)) this.channel.send({ op: 'forget', key });
   }
 
   /** The notebook that holds `doc` as a cell, if any. */
@@ -74,67 +75,65 @@ export class Analyses implements vscode.Disposable {
     return vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document === doc));
   }
 
+  /** `doc` as the worker has it now (its text sent first if the worker's copy is not current). */
   view(doc: vscode.TextDocument): DocumentView | undefined {
     if (!isAnalysable(doc)) return undefined;
     const nb = this.notebookOf(doc);
-    if (nb) return this.cellView(nb, doc);
+    if (nb) return this.notebookViews(nb).find((v) => v.doc === doc);
     const key = doc.uri.toString();
-    let entry = this.docs.get(key);
-    if (!entry || entry.doc !== doc) {
-      entry = { doc, session: new AnalysisSession(), version: -1, text: '', result: undefined, pending: [] };
-      this.docs.set(key, entry);
-    }
-    if (entry.result === undefined || entry.version !== doc.version) {
+    const s = this.synced.get(key);
+    if (!s || s.doc !== doc || s.version !== doc.version || s.generation !== this.channel.generation) {
       const text = doc.getText();
       if (text.length > MAX_ANALYSED_CHARS) return undefined;
-      // one change event since the last analysis: its ranges are relative to the text we analysed
-      const edits: TextEdit[] | undefined = entry.result !== undefined && entry.pending.length === 1
-        ? entry.pending[0].map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insert: c.text }))
-        : undefined;
-      entry.result = this.timed(() => entry!.session.update(text, edits));
-      entry.text = text;
-      entry.version = doc.version;
-      entry.pending = [];
+      this.channel.send({ op: 'sync', key, version: doc.version, text });
+      this.synced.set(key, { doc, version: doc.version, generation: this.channel.generation });
     }
-    return { doc, result: entry.result, text: entry.text, base: 0, length: entry.text.length };
+    return { doc, key, version: doc.version, base: 0, length: Number.MAX_SAFE_INTEGER };
   }
 
-  /** Analyses a notebook's Python code cells as one program; returns one cell's view. */
+  /** A notebook's Python code cells as one program; a view of each cell. */
   notebookViews(nb: vscode.NotebookDocument): DocumentView[] {
     const cells = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python').map((c) => c.document);
-    const key = cells.map((d) => `${d.uri.toString()}@${d.version}`).join('|');
-    const nbKey = nb.uri.toString();
-    let entry = this.notebooks.get(nbKey);
-    if (!entry) {
-      entry = { session: new AnalysisSession(), key: '', program: undefined, cells: [], result: undefined };
-      this.notebooks.set(nbKey, entry);
+    const version = cells.map((d) => `${d.uri.toString()}@${d.version}`).join('|');
+    const key = nb.uri.toString();
+    const program = joinCells(cells.map((d) => d.getText()));
+    const s = this.synced.get(key);
+    if (!s || s.version !== version || s.generation !== this.channel.generation) {
+      this.channel.send({ op: 'sync', key, version, text: program.text, notebook: { starts: program.starts, lengths: program.lengths } });
+      this.synced.set(key, { version, generation: this.channel.generation });
     }
-    if (entry.result === undefined || entry.key !== key) {
-      const program = joinCells(cells.map((d) => d.getText()));
-      entry.result = this.timed(() => entry!.session.update(program.text));
-      entry.program = program;
-      entry.cells = cells;
-      entry.key = key;
-    }
-    const program = entry.program!, result = entry.result;
-    return cells.map((doc, i) => ({ doc, result, text: program.text, base: program.starts[i], length: program.lengths[i], notebook: { program, cells } }));
+    return cells.map((doc, i) => ({ doc, key, version, base: program.starts[i], length: program.lengths[i], notebook: { program, cells } }));
   }
 
-  private cellView(nb: vscode.NotebookDocument, doc: vscode.TextDocument): DocumentView | undefined {
-    return this.notebookViews(nb).find((v) => v.doc === doc);
+  /** Asks the worker about `v`'s program; undefined when the answer is for an older text than `v`'s. */
+  async ask<T>(v: DocumentView, req: LanguageRequest): Promise<T | undefined> {
+    const reply = await this.channel.request<T>(req);
+    if (reply.analysisMs !== undefined) {
+      this.timings.push(reply.analysisMs);
+      if (this.timings.length > 50) this.timings.shift();
+    }
+    return reply.version === v.version && reply.value !== null ? reply.value : undefined;
   }
 
-  private timed(f: () => SessionResult): SessionResult {
-    const t = performance.now();
-    const r = f();
-    this.timings.push(performance.now() - t);
-    if (this.timings.length > 50) this.timings.shift();
-    return r;
+  /** Analyses `doc`'s program now (in the worker), so the editor's next request is answered at once. */
+  analyse(doc: vscode.TextDocument): void {
+    const v = this.view(doc);
+    if (v) this.ask(v, { op: 'analyse', key: v.key }).catch((err: unknown) => console.log(`[shape-lens] analysis failed: ${String(err)}`));
+  }
+
+  /** Where the analysis runs (the worker thread, or the host's when none could start). */
+  thread(): ReturnType<AnalysisChannel['state']> {
+    return this.channel.state();
+  }
+
+  /** Whether `v` still describes its document (no edit since). */
+  isCurrent(v: DocumentView): boolean {
+    return !v.doc.isClosed && (v.notebook ? v.notebook.cells.every((c) => !c.isClosed) && this.view(v.doc)?.version === v.version : v.doc.version === v.version);
   }
 
   dispose(): void {
-    this.docs.clear();
-    this.notebooks.clear();
+    this.synced.clear();
+    this.channel.dispose();
   }
 }
 

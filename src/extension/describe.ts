@@ -1,10 +1,15 @@
 // Words for what the analyzer found, shared by hints, hover and diagnostics: "line 12" in a
 // file, "cell 2, line 3" in a notebook (the analysed program's line numbers mapped back).
-import type { DocumentView } from './analyses';
 import type { AValue } from '../analyzer/values';
-import { locate } from './notebook';
+import { locate, NotebookProgram } from './notebook';
 
-export function lineLabel(v: DocumentView, line: number): string {
+/** The analysed program's text, and for a notebook how its cells were joined. */
+export interface ProgramView {
+  readonly text: string;
+  readonly notebook?: NotebookProgram;
+}
+
+export function lineLabel(v: ProgramView, line: number): string {
   if (!v.notebook) return `line ${line}`;
   // offset of the program line's start
   let off = 0;
@@ -13,15 +18,15 @@ export function lineLabel(v: DocumentView, line: number): string {
     if (nl < 0) break;
     off = nl + 1;
   }
-  const at = locate(v.notebook.program, off);
+  const at = locate(v.notebook, off);
   if (!at) return `line ${line}`;
-  const cellText = v.text.slice(v.notebook.program.starts[at.cell], v.notebook.program.starts[at.cell] + at.offset);
+  const cellText = v.text.slice(v.notebook.starts[at.cell], v.notebook.starts[at.cell] + at.offset);
   const cellLine = cellText.split('\n').length;
   return `cell ${at.cell + 1}, line ${cellLine}`;
 }
 
 /** "from line 3: `np.zeros((2, 3))`" for an array with a known origin. */
-export function derivation(v: DocumentView, value: AValue): string | undefined {
+export function derivation(v: ProgramView, value: AValue): string | undefined {
   if (value.kind !== 'array' || !value.origin) return undefined;
   return `made at ${lineLabel(v, value.origin.line)}: \`${value.origin.text.replace(/`/g, "'")}\``;
 }

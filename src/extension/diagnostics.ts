@@ -1,10 +1,12 @@
 // Publishes the analyzer's shape errors as VS Code diagnostics (Problems panel, squiggles):
 // NumPy's/torch's exact message, then the operands' shapes and origins; a code that links to
 // its explanation in the README; related locations where each operand got its shape. Updates
-// are debounced lightly after typing and never run on the keystroke itself.
+// are debounced lightly after typing and never run on the keystroke itself; the analysis
+// worker computes them, and an answer overtaken by an edit is dropped (that edit scheduled
+// the next update).
 import * as vscode from 'vscode';
-import type { Diagnostic as ShapeDiagnostic } from '../analyzer';
 import { Analyses, DocumentView, inView, isAnalysable, toLocation, toRange } from './analyses';
+import type { DiagnosticItem } from './languageProtocol';
 import { diagnosticsEnabled } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Shape Lens';
@@ -15,22 +17,17 @@ export function codeTarget(extensionUri: vscode.Uri, code: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'README.md').with({ fragment: code });
 }
 
-export function toVsDiagnostic(v: DocumentView, d: ShapeDiagnostic, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const out = new vscode.Diagnostic(toRange(v, d.range.from, d.range.to), d.message, vscode.DiagnosticSeverity.Error);
+export function toVsDiagnostic(v: DocumentView, d: DiagnosticItem, extensionUri: vscode.Uri): vscode.Diagnostic {
+  const out = new vscode.Diagnostic(toRange(v, d.from, d.to), d.message, vscode.DiagnosticSeverity.Error);
   out.source = DIAGNOSTIC_SOURCE;
   out.code = { value: d.code, target: codeTarget(extensionUri, d.code) };
   const related: vscode.DiagnosticRelatedInformation[] = [];
   for (const r of d.related) {
-    const loc = toLocation(v, r.range.from, r.range.to);
+    const loc = toLocation(v, r.from, r.to);
     if (loc) related.push(new vscode.DiagnosticRelatedInformation(loc, r.message));
   }
   if (related.length) out.relatedInformation = related;
   return out;
-}
-
-/** The analyzer diagnostics that fall in the view's document. */
-export function diagnosticsIn(v: DocumentView): ShapeDiagnostic[] {
-  return v.result.analysis.diagnostics.filter((d) => inView(v, d.range.from, d.range.to));
 }
 
 export class DiagnosticsPublisher implements vscode.Disposable {
@@ -47,17 +44,21 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (t) clearTimeout(t);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      try { this.update(doc); } catch (e) { console.error('[shape-lens] diagnostics update failed', e); }
+      this.update(doc).catch((e: unknown) => console.error('[shape-lens] diagnostics update failed', e));
     }, delay));
   }
 
-  update(doc: vscode.TextDocument): void {
+  async update(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
     const nb = this.analyses.notebookOf(doc);
     const views = nb ? this.analyses.notebookViews(nb) : [this.analyses.view(doc)].filter((x): x is DocumentView => !!x);
+    if (views.length === 0) return;
+    // one program: every cell of a notebook has the same answer
+    const items = await this.analyses.ask<DiagnosticItem[]>(views[0], { op: 'diagnostics', key: views[0].key });
+    if (!items || !views.every((v) => this.analyses.isCurrent(v))) return;
     for (const v of views) {
       if (!diagnosticsEnabled(v.doc)) { this.collection.delete(v.doc.uri); continue; }
-      this.collection.set(v.doc.uri, diagnosticsIn(v).map((d) => toVsDiagnostic(v, d, this.extensionUri)));
+      this.collection.set(v.doc.uri, items.filter((d) => inView(v, d.from, d.to)).map((d) => toVsDiagnostic(v, d, this.extensionUri)));
     }
   }
 

@@ -11,7 +11,7 @@ import { parseDType } from '../../engine/core/dtype';
 import type { NDArray } from '../../engine/core/ndarray';
 import type { Snapshot } from './instrument';
 import { SNAPSHOT_PREFIX } from './snapshotNames';
-import { loadLanguage } from './languageBundle';
+import { loadInstrument } from './languageBundle';
 import { evaluationLimits, inspectorMaxElements } from './settings';
 import { showInInspector } from './inspect';
 
@@ -119,7 +119,7 @@ class Evaluation implements vscode.Disposable {
     this.running = { controller, uri };
     void vscode.commands.executeCommand('setContext', 'shapeLens.running', true);
     // loaded on the first run, not at activation (the parser, the worker host, the engine's ops)
-    const { instrument, selectionProgram } = loadLanguage();
+    const { instrument, selectionProgram } = loadInstrument();
     const { runInWorker } = await import('../interpreter/host');
     const text = doc.getText();
     const program = selection ? selectionProgram(text, selection.fromLine, selection.toLine) : text;

@@ -29,6 +29,10 @@ interface Stats {
   analysesAtActivation: number;
   /** the last analyses' durations, ms */
   analysisMs: number[];
+  /** when (performance.now()) out/language.js was loaded and its features created, and how long that took */
+  languageLoad?: { at: number; ms: number };
+  /** where the analysis runs: the worker thread, or the host's when none could start */
+  analysisThread?: { thread: 'worker' | 'host' | 'none'; losses: number; lastLoss?: string };
 }
 
 const stats: Stats = { activationMs: 0, moduleLoadMs: 0, activateBodyMs: 0, analysesAtActivation: 0, analysisMs: [] };
@@ -48,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
   let ready: LanguageFeatures | undefined;
   const language = (): LanguageFeatures => {
     if (!ready) {
+      const at = performance.now();
       ready = loadLanguage().createLanguageFeatures(context.extensionUri);
+      stats.languageLoad = { at, ms: performance.now() - at };
       context.subscriptions.push(ready);
     }
     return ready;
@@ -98,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
       if (e.affectsConfiguration('shapeLens.hints')) hintsChanged.fire();
       if (ready && e.affectsConfiguration('shapeLens.diagnostics')) for (const d of vscode.workspace.textDocuments) ready.diagnostics.schedule(d, 0);
     }),
-    vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])] })),
+    vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])], analysisThread: ready?.analyses.thread() })),
   );
   registerEvaluation(context);
   registerInspector(context);
@@ -112,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
   stats.moduleLoadMs = LOADED - LOAD_START;
   stats.analysesAtActivation = ready?.analyses.timings.length ?? 0;
   return {
-    stats: () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])] }),
+    stats: () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])], analysisThread: ready?.analyses.thread() }),
     inlineResults: (uri) => evaluation()?.inlineResults(uri) ?? [],
     debug: debugging,
   };

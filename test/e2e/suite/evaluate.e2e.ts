@@ -78,7 +78,7 @@ describe('evaluation', () => {
     assert.equal(ed.document.languageId, 'python');
     assert.ok(ed.document.isUntitled);
     const lines = await hintLines(ed.document);
-    assert.ok(lines.includes('8: (4, 2) float64'), lines.join('\n'));
+    assert.ok(lines.includes('8: (4, 2) float64'), `${lines.join('\n')}\nfor ${ed.document.uri.toString()} v${ed.document.version}: ${ed.document.getText().slice(0, 200)}`);
     const r = await vscode.commands.executeCommand<RunResult>('shapeLens.evaluateFile');
     assert.equal(r.error, null, r.stderr);
     assert.equal(r.stdout, '(4, 2)\n');

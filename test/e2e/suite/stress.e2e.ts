@@ -12,6 +12,7 @@
 // sampled every 10 ms) is recorded as a measurement, not asserted.
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { describe, it } from './mocha';
 import { hintLines, inlayHints, measurements, ours, waitFor, workspaceUri } from './helpers';
 import { stressProgram, typingUnits } from '../../reliability/stressProgram';
@@ -55,10 +56,22 @@ describe('stress (typing a whole program)', () => {
       clearInterval(idleSampler);
     }
     const lags: number[] = [];
+    // what the long stalls were: each lag over 40 ms, and each garbage collection over 20 ms,
+    // with its time since typing began (the same clock: this test runs in the extension host)
+    const spikes: { at: number; ms: number }[] = [];
+    const gcs: { at: number; ms: number; kind: number }[] = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration > 20) gcs.push({ at: Math.round(e.startTime - t0), ms: Math.round(e.duration), kind: ((e as { detail?: { kind?: number } }).detail)?.kind ?? -1 });
+      }
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     let expected = performance.now() + 10;
     const sampler = setInterval(() => {
       const now = performance.now();
-      lags.push(Math.max(0, now - expected));
+      const lag = Math.max(0, now - expected);
+      lags.push(lag);
+      if (lag > 40) spikes.push({ at: Math.round(now - lag - t0), ms: Math.round(lag) });
       expected = now + 10;
     }, 10);
 
@@ -67,9 +80,13 @@ describe('stress (typing a whole program)', () => {
     let typed = 0;
     // the extension keeps its last 50 analysis durations: read them often enough to see each
     const analysisMs: number[] = [];
+    let languageLoad: { at: number; ms: number } | undefined;
+    let analysisThread: { thread: string; losses: number; lastLoss?: string } | undefined;
     const readStats = async () => {
-      const st = await vscode.commands.executeCommand<{ analysisMs: number[] }>('shapeLens._stats');
+      const st = await vscode.commands.executeCommand<{ analysisMs: number[]; languageLoad?: { at: number; ms: number }; analysisThread?: typeof analysisThread }>('shapeLens._stats');
       analysisMs.push(Math.max(0, ...(st?.analysisMs ?? [])));
+      if (st?.languageLoad) languageLoad = { at: Math.round(st.languageLoad.at - t0), ms: Math.round(st.languageLoad.ms) };
+      analysisThread = st?.analysisThread;
     };
     const report = () => {
       const typingMs = performance.now() - t0;
@@ -79,6 +96,7 @@ describe('stress (typing a whole program)', () => {
         analysisMsMax: Math.round(Math.max(0, ...analysisMs)),
         idleLagMs: { p95: Math.round(percentile(idle, 0.95)), max: Math.round(Math.max(0, ...idle)) },
         eventLoopLagMs: { p50: Math.round(percentile(lags, 0.5)), p95: Math.round(percentile(lags, 0.95)), p99: Math.round(percentile(lags, 0.99)), max: Math.round(Math.max(0, ...lags)), samples: lags.length },
+        lagSpikes: spikes, gcOver20Ms: gcs, languageLoad, analysisThread,
       };
     };
     try {
@@ -100,6 +118,7 @@ describe('stress (typing a whole program)', () => {
     } finally {
       report();
       clearInterval(sampler);
+      gcObserver.disconnect();
       console.error = origError;
       console.warn = origWarn;
       process.off('uncaughtException', onUncaught);
@@ -116,6 +135,9 @@ describe('stress (typing a whole program)', () => {
     const diag = (d: vscode.TextDocument) => ours(d.uri).map((x) => `${x.range.start.line + 1}: ${x.message.split('\n')[0]}`);
     await waitFor('diagnostics to settle', () => JSON.stringify(diag(doc)) === JSON.stringify(diag(fresh)) || undefined);
     assert.deepEqual(problems, []);
+    // the analysis ran in its worker thread all along, not on this one
+    await readStats();
+    assert.deepEqual(analysisThread, { thread: 'worker', losses: 0, lastLoss: undefined });
 
     (measurements.stressTyping as Record<string, unknown>).hintsAtEnd = got.length;
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -1,0 +1,125 @@
+// The analysis worker's service (src/extension/languageService.ts) answers what the analyzer
+// found, for the text the host last sent, whether that text came whole or as edits.
+import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LanguageService, selectHints } from '../../src/extension/languageService';
+import { analyze, hintText } from '../../src/analyzer';
+import { joinCells } from '../../src/extension/notebook';
+import { EXPLAIN_COMMAND } from '../../src/extension/explainLink';
+import type { DiagnosticItem, HintItem, HoverItem, LanguageRequest } from '../../src/extension/languageProtocol';
+import { stressProgram, typingUnits } from '../reliability/stressProgram';
+
+const BUGS = fs.readFileSync(path.join(__dirname, '../workspace/bugs.py'), 'utf8');
+const HINTS = fs.readFileSync(path.join(__dirname, '../workspace/hints.py'), 'utf8');
+
+function ask<T>(s: LanguageService, req: LanguageRequest): T {
+  return s.handle(req).value as T;
+}
+
+/** The labels the service shows for a whole text, in order. */
+function labels(s: LanguageService, key: string, length: number): string[] {
+  return ask<HintItem[]>(s, { op: 'hints', key, from: 0, to: length, mode: 'all' }).map((h) => `${h.end}:${h.label}`);
+}
+
+/** The same, straight from the analyzer (one label per statement, names when it assigns several). */
+function analyzerLabels(text: string): string[] {
+  const byEnd = new Map<number, { name: string; text: string }[]>();
+  for (const { hint, text: t } of selectHints(analyze(text).hints, 'all')) {
+    byEnd.set(hint.range.to, [...(byEnd.get(hint.range.to) ?? []), { name: hint.name, text: t }]);
+  }
+  return [...byEnd].map(([end, l]) => `${end}:${l.length === 1 ? l[0].text : l.map((x) => `${x.name}: ${x.text}`).join(', ')}`);
+}
+
+describe('LanguageService', () => {
+  it('answers hints and diagnostics of the synced text, as the analyzer finds them', () => {
+    const s = new LanguageService();
+    s.handle({ op: 'sync', key: 'a', version: 1, text: BUGS });
+    const got = labels(s, 'a', BUGS.length);
+    expect(got.length).toBeGreaterThan(3);
+    expect(got).toEqual(analyzerLabels(BUGS));
+    const diags = ask<DiagnosticItem[]>(s, { op: 'diagnostics', key: 'a' });
+    const want = analyze(BUGS).diagnostics;
+    expect(diags.map((d) => [d.from, d.to, d.code, d.message])).toEqual(want.map((d) => [d.range.from, d.range.to, d.code, d.message]));
+    expect(diags.some((d) => d.fix)).toBe(want.some((d) => d.fix));
+  });
+
+  it('answers only the hints ending in the range asked for', () => {
+    const s = new LanguageService();
+    s.handle({ op: 'sync', key: 'a', version: 1, text: HINTS });
+    const all = ask<HintItem[]>(s, { op: 'hints', key: 'a', from: 0, to: HINTS.length, mode: 'all' });
+    const mid = Math.floor(HINTS.length / 2);
+    const some = ask<HintItem[]>(s, { op: 'hints', key: 'a', from: 0, to: mid, mode: 'all' });
+    expect(some.length).toBeGreaterThan(0);
+    expect(some).toEqual(all.filter((h) => h.end <= mid));
+  });
+
+  it('after typing a program edit by edit, answers what a fresh analysis of the final text does', () => {
+    const program = stressProgram(40);
+    const s = new LanguageService();
+    let text = '';
+    let version = 0;
+    s.handle({ op: 'sync', key: 'typed', version: ++version, text });
+    for (const [i, tok] of typingUnits(program).entries()) {
+      const at = text.length;
+      text += tok;
+      s.handle({ op: 'sync', key: 'typed', version: ++version, text, edits: [{ from: at, to: at, insert: tok }] });
+      // ask now and then, so that some analyses see one edit and some several
+      if (i % 7 === 0) s.handle({ op: 'analyse', key: 'typed' });
+    }
+    expect(text).toBe(program);
+    const reply = s.handle({ op: 'hints', key: 'typed', from: 0, to: text.length, mode: 'all' });
+    expect(reply.version).toBe(version);
+    expect(labels(s, 'typed', text.length)).toEqual(analyzerLabels(program));
+  });
+
+  it('reports the analysis time only for a request that analysed', () => {
+    const s = new LanguageService();
+    s.handle({ op: 'sync', key: 'a', version: 1, text: BUGS });
+    expect(s.handle({ op: 'analyse', key: 'a' }).analysisMs).toBeGreaterThanOrEqual(0);
+    expect(s.handle({ op: 'diagnostics', key: 'a' }).analysisMs).toBeUndefined();
+    s.handle({ op: 'sync', key: 'a', version: 2, text: `${BUGS}x = 1\n`, edits: [{ from: BUGS.length, to: BUGS.length, insert: 'x = 1\n' }] });
+    expect(s.handle({ op: 'diagnostics', key: 'a' }).analysisMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers nothing for a program it does not have (never synced, or forgotten)', () => {
+    const s = new LanguageService();
+    expect(s.handle({ op: 'hints', key: 'nope', from: 0, to: 10, mode: 'all' })).toEqual({ version: -1, value: null });
+    s.handle({ op: 'sync', key: 'a', version: 3, text: BUGS });
+    s.handle({ op: 'forget', key: 'a' });
+    expect(s.handle({ op: 'diagnostics', key: 'a' }).value).toBeNull();
+  });
+
+  it('labels lines of a notebook program by cell', () => {
+    const cells = ['import numpy as np\nx = np.zeros((2, 3))', 'y = x.T'];
+    const program = joinCells(cells);
+    const s = new LanguageService();
+    s.handle({ op: 'sync', key: 'nb', version: 'v1', text: program.text, notebook: { starts: program.starts, lengths: program.lengths } });
+    const hints = ask<HintItem[]>(s, { op: 'hints', key: 'nb', from: 0, to: program.text.length, mode: 'all' });
+    const y = hints.find((h) => h.end > program.starts[1]);
+    const yHint = analyze(program.text).hints.find((h) => h.name === 'y')!;
+    expect(y?.label).toBe(hintText(yHint));
+    expect(y?.tooltip).toContain('assigned at cell 2, line 1');
+    expect(y?.tooltip).toContain('made at cell 2, line 1: `x.T`');
+    expect(hints.find((h) => h.end < program.starts[1])?.tooltip).toContain('assigned at cell 1, line 2');
+  });
+
+  it('hovers an operator with its operands\' alignment and the diagram link, and an assignment target with its hint', () => {
+    const s = new LanguageService();
+    s.handle({ op: 'sync', key: 'a', version: 1, text: BUGS });
+    const plus = BUGS.indexOf('A + v') + 2;
+    const op = ask<HoverItem>(s, { op: 'hover', key: 'a', offset: plus, uri: 'file:///bugs.py' });
+    expect(op.markdown).toContain('broadcast  A + v');
+    expect(op.markdown).toContain('operands could not be broadcast together');
+    expect(op.commands).toEqual([EXPLAIN_COMMAND]);
+    expect([op.from, op.to]).toEqual([plus, plus + 1]);
+
+    const at = BUGS.indexOf('m = np.zeros');
+    const target = ask<HoverItem>(s, { op: 'hover', key: 'a', offset: at, uri: 'file:///bugs.py', word: { from: at, to: at + 1, text: 'm' } });
+    const mHint = analyze(BUGS).hints.find((h) => h.name === 'm')!;
+    expect(target.markdown).toContain(`\`m\`: **\`${hintText(mHint)}\`**`);
+    expect(target.markdown).toContain('command:shapeLens.inspectArray?');
+    expect(target.commands).toEqual(['shapeLens.inspectArray']);
+    expect([target.from, target.to]).toEqual([at, at + 1]);
+  });
+});
