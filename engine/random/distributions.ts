@@ -9,7 +9,7 @@ import { BitGenerator, TWO32, U64 } from './bitGenerator';
 import { log, log1p, log1pf } from './libm';
 import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
-import { MEMF64, OUT_CAPACITY, OUTF64, runMtGaussPairs } from './wasmKernels';
+import { OUT_CAPACITY, runMtGaussPairs } from './wasmKernels';
 import {
   FI_DOUBLE, FI_FLOAT, KI_DOUBLE, KI_FLOAT, WI_DOUBLE, WI_FLOAT, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_INV_R_F,
   ZIGGURAT_NOR_R, ZIGGURAT_NOR_R_F,
@@ -239,8 +239,7 @@ export function fillLegacyGauss(bg: BitGenerator, st: GaussState, d: Float64Arra
     const cap = OUT_CAPACITY >> 1;
     for (let done = 0; done < pairs;) {
       const k = Math.min(pairs - done, cap);
-      bg.pos = runMtGaussPairs(bg.key, bg.pos, k);
-      d.set(MEMF64.subarray(OUTF64, OUTF64 + 2 * k), i);
+      bg.pos = runMtGaussPairs(bg.key, bg.pos, k, d, i);
       i += 2 * k;
       done += k;
     }

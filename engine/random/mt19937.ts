@@ -6,7 +6,7 @@
 
 import { BitGenerator, U64 } from './bitGenerator';
 import { SeedSequence } from './seedSequence';
-import { MEMF64, OUT_CAPACITY, OUTF64, runMtDoubles } from './wasmKernels';
+import { OUT_CAPACITY, runMtDoubles } from './wasmKernels';
 
 const N = 624;
 const M = 397;
@@ -106,8 +106,7 @@ export class MT19937 implements BitGenerator {
   fillDoubles(out: Float64Array, n: number): void {
     for (let done = 0; done < n;) {
       const k = Math.min(n - done, OUT_CAPACITY);
-      this.pos = runMtDoubles(this.key, this.pos, k);
-      out.set(MEMF64.subarray(OUTF64, OUTF64 + k), done);
+      this.pos = runMtDoubles(this.key, this.pos, k, out, done);
       done += k;
     }
   }

@@ -8,7 +8,7 @@
 
 import { BitGenerator, U64 } from './bitGenerator';
 import { SeedSequence } from './seedSequence';
-import { MEM32, MEMF64, OUT32, OUT_CAPACITY, OUTF64, runPcg64, runPcg64Normals } from './wasmKernels';
+import { OUT32, OUT_CAPACITY, runPcg64, runPcg64Normals } from './wasmKernels';
 
 const MASK128 = (1n << 128n) - 1n;
 /** PCG_DEFAULT_MULTIPLIER_128. */
@@ -54,9 +54,9 @@ export class PCG64 implements BitGenerator {
 
   /** One `pcg64_random_r`: step, then XSL-RR of the new state. */
   next64(out: U64): void {
-    runPcg64(this.st, 1);
-    out.lo = MEM32[OUT32];
-    out.hi = MEM32[OUT32 + 1];
+    const m = runPcg64(this.st, 1);
+    out.lo = m[OUT32];
+    out.hi = m[OUT32 + 1];
   }
 
   next32(): number {
@@ -71,21 +71,19 @@ export class PCG64 implements BitGenerator {
   }
 
   /**
-   * n draws in order, left in the kernel's memory a block at a time: `use(base, k)` reads
-   * draw t of the block at MEM32[base + 2t] (low) and MEM32[base + 2t + 1] (high).
+   * n draws in order, left in the kernel's memory a block at a time: `use(m, base, k, done)`
+   * reads draw t of the block at m[base + 2t] (low) and m[base + 2t + 1] (high).
    */
-  private blocks(n: number, use: (base: number, k: number, done: number) => void): void {
+  private blocks(n: number, use: (m: Uint32Array, base: number, k: number, done: number) => void): void {
     for (let done = 0; done < n;) {
       const k = Math.min(n - done, OUT_CAPACITY);
-      runPcg64(this.st, k);
-      use(OUT32, k, done);
+      use(runPcg64(this.st, k), OUT32, k, done);
       done += k;
     }
   }
 
   fill64(hi: Uint32Array, lo: Uint32Array, n: number): void {
-    this.blocks(n, (base, k, done) => {
-      const m = MEM32;
+    this.blocks(n, (m, base, k, done) => {
       for (let t = 0; t < k; t++) {
         lo[done + t] = m[base + 2 * t];
         hi[done + t] = m[base + 2 * t + 1];
@@ -94,8 +92,7 @@ export class PCG64 implements BitGenerator {
   }
 
   fillDoubles(out: Float64Array, n: number): void {
-    this.blocks(n, (base, k, done) => {
-      const m = MEM32;
+    this.blocks(n, (m, base, k, done) => {
       for (let t = 0; t < k; t++) out[done + t] = (m[base + 2 * t + 1] * 2097152 + (m[base + 2 * t] >>> 11)) * TWO_M53;
     });
   }
@@ -105,8 +102,7 @@ export class PCG64 implements BitGenerator {
     const n = d.length;
     for (let done = 0; done < n;) {
       const k = Math.min(n - done, OUT_CAPACITY);
-      runPcg64Normals(this.st, k);
-      d.set(MEMF64.subarray(OUTF64, OUTF64 + k), done);
+      runPcg64Normals(this.st, k, d, done);
       done += k;
     }
   }

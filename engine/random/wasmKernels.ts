@@ -36,14 +36,18 @@ const IMPORTS: ImportDef[] = [
   { module: 'm', name: 'logExact', params: ['f64'], results: ['f64'] },
 ];
 
-function instantiate(): KernelExports {
+/** The instance's exports and its memory as words and doubles (the memory never grows, so the views stay valid). */
+interface Kernels { readonly k: KernelExports; readonly mem32: Uint32Array; readonly memf64: Float64Array }
+
+function instantiate(): Kernels {
+  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) throw new Error('np.random needs WebAssembly, which this JavaScript runtime does not provide');
   // function indices: the imports (0 log1p, 1 exp, 2 logExact), then 3 pcg64Fill, 4 pcg64Normals,
   // 5 twist, 6 temper, 7 mtFillDoubles, 8 log near 1, 9 mtGaussPairs
   const funcs = [
     pcg64Fill(), pcg64Normals(0, 1), mtTwist(6), mtTemper(), mtFillDoubles(5, 6), wasmLogNear1(2), mtGaussPairs(5, 6, 8, 2),
   ];
   const bytes = encodeModule(IMPORTS, funcs, PAGES);
-  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, logExact } });
   const k = inst.exports as KernelExports;
   const f = new Float64Array(k.memory.buffer);
@@ -52,51 +56,56 @@ function instantiate(): KernelExports {
   f.set(FI_DOUBLE, ZIG_FI >> 3);
   f.set(LOG_TAB, LOG_TABLE >> 3);
   f.set(LOG_INVC_SPLIT, LOG_INVC_SPLIT_AT >> 3);
-  return k;
+  return { k, mem32: new Uint32Array(k.memory.buffer), memf64: f };
 }
 
-const K = instantiate();
-/** The module's memory as words and doubles (the memory never grows, so these stay valid). */
-export const MEM32 = new Uint32Array(K.memory.buffer);
-export const MEMF64 = new Float64Array(K.memory.buffer);
-/** OUT as an index into MEM32 (two words per u64: low first) and into MEMF64. */
+// built on the first draw, not at load: importing np.random stays cheap for code that never samples
+let kernels: Kernels | null = null;
+const K = (): Kernels => (kernels ??= instantiate());
+
+/** OUT as an index into the memory's words (two per u64: low first). */
 export const OUT32 = OUT >> 2;
-export const OUTF64 = OUT >> 3;
+const OUTF64 = OUT >> 3;
 
 /** Copies PCG64 state words (state lo…hi, inc lo…hi, u32 each) in, runs `kernel`, copies the state back. */
-function withPcg64(st: Uint32Array, kernel: (n: number) => void, n: number): void {
-  const m = MEM32, s = PCG_STATE >> 2;
+function withPcg64(st: Uint32Array, kernel: 'pcg64Fill' | 'pcg64Normals', n: number): Kernels {
+  const ks = K(), m = ks.mem32, s = PCG_STATE >> 2;
   for (let k = 0; k < 8; k++) m[s + k] = st[k];
-  kernel(n);
+  ks.k[kernel](n);
   for (let k = 0; k < 4; k++) st[k] = m[s + k];
+  return ks;
 }
 
-/** n ≤ OUT_CAPACITY PCG64 draws at MEM32[OUT32 + 2t] (low) and MEM32[OUT32 + 2t + 1] (high). */
-export function runPcg64(st: Uint32Array, n: number): void {
-  withPcg64(st, K.pcg64Fill, n);
+/**
+ * n ≤ OUT_CAPACITY PCG64 draws; returns the memory's words, where draw t is at
+ * [OUT32 + 2t] (low) and [OUT32 + 2t + 1] (high) until the next kernel call.
+ */
+export function runPcg64(st: Uint32Array, n: number): Uint32Array {
+  return withPcg64(st, 'pcg64Fill', n).mem32;
 }
 
-/** n ≤ OUT_CAPACITY ziggurat normals from PCG64 at MEMF64[OUTF64 + t]. */
-export function runPcg64Normals(st: Uint32Array, n: number): void {
-  withPcg64(st, K.pcg64Normals, n);
+/** n ≤ OUT_CAPACITY ziggurat normals from PCG64 into d[at…]. */
+export function runPcg64Normals(st: Uint32Array, n: number, d: Float64Array, at: number): void {
+  d.set(withPcg64(st, 'pcg64Normals', n).memf64.subarray(OUTF64, OUTF64 + n), at);
 }
 
 /** Copies MT19937's key and pos in, runs `kernel`, copies them back; returns the new pos. */
-function withMt(key: Uint32Array, pos: number, kernel: (n: number) => void, n: number): number {
-  const m = MEM32;
+function withMt(key: Uint32Array, pos: number, kernel: 'mtFillDoubles' | 'mtGaussPairs', n: number, d: Float64Array, at: number, count: number): number {
+  const ks = K(), m = ks.mem32;
   m.set(key, MT_KEY >> 2);
   m[MT_POS >> 2] = pos;
-  kernel(n);
+  ks.k[kernel](n);
   key.set(m.subarray(MT_KEY >> 2, (MT_KEY >> 2) + 624));
+  d.set(ks.memf64.subarray(OUTF64, OUTF64 + count), at);
   return m[MT_POS >> 2];
 }
 
-/** n ≤ OUT_CAPACITY MT19937 doubles from `key`/pos at MEMF64[OUTF64 + t]; returns the new pos. */
-export function runMtDoubles(key: Uint32Array, pos: number, n: number): number {
-  return withMt(key, pos, K.mtFillDoubles, n);
+/** n ≤ OUT_CAPACITY MT19937 doubles from `key`/pos into d[at…]; returns the new pos. */
+export function runMtDoubles(key: Uint32Array, pos: number, n: number, d: Float64Array, at: number): number {
+  return withMt(key, pos, 'mtFillDoubles', n, d, at, n);
 }
 
-/** n ≤ OUT_CAPACITY / 2 polar pairs of legacy gaussians at MEMF64[OUTF64 + t]; returns the new pos. */
-export function runMtGaussPairs(key: Uint32Array, pos: number, n: number): number {
-  return withMt(key, pos, K.mtGaussPairs, n);
+/** n ≤ OUT_CAPACITY / 2 polar pairs of legacy gaussians (2n values) into d[at…]; returns the new pos. */
+export function runMtGaussPairs(key: Uint32Array, pos: number, n: number, d: Float64Array, at: number): number {
+  return withMt(key, pos, 'mtGaussPairs', n, d, at, 2 * n);
 }
