@@ -127,16 +127,17 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
       D[k++] = acc;
     });
   } else {
-    // outer reduction: accumulate whole output slices, reduced axes outermost in order
+    // outer reduction: accumulate whole output slices, reduced axes outermost in memory order
     const keptShape = kept.map((i) => a.shape[i]);
     const keptStrides = kept.map((i) => a.strides[i]);
     const outStrides = out.strides;
     let first = info.identity === undefined;
     if (!first) D.fill(info.identity as number);
-    // NumPy's loop order: reduced positions in axis order, each input row folded into the
+    // NumPy's loop order: reduced positions in memory order (its iterator sorts axes by
+    // stride, so a transposed view's axis=(0, 1) walks axis 1 outermost), each input row folded into the
     // whole output; the fold takes ROWS positions of the last reduced axis per pass when
     // that gives the same bits (not when D's stores wrap an integer product)
-    const ordered = [...plan.axes];
+    const ordered = rAxes;
     const p = coalesce(keptShape, [outStrides, keptStrides]);
     const pn = p.shape.length;
     const os = pn ? p.strides[0][pn - 1] : 0, is = pn ? p.strides[1][pn - 1] : 0;
