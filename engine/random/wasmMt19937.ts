@@ -3,7 +3,7 @@
 // key and pos copied into MT_KEY/MT_POS around each call (mt19937.ts does that).
 
 import {
-  block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifThen, loop, Op, set, Simd, tee, v128Load, v128Store,
+  block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op, set, Simd, tee, v128Load, v128Store,
 } from './wasmEncoder';
 import { MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
 import { LOG_INLINE_LOCALS, logInline } from './wasmLog';
@@ -98,6 +98,13 @@ const double = (L: MtLocals, twist: number): number[] => [
   f64(1.1102230246251565e-16), [Op.f64Mul],
 ].flat();
 
+/** `double`'s value from the tempered words at byte offsets w + off and w + off + 4 of MT_TEMPERED. */
+const pairDouble = (w: number, off: number): number[] => [
+  get(w), i32Load(MT_TEMPERED + off), i32(5), [Op.i32ShrU], [Op.f64ConvertI32S], f64(67108864), [Op.f64Mul],
+  get(w), i32Load(MT_TEMPERED + off + 4), i32(6), [Op.i32ShrU], [Op.f64ConvertI32S], [Op.f64Add],
+  f64(1.1102230246251565e-16), [Op.f64Mul],
+].flat();
+
 /**
  * `mtFillDoubles(n)`: n `mt19937_next_double` values into OUT, twisting whenever pos
  * reaches 624; pos lives at MT_POS.
@@ -131,10 +138,10 @@ export function mtFillDoubles(twist: number, temper: number): FuncDef {
  * `logNear1`/`logExact` are the log helpers' indices (wasmLog.ts).
  */
 export function mtGaussPairs(twist: number, temper: number, logNear1: number, logExact: number): FuncDef {
-  const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, x1 = 6, x2 = 7, r2 = 8, lg = 9, f = 10, first = 11;
+  const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, w = 6, x1 = 7, x2 = 8, r2 = 9, lg = 10, f = 11, first = 12;
   return {
     name: 'mtGaussPairs', params: ['i32'], results: [],
-    locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64', 'f64', ...LOG_INLINE_LOCALS],
+    locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64', 'f64', ...LOG_INLINE_LOCALS],
     body: [
       call(temper),
       i32(0), i32Load(MT_POS), set(L.pos),
@@ -143,15 +150,24 @@ export function mtGaussPairs(twist: number, temper: number, logNear1: number, lo
       block(
         get(p), get(end), [Op.i32GeU], brIf(0),
         loop(
-          loop( // until 0 < r2 < 1
-            f64(2), double(L, twist), [Op.f64Mul], f64(1), [Op.f64Sub], set(x1),
-            f64(2), double(L, twist), [Op.f64Mul], f64(1), [Op.f64Sub], set(x2),
-            get(x1), get(x1), [Op.f64Mul], get(x2), get(x2), [Op.f64Mul], [Op.f64Add], tee(r2),
-            f64(1), [Op.f64Ge], get(r2), f64(0), [Op.f64Eq], [Op.i32Or], brIf(0),
+          // one polar attempt, written at p and kept (p advances) only when 0 < r2 < 1: the
+          // ~21% rejections would otherwise be a badly predicted branch
+          // the four words: straight from the tempered block unless it runs out within them
+          get(L.pos), i32(N - 4), [Op.i32GtU],
+          ifElse(
+            [f64(2), double(L, twist), [Op.f64Mul], f64(1), [Op.f64Sub], set(x1),
+              f64(2), double(L, twist), [Op.f64Mul], f64(1), [Op.f64Sub], set(x2)],
+            [get(L.pos), i32(2), [Op.i32Shl], set(w),
+              f64(2), pairDouble(w, 0), [Op.f64Mul], f64(1), [Op.f64Sub], set(x1),
+              f64(2), pairDouble(w, 8), [Op.f64Mul], f64(1), [Op.f64Sub], set(x2),
+              get(L.pos), i32(4), [Op.i32Add], set(L.pos)],
           ),
+          get(x1), get(x1), [Op.f64Mul], get(x2), get(x2), [Op.f64Mul], [Op.f64Add], set(r2),
           get(p), get(x2), f64Store(0),
           get(p), get(x1), f64Store(8),
-          get(p), i32(16), [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
+          get(p),
+          get(r2), f64(1), [Op.f64Lt], get(r2), f64(0), [Op.f64Ne], [Op.i32And], i32(4), [Op.i32Shl],
+          [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
         ),
         i32(OUT), set(p),
         loop(
