@@ -4,7 +4,7 @@
 // axis in chunks of 8192, sequential across rows. Returns arrays (0-d for full reductions);
 // engine/pycall.ts unwraps 0-d results to NumPy scalars.
 
-import { DType, dtypeInfo } from '../core/dtype';
+import { DType, dtypeInfo, TypedArray } from '../core/dtype';
 import { emptyArray, forEachOffset, isCContiguous, NDArray } from '../core/ndarray';
 import { astype } from '../core/cast';
 import { coalesce, forEachRow } from '../core/iter';
@@ -106,7 +106,9 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
   const rPlan = coalesce(rAxes.map((i) => a.shape[i]), [rAxes.map((i) => a.strides[i])]);
   const rn = rPlan.shape.length;
   const rowStride = rn ? rPlan.strides[0][rn - 1] : 0;
-  if (innerReduced || kept.length === 0) {
+  if (pairwise && kept.length === 0 && rn > 1) {
+    D[0] = bufferedPairwiseSum(A, a.offset, rPlan.shape, rPlan.strides[0], f32);
+  } else if (innerReduced || kept.length === 0) {
     let k = 0;
     forEachOffset(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
       let acc = info.identity ?? NaN;
@@ -166,6 +168,29 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     });
   }
   return withKeepdims(out, plan.shape);
+}
+
+/**
+ * The float sum of a whole array whose elements do not form one strided row (a reversed or
+ * row-sliced view): NumPy's buffered iterator copies them in iteration order into buffers of
+ * CHUNK elements and sums each buffer pairwise, so a chunk runs across row ends.
+ */
+function bufferedPairwiseSum(A: TypedArray, offset: number, shape: readonly number[], strides: readonly number[], f32: boolean): number {
+  const buf = new Float64Array(CHUNK); // exact for float32 values too; a fixed 64 KiB
+  const sumChunk = pairwiseKernel(buf, f32);
+  const st = strides[strides.length - 1];
+  let acc = 0, fill = 0;
+  forEachRow(shape, [strides], [offset], (n, [o]) => {
+    for (let i = 0; i < n; i++, o += st) {
+      buf[fill++] = A[o];
+      if (fill === CHUNK) {
+        acc = f32 ? Math.fround(acc + sumChunk(buf, 0, CHUNK, 1)) : acc + sumChunk(buf, 0, CHUNK, 1);
+        fill = 0;
+      }
+    }
+  });
+  if (fill > 0) acc = f32 ? Math.fround(acc + sumChunk(buf, 0, fill, 1)) : acc + sumChunk(buf, 0, fill, 1);
+  return acc;
 }
 
 function withKeepdims(out: NDArray, shape: readonly (number | object)[]): NDArray {
