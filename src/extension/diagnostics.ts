@@ -51,13 +51,16 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   async update(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
     const nb = this.analyses.notebookOf(doc);
+    if (!nb && !diagnosticsEnabled(doc)) { this.collection.delete(doc.uri); return; }
     const views = nb ? this.analyses.notebookViews(nb) : [this.analyses.view(doc)].filter((x): x is DocumentView => !!x);
-    if (views.length === 0) return;
+    // switched off: nothing to analyse for
+    const enabled = views.filter((v) => diagnosticsEnabled(v.doc));
+    for (const v of views) if (!enabled.includes(v)) this.collection.delete(v.doc.uri);
+    if (enabled.length === 0) return;
     // one program: every cell of a notebook has the same answer
-    const items = await this.analyses.ask<DiagnosticItem[]>(views[0], { op: 'diagnostics', key: views[0].key });
-    if (!items || !views.every((v) => this.analyses.isCurrent(v))) return;
-    for (const v of views) {
-      if (!diagnosticsEnabled(v.doc)) { this.collection.delete(v.doc.uri); continue; }
+    const items = await this.analyses.ask<DiagnosticItem[]>(enabled[0], { op: 'diagnostics', key: enabled[0].key });
+    if (!items || !enabled.every((v) => this.analyses.isCurrent(v))) return;
+    for (const v of enabled) {
       this.collection.set(v.doc.uri, items.filter((d) => inView(v, d.from, d.to)).map((d) => toVsDiagnostic(v, d, this.extensionUri)));
     }
   }

@@ -9,6 +9,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { ShapeHintsProvider } from './hints';
 import { ShapeHoverProvider } from './hover';
 import { ShapeFixProvider } from './codeActions';
+import { hintsMode } from './settings';
 
 export interface LanguageFeatures extends vscode.Disposable {
   readonly analyses: Analyses;
@@ -29,7 +30,7 @@ export function createLanguageFeatures(extensionUri: vscode.Uri): LanguageFeatur
   const soon = new Map<string, ReturnType<typeof setTimeout>>();
   const analyseSoon = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
-    if (soon.has(key) || !vscode.window.visibleTextEditors.some((ed) => ed.document === doc)) return;
+    if (soon.has(key) || hintsMode(doc) === 'off' || !vscode.window.visibleTextEditors.some((ed) => ed.document === doc)) return;
     soon.set(key, setTimeout(() => {
       soon.delete(key);
       if (!doc.isClosed) analyses.analyse(doc);
