@@ -6,11 +6,10 @@
 
 import { encodeModule, ImportDef } from './wasmEncoder';
 import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';
-import { log1p, LOG_INVC_SPLIT, logExact } from './libm';
+import { log, log1p, LOG_INVC_SPLIT } from './libm';
 import {
   LOG_INVC_SPLIT as LOG_INVC_SPLIT_AT, LOG_TABLE, MT_KEY, MT_POS, OUT, OUT_CAPACITY, PAGES, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI,
 } from './wasmLayout';
-import { wasmLogNear1 } from './wasmLog';
 import { pcg64Fill, pcg64Normals } from './wasmPcg64';
 import { mtFillDoubles, mtGaussPairs, mtTemper, mtTwist } from './wasmMt19937';
 
@@ -33,7 +32,7 @@ interface KernelExports {
 const IMPORTS: ImportDef[] = [
   { module: 'm', name: 'log1p', params: ['f64'], results: ['f64'] },
   { module: 'm', name: 'exp', params: ['f64'], results: ['f64'] },
-  { module: 'm', name: 'logExact', params: ['f64'], results: ['f64'] },
+  { module: 'm', name: 'log', params: ['f64'], results: ['f64'] },
 ];
 
 /** The instance's exports and its memory as words and doubles (the memory never grows, so the views stay valid). */
@@ -42,13 +41,11 @@ interface Kernels { readonly k: KernelExports; readonly mem32: Uint32Array; read
 function instantiate(): Kernels {
   const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) throw new Error('np.random needs WebAssembly, which this JavaScript runtime does not provide');
-  // function indices: the imports (0 log1p, 1 exp, 2 logExact), then 3 pcg64Fill, 4 pcg64Normals,
-  // 5 twist, 6 temper, 7 mtFillDoubles, 8 log near 1, 9 mtGaussPairs
-  const funcs = [
-    pcg64Fill(), pcg64Normals(0, 1), mtTwist(6), mtTemper(), mtFillDoubles(5, 6), wasmLogNear1(2), mtGaussPairs(5, 6, 8, 2),
-  ];
+  // function indices: the imports (0 log1p, 1 exp, 2 log), then 3 pcg64Fill, 4 pcg64Normals,
+  // 5 twist, 6 temper, 7 mtFillDoubles, 8 mtGaussPairs
+  const funcs = [pcg64Fill(), pcg64Normals(0, 1), mtTwist(6), mtTemper(), mtFillDoubles(5, 6), mtGaussPairs(5, 6, 2)];
   const bytes = encodeModule(IMPORTS, funcs, PAGES);
-  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, logExact } });
+  const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, log } });
   const k = inst.exports as KernelExports;
   const f = new Float64Array(k.memory.buffer);
   f.set(KI_DOUBLE, ZIG_KI >> 3);

@@ -14,5 +14,6 @@ export const ZIG_WI = ZIG_KI + 8 * 256; // 256 f64: wi_double
 export const ZIG_FI = ZIG_WI + 8 * 256; // 256 f64: fi_double
 export const LOG_TABLE = ZIG_FI + 8 * 256; // 128 (invc, logc) f64 pairs: glibc log's table
 export const LOG_INVC_SPLIT = LOG_TABLE + 16 * 128; // 128 (hi, lo) f64 pairs: invc split in 26-bit halves
-export const END = LOG_INVC_SPLIT + 16 * 128;
+export const DEFERRED = LOG_INVC_SPLIT + 16 * 128; // OUT_CAPACITY / 2 i32: addresses of gaussian pairs whose log is finished in a later pass
+export const END = DEFERRED + 4 * (OUT_CAPACITY / 2);
 export const PAGES = Math.ceil(END / 65536);

@@ -5,7 +5,7 @@
 import {
   block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op, set, Simd, tee, v128Load, v128Store,
 } from './wasmEncoder';
-import { MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
+import { DEFERRED, MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
 import { LOG_INLINE_LOCALS, logInline } from './wasmLog';
 
 const N = 624, M = 397;
@@ -134,14 +134,26 @@ export function mtFillDoubles(twist: number, temper: number): FuncDef {
  * `mtGaussPairs(n)`: 2n `legacy_gauss` values into OUT in the order the cache gives them out
  * (f * x2, then f * x1). First the polar draws (x2, x1 of each accepted pair into OUT), then
  * the logs and square roots over the block, whose iterations are independent so their
- * latencies overlap; r2 is recomputed there from x1 and x2 with the same bits.
- * `logNear1`/`logExact` are the log helpers' indices (wasmLog.ts).
+ * latencies overlap; r2 is recomputed there from x1 and x2 with the same bits. The few logs
+ * wasmLog.ts cannot prove go to a list and a last pass calls libm.ts's `log` (index `log`).
  */
-export function mtGaussPairs(twist: number, temper: number, logNear1: number, logExact: number): FuncDef {
-  const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, w = 6, x1 = 7, x2 = 8, r2 = 9, lg = 10, f = 11, first = 12;
+export function mtGaussPairs(twist: number, temper: number, log: number): FuncDef {
+  const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, w = 6, ok = 7, nDeferred = 8;
+  const x1 = 9, x2 = 10, r2 = 11, lg = 12, first = 13;
+  // the pair at p from its x2, x1 and the log of r2 in lg: f = sqrt(-2 log(r2) / r2)
+  const finish = (): number[][] => [
+    f64(-2), get(lg), [Op.f64Mul], get(r2), [Op.f64Div], [Op.f64Sqrt], set(lg),
+    get(p), get(lg), get(x2), [Op.f64Mul], f64Store(0),
+    get(p), get(lg), get(x1), [Op.f64Mul], f64Store(8),
+  ];
+  const load = (): number[][] => [
+    get(p), f64Load(0), set(x2),
+    get(p), f64Load(8), set(x1),
+    get(x1), get(x1), [Op.f64Mul], get(x2), get(x2), [Op.f64Mul], [Op.f64Add], set(r2),
+  ];
   return {
     name: 'mtGaussPairs', params: ['i32'], results: [],
-    locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64', 'f64', ...LOG_INLINE_LOCALS],
+    locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64', ...LOG_INLINE_LOCALS],
     body: [
       call(temper),
       i32(0), i32Load(MT_POS), set(L.pos),
@@ -171,14 +183,24 @@ export function mtGaussPairs(twist: number, temper: number, logNear1: number, lo
         ),
         i32(OUT), set(p),
         loop(
-          get(p), f64Load(0), set(x2),
-          get(p), f64Load(8), set(x1),
-          get(x1), get(x1), [Op.f64Mul], get(x2), get(x2), [Op.f64Mul], [Op.f64Add], set(r2),
-          logInline(r2, lg, first, logNear1, logExact),
-          f64(-2), get(lg), [Op.f64Mul], get(r2), [Op.f64Div], [Op.f64Sqrt], set(f),
-          get(p), get(f), get(x2), [Op.f64Mul], f64Store(0),
-          get(p), get(f), get(x1), [Op.f64Mul], f64Store(8),
+          ...load(),
+          logInline(r2, lg, ok, first),
+          get(ok),
+          ifElse(finish(), [
+            // defer: remember p (x2 and x1 stay in place)
+            get(nDeferred), i32(2), [Op.i32Shl], get(p), i32Store(DEFERRED),
+            get(nDeferred), i32(1), [Op.i32Add], set(nDeferred),
+          ]),
           get(p), i32(16), [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
+        ),
+        // the deferred pairs, with the JavaScript log
+        get(nDeferred), [Op.i32Eqz], brIf(0),
+        loop(
+          get(nDeferred), i32(1), [Op.i32Sub], tee(nDeferred), i32(2), [Op.i32Shl], i32Load(DEFERRED), set(p),
+          ...load(),
+          get(r2), call(log), set(lg),
+          ...finish(),
+          get(nDeferred), brIf(0),
         ),
       ),
       i32(0), get(L.pos), i32Store(MT_POS),
