@@ -292,9 +292,10 @@ export function standardNormal(bg: BitGenerator): number {
 }
 
 /**
- * `d[i] = standardNormal(bg)` for each i in order. The 64-bit draws come in blocks of at most
- * one per normal still to make (each takes at least one), so no more are drawn than the
- * one-at-a-time loop draws; the rare paths take their doubles from the same blocks.
+ * `d[i] = standardNormal(bg)` for each i in order: PCG64's WebAssembly ziggurat (wasmPcg64.ts),
+ * or for MT19937 the loop below. Its 64-bit draws come in blocks of at most one per normal
+ * still to make (each takes at least one), so no more are drawn than the one-at-a-time loop
+ * draws; the rare paths take their doubles from the same blocks.
  */
 export function fillStandardNormal(bg: BitGenerator, d: Float64Array): void {
   if (bg instanceof PCG64) { bg.fillStandardNormal(d); return; }

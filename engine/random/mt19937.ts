@@ -2,7 +2,8 @@
 // `next_double` from two 32-bit draws, NumPy's legacy seeding (`np.random.seed(int)` fills
 // the key with Knuth's generator and sets pos = 624; a 1-d array of ints goes through
 // init_by_array) and the SeedSequence seeding of `MT19937(seed)`. Uint32 arithmetic with
-// Math.imul only. It knows nothing of distributions or of Python values.
+// Math.imul for single draws; bulk doubles run in the WebAssembly kernel (wasmKernels.ts)
+// on a copy of the key. It knows nothing of distributions or of Python values.
 
 import { BitGenerator, U64 } from './bitGenerator';
 import { SeedSequence } from './seedSequence';

@@ -1,8 +1,8 @@
-// The random kernels' one WebAssembly module, built at load from wasmPcg64.ts and
+// The random kernels' one WebAssembly module, built on first use from wasmPcg64.ts and
 // wasmMt19937.ts (no .wasm file, no dependency) and shared by every generator: the module
-// keeps no generator state between calls. A caller copies its generator's state into the
-// slots of wasmLayout.ts, runs a kernel, copies the state back and reads the results at OUT.
-// The imports are the JavaScript functions the kernels' rare paths need bit for bit.
+// keeps no generator state between calls. Each run* function copies a generator's state into
+// the slots of wasmLayout.ts, runs a kernel, copies the state back and the results out of OUT.
+// The imports are the libm.ts functions (and Math.exp) the kernels' rare paths need bit for bit.
 
 import { encodeModule, ImportDef } from './wasmEncoder';
 import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';

@@ -1,9 +1,12 @@
 // MT19937's WebAssembly kernels (bytes via wasmEncoder.ts, instantiated in wasmKernels.ts):
-// the 624-word twist in place and a bulk fill of `mt19937_next_double` values, with the
-// key and pos copied into MT_KEY/MT_POS around each call (mt19937.ts does that).
+// the 624-word twist in place and its tempering (four words at a time, SIMD), a bulk fill of
+// `mt19937_next_double` values, and the legacy polar gaussian (`legacy_gauss`) over those
+// doubles with glibc's log (wasmLog.ts). The key and pos are copied into MT_KEY/MT_POS
+// around each call (wasmKernels.ts does that); the draws read the tempered copy.
 
 import {
-  block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op, set, Simd, tee, v128Load, v128Store,
+  block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op, set, Simd,
+  tee, v128Load, v128Store,
 } from './wasmEncoder';
 import { DEFERRED, MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
 import { LOG_INLINE_LOCALS, logInline } from './wasmLog';
