@@ -106,8 +106,17 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
   const rPlan = coalesce(rAxes.map((i) => a.shape[i]), [rAxes.map((i) => a.strides[i])]);
   const rn = rPlan.shape.length;
   const rowStride = rn ? rPlan.strides[0][rn - 1] : 0;
-  if (pairwise && kept.length === 0 && rn > 1) {
-    D[0] = bufferedPairwiseSum(A, a.offset, rPlan.shape, rPlan.strides[0], f32);
+  // every reduced axis inside every kept one in memory order: an output's elements are one
+  // run of NumPy's iteration
+  const reducedInnermost = kept.every((i) => a.shape[i] <= 1
+    || plan.axes.every((r) => a.shape[r] <= 1 || Math.abs(a.strides[i]) > Math.abs(a.strides[r])));
+  if (pairwise && rn > 1 && reducedInnermost) {
+    // and that run is not one strided row: NumPy's iterator buffers it
+    const buf = new Float64Array(CHUNK); // exact for float32 values too; a fixed 64 KiB
+    let k = 0;
+    forEachOffset(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
+      D[k++] = bufferedPairwiseSum(A, base, rPlan.shape, rPlan.strides[0], f32, buf);
+    });
   } else if (innerReduced || kept.length === 0) {
     let k = 0;
     forEachOffset(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
@@ -171,12 +180,13 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
 }
 
 /**
- * The float sum of a whole array whose elements do not form one strided row (a reversed or
- * row-sliced view): NumPy's buffered iterator copies them in iteration order into buffers of
+ * The float sum of elements that do not form one strided row (a reversed or row-sliced
+ * view's rows): NumPy's buffered iterator copies them in iteration order into buffers of
  * CHUNK elements and sums each buffer pairwise, so a chunk runs across row ends.
  */
-function bufferedPairwiseSum(A: TypedArray, offset: number, shape: readonly number[], strides: readonly number[], f32: boolean): number {
-  const buf = new Float64Array(CHUNK); // exact for float32 values too; a fixed 64 KiB
+function bufferedPairwiseSum(
+  A: TypedArray, offset: number, shape: readonly number[], strides: readonly number[], f32: boolean, buf: Float64Array,
+): number {
   const sumChunk = pairwiseKernel(buf, f32);
   const st = strides[strides.length - 1];
   let acc = 0, fill = 0;
