@@ -4,6 +4,7 @@
 // the slots of wasmLayout.ts, runs a kernel, copies the state back and the results out of OUT.
 // The imports are the libm.ts functions (and Math.exp) the kernels' rare paths need bit for bit.
 
+import { valueError } from '../core/errors';
 import { encodeModule, ImportDef } from './wasmEncoder';
 import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';
 import { log, log1p, LOG_INVC_SPLIT } from './libm';
@@ -88,6 +89,8 @@ export function runPcg64Normals(st: Uint32Array, n: number, d: Float64Array, at:
 
 /** Copies MT19937's key and pos in, runs `kernel`, copies them back; returns the new pos. */
 function withMt(key: Uint32Array, pos: number, kernel: 'mtFillDoubles' | 'mtGaussPairs', n: number, d: Float64Array, at: number, count: number): number {
+  // NumPy reads outside its key for any other pos (undefined behaviour); the kernel would run off its block
+  if (!(pos >= 0 && pos <= 624)) throw valueError(`MT19937 state pos must be between 0 and 624, not ${pos}`);
   const ks = K(), m = ks.mem32;
   m.set(key, MT_KEY >> 2);
   m[MT_POS >> 2] = pos;

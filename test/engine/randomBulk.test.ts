@@ -73,3 +73,12 @@ describe(`np.random bulk normals vs NumPy ${FIXTURE.numpy}`, () => {
     });
   }
 });
+
+describe('np.random bulk normals: a state NumPy would read outside its key with', () => {
+  it('gives a ValueError instead of running the kernel off its block (NumPy returns whatever memory holds)', () => {
+    const rs = callRandom('RandomState', [0]);
+    const st = callRandomMethod(rs, 'get_state', []) as PyTuple;
+    callRandomMethod(rs, 'set_state', [new PyTuple(['MT19937', st.items[1], 700])]);
+    expect(() => callRandomMethod(rs, 'randn', [10])).toThrow('MT19937 state pos must be between 0 and 624, not 700');
+  });
+});
