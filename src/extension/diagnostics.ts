@@ -30,9 +30,18 @@ export function toVsDiagnostic(v: DocumentView, d: DiagnosticItem, extensionUri:
   return out;
 }
 
+/** The published form of a document's diagnostics: equal signatures, equal diagnostics. */
+function signature(list: readonly vscode.Diagnostic[]): string {
+  const at = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return JSON.stringify(list.map((d) => [at(d.range), d.message, typeof d.code === 'object' ? d.code.value : d.code,
+    (d.relatedInformation ?? []).map((r) => [r.location.uri.toString(), at(r.location.range), r.message])]));
+}
+
 export class DiagnosticsPublisher implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('shape-lens');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** what was last published per document (signature()), to skip publishing it again */
+  private readonly published = new Map<string, string>();
 
   constructor(private readonly analyses: Analyses, private readonly extensionUri: vscode.Uri) {}
 
@@ -61,11 +70,17 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const items = await this.analyses.ask<DiagnosticItem[]>(enabled[0], { op: 'diagnostics', key: enabled[0].key });
     if (!items || !enabled.every((v) => this.analyses.isCurrent(v))) return;
     for (const v of enabled) {
-      this.collection.set(v.doc.uri, items.filter((d) => inView(v, d.from, d.to)).map((d) => toVsDiagnostic(v, d, this.extensionUri)));
+      const list = items.filter((d) => inView(v, d.from, d.to)).map((d) => toVsDiagnostic(v, d, this.extensionUri));
+      // most keystrokes change no diagnostic: publishing the same again only makes the editor redraw
+      const key = v.doc.uri.toString(), sig = signature(list);
+      if (this.published.get(key) === sig && this.collection.has(v.doc.uri)) continue;
+      this.published.set(key, sig);
+      this.collection.set(v.doc.uri, list);
     }
   }
 
   clear(doc: vscode.TextDocument): void {
+    this.published.delete(doc.uri.toString());
     this.collection.delete(doc.uri);
   }
 
