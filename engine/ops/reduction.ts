@@ -1,8 +1,10 @@
 // Reductions: sum, prod, max, min, any, all (and mean, var, std, argmax, argmin, cumsum,
 // cumprod built on them), with axis (None, int, negative, tuple) and keepdims.
-// Float sums follow NumPy's order exactly: pairwise within a row along the innermost memory
-// axis in chunks of 8192, sequential across rows. Returns arrays (0-d for full reductions);
-// engine/pycall.ts unwraps 0-d results to NumPy scalars.
+// Float sums follow NumPy 1.24's order exactly: pairwise within a row along the innermost
+// memory axis in chunks of 8192, sequential across rows (chunks run across rows when an
+// output's elements are not one strided row, as NumPy's buffers do); outer axes fold whole
+// input rows into the output in memory order (outerReduce.ts). Returns arrays (0-d for full
+// reductions); engine/pycall.ts unwraps 0-d results to NumPy scalars.
 
 import { DType, dtypeInfo, TypedArray } from '../core/dtype';
 import { emptyArray, forEachOffset, isCContiguous, NDArray } from '../core/ndarray';
