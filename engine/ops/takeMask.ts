@@ -1,9 +1,9 @@
-// The fast path of `a[mask]` for one 1-d boolean mask on the first axis — x[x > 0.5],
+// The fast path of `a[mask]` for one boolean mask on the leading axes — x[x > 0.5],
 // X[keep] picking rows: the selected elements (or rows) are copied straight into the result
 // in order, without the offsets array indexing.ts's general gather builds. Single elements
 // are copied without a branch on the mask (a random mask mispredicts half the time).
-// Anything else (an N-d mask, several index items, a mask after a slice or another index,
-// a subspace that does not flatten to one strided row) returns undefined and takes the
+// Anything else (several index items, a mask after a slice or another index, a mask or
+// masked block that is not one strided row, a subspace that is not one strided row) takes the
 // general gather, which gives the same values.
 //
 //   takeMask(arange(5), [mask [T, F, T, F, F]]) → [0, 2]
@@ -15,29 +15,45 @@ import { IndexPlan } from '../shape/index';
 
 const INT32_MAX = 0x7fffffff;
 
-/** `v[arrays[k]]` for a plan whose only advanced item is a 1-d mask on v's first axis, else undefined. */
+/**
+ * `v[arrays[k]]` for a plan whose only advanced item is a mask on v's leading axes, when the
+ * mask and those axes of v each walk as one strided row in C order (any 1-d mask; x[x > 0]
+ * of a contiguous x), else undefined.
+ */
 export function takeMask(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): NDArray | undefined {
   const adv = plan.advanced;
   if (!adv || adv.items.length !== 1 || adv.insertAt !== 0) return undefined;
   const it = adv.items[0];
-  if (it.kind !== 'mask' || it.ndim !== 1 || it.viewAxis !== 0 || typeof it.count !== 'number') return undefined;
+  if (it.kind !== 'mask' || it.viewAxis !== 0 || typeof it.count !== 'number') return undefined;
   const mask = arrays[it.item]!;
+  const k = it.ndim;
+  const mRow = oneRow(mask.shape, mask.strides), vRow = oneRow(v.shape.slice(0, k), v.strides.slice(0, k));
+  if (!mRow || !vRow) return undefined;
   const count = it.count;
-  const subShape = v.shape.slice(1);
+  const subShape = v.shape.slice(k);
   let subSize = 1;
   for (const d of subShape) subSize *= d;
-  const outSub = coalesce(subShape, [v.strides.slice(1)]);
+  const outSub = coalesce(subShape, [v.strides.slice(k)]);
   if (outSub.shape.length > 1) return undefined;
   if (mask.data.length > INT32_MAX || v.data.length > INT32_MAX || count * subSize > INT32_MAX) return undefined;
   const out = emptyArray([count, ...subShape], v.dtype);
   if (count === 0 || subSize === 0) return out;
   const ss = outSub.shape.length === 0 ? 0 : outSub.strides[0][0];
-  const M = mask.data, ms = mask.strides[0];
+  const M = mask.data, ms = mRow.stride;
   // the last selected position: the branch-free copy stops there, so its stores stay in bounds
-  let last = mask.shape[0] - 1;
+  let last = mRow.length - 1;
   while (M[mask.offset + last * ms] === 0) last--;
-  compressKernel(out.data, v.data, M, subSize)(last + 1, subSize | 0, out.data, v.data, v.offset | 0, v.strides[0] | 0, ss | 0, M, mask.offset | 0, ms | 0);
+  compressKernel(out.data, v.data, M, subSize)(last + 1, subSize | 0, out.data, v.data, v.offset | 0, vRow.stride | 0, ss | 0, M, mask.offset | 0, ms | 0);
   return out;
+}
+
+/** The dims as one strided row in C order (length and stride), or undefined when they are not one. */
+function oneRow(shape: readonly number[], strides: readonly number[]): { length: number; stride: number } | undefined {
+  const c = coalesce(shape, [strides]);
+  if (c.shape.length > 1) return undefined;
+  let length = 1;
+  for (const d of shape) length *= d;
+  return { length, stride: c.shape.length === 0 ? 0 : c.strides[0][0] };
 }
 
 /**
