@@ -115,12 +115,6 @@ export class Analyses implements vscode.Disposable {
     return reply.version === v.version && reply.value !== null ? reply.value : undefined;
   }
 
-  /** Analyses `doc`'s program now (in the worker), so the editor's next request is answered at once. */
-  analyse(doc: vscode.TextDocument): void {
-    const v = this.view(doc);
-    if (v) this.ask(v, { op: 'analyse', key: v.key }).catch((err: unknown) => console.log(`[shape-lens] analysis failed: ${String(err)}`));
-  }
-
   /** Where the analysis runs (the worker thread, or the host's when none could start). */
   thread(): ReturnType<AnalysisChannel['state']> {
     return this.channel.state();

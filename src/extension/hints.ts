@@ -1,13 +1,30 @@
 // Inlay hints: the inferred shape after each assignment of an array, `(3, 3) float64`, or
 // `(B, 784)` with symbolic dims. Mode `shapeLens.hints.mode`: all assignments, only where a
 // name's shape changed, or off. The tooltip gives the derivation. The analysis worker answers
-// with the hints of the range asked for (languageService.ts); this places them.
+// with the hints of the range asked for (languageService.ts); this places them. After an edit
+// of a visible document, `prefetch` asks the worker for the hints around what the editor shows,
+// so that the editor's own request, which comes after its debounce, is answered at once from
+// that answer, with no trip to the worker.
 import * as vscode from 'vscode';
-import { Analyses, inView, toPosition } from './analyses';
-import type { HintItem } from './languageProtocol';
+import { Analyses, DocumentView, inView, toPosition } from './analyses';
+import type { HintItem, ProgramVersion } from './languageProtocol';
 import { hintsMode } from './settings';
 
+/** Lines fetched above and below the visible ones (the editor asks for a little more than it shows). */
+const PREFETCH_MARGIN_LINES = 40;
+
+interface Prefetched {
+  readonly version: ProgramVersion;
+  readonly mode: 'all' | 'changed';
+  readonly from: number;
+  readonly to: number;
+  readonly items: readonly HintItem[];
+}
+
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
+  /** the last prefetched answer per document (a document reopened under its URI is a new object) */
+  private readonly prefetched = new WeakMap<vscode.TextDocument, Prefetched>();
+
   constructor(private readonly analyses: Analyses) {}
 
   async provideInlayHints(doc: vscode.TextDocument, range: vscode.Range, token?: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
@@ -17,8 +34,29 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     if (!v) return [];
     // the editor asks for what is on screen: the worker skips the rest before writing tooltips
     const from = v.base + doc.offsetAt(range.start), to = v.base + doc.offsetAt(range.end);
+    const p = this.prefetched.get(doc);
+    if (p && p.version === v.version && p.mode === mode && p.from <= from && to <= p.to) return this.place(v, range, p.items);
     const items = await this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode });
     if (!items || token?.isCancellationRequested || !this.analyses.isCurrent(v)) return [];
+    return this.place(v, range, items);
+  }
+
+  /** Asks the worker now for the hints around `editor`'s visible lines (after an edit). */
+  prefetch(editor: vscode.TextEditor): void {
+    const doc = editor.document;
+    const mode = hintsMode(doc);
+    if (mode === 'off' || editor.visibleRanges.length === 0) return;
+    const v = this.analyses.view(doc);
+    if (!v) return;
+    const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - PREFETCH_MARGIN_LINES);
+    const last = Math.min(doc.lineCount - 1, Math.max(...editor.visibleRanges.map((r) => r.end.line)) + PREFETCH_MARGIN_LINES);
+    const from = v.base + doc.offsetAt(new vscode.Position(first, 0)), to = v.base + doc.offsetAt(doc.lineAt(last).range.end);
+    this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode }).then((items) => {
+      if (items) this.prefetched.set(doc, { version: v.version, mode, from, to, items });
+    }, (err: unknown) => console.log(`[shape-lens] analysis failed: ${String(err)}`));
+  }
+
+  private place(v: DocumentView, range: vscode.Range, items: readonly HintItem[]): vscode.InlayHint[] {
     const out: vscode.InlayHint[] = [];
     for (const item of items) {
       if (!inView(v, item.end, item.end)) continue;

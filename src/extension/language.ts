@@ -24,21 +24,22 @@ export interface LanguageFeatures extends vscode.Disposable {
 export function createLanguageFeatures(extensionUri: vscode.Uri): LanguageFeatures {
   const analyses = new Analyses();
   const diagnostics = new DiagnosticsPublisher(analyses, extensionUri);
-  // Analyse a visible document right after an edit (in the worker): the editor asks for hints
-  // only after its debounce (at least 25 ms), by when the analysis is ready and the answer is
-  // immediate. A burst of change events in one turn is analysed once.
+  const hints = new ShapeHintsProvider(analyses);
+  // Right after an edit of a visible document, ask the worker for the hints around what the
+  // editor shows: the editor asks only after its debounce (at least 25 ms), by when the answer
+  // is here and its request is answered at once. A burst of change events in one turn asks once.
   const soon = new Map<string, ReturnType<typeof setTimeout>>();
   const analyseSoon = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     if (soon.has(key) || hintsMode(doc) === 'off' || !vscode.window.visibleTextEditors.some((ed) => ed.document === doc)) return;
     soon.set(key, setTimeout(() => {
       soon.delete(key);
-      if (!doc.isClosed) analyses.analyse(doc);
+      const editor = vscode.window.visibleTextEditors.find((ed) => ed.document === doc);
+      if (editor && !doc.isClosed) hints.prefetch(editor);
     }, 0));
   };
   return {
-    analyses, diagnostics, analyseSoon,
-    hints: new ShapeHintsProvider(analyses),
+    analyses, diagnostics, analyseSoon, hints,
     hover: new ShapeHoverProvider(analyses),
     fixes: new ShapeFixProvider(analyses),
     dispose() {

@@ -11,8 +11,6 @@ export type ProgramVersion = number | string;
 export type LanguageRequest =
   /** the program's text now; `edits` are the one change event since the previous sync, when the host knows them */
   | { op: 'sync'; key: string; version: ProgramVersion; text: string; edits?: readonly TextEdit[]; notebook?: NotebookLayout }
-  /** analyse now (after an edit of a visible document), so the next request is answered at once */
-  | { op: 'analyse'; key: string }
   | { op: 'hints'; key: string; from: number; to: number; mode: 'all' | 'changed' }
   | { op: 'diagnostics'; key: string }
   /** `word`: the identifier under the pointer, for assignment targets (the host knows word boundaries) */

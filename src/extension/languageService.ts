@@ -38,7 +38,6 @@ export class LanguageService {
     switch (req.op) {
       case 'sync': this.sync(req.key, req.version, req.text, req.edits, req.notebook); return { version: req.version, value: null };
       case 'forget': this.programs.delete(req.key); return { version: 0, value: null };
-      case 'analyse': return this.answer(req.key, () => null);
       case 'hints': return this.answer(req.key, (p, v) => hintItems(this.shown(p, req.mode), v, req.from, req.to));
       case 'diagnostics': return this.answer(req.key, (p) => diagnosticItems(p.result!));
       case 'hover': return this.answer(req.key, (p, v) => hoverItem(v, this.index(p.text), req.offset, req.uri)
