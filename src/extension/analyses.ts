@@ -18,7 +18,7 @@ export const MAX_ANALYSED_CHARS = 2_000_000;
 /** A document as part of an analysed program: program offsets minus `base` are this document's. */
 export interface DocumentView {
   readonly doc: vscode.TextDocument;
-  /** the program's key in the worker: the document's URI, or its notebook's */
+  /** the program's key in the worker: one per document (or notebook) object, never reused */
   readonly key: string;
   /** the program version the worker has (an answer for another is stale) */
   readonly version: ProgramVersion;
@@ -30,8 +30,6 @@ export interface DocumentView {
 }
 
 interface Synced {
-  /** the document sent (a document reopened under the same URI is a new object) */
-  readonly doc?: vscode.TextDocument;
   version: ProgramVersion;
   /** the channel generation that has it */
   readonly generation: number;
@@ -42,14 +40,27 @@ export { isAnalysable };
 export class Analyses implements vscode.Disposable {
   private readonly channel = new AnalysisChannel();
   private readonly synced = new Map<string, Synced>();
+  /**
+   * Each document's (notebook's) key in the worker. Per object, not per URI: an untitled
+   * document reopened under a closed one's URI starts again at version 1, and an answer for
+   * the old one, in flight when it closed, must not pass for the new one's.
+   */
+  private readonly keys = new WeakMap<object, string>();
+  private nextKey = 1;
+
+  private keyOf(d: vscode.TextDocument | vscode.NotebookDocument): string {
+    let k = this.keys.get(d);
+    if (!k) this.keys.set(d, k = `${d.uri.toString()}#${this.nextKey++}`);
+    return k;
+  }
   /** the last analysis durations (ms, in the worker), for the stats command and the benchmark */
   readonly timings: number[] = [];
 
   /** Sends an edit to the worker as it happens (with its ranges: an incremental reparse). */
   noteChange(e: vscode.TextDocumentChangeEvent): void {
-    const doc = e.document, key = doc.uri.toString();
-    const s = this.synced.get(key);
-    if (!s || s.doc !== doc || s.generation !== this.channel.generation || e.contentChanges.length === 0) return;
+    const doc = e.document, key = this.keys.get(doc);
+    const s = key === undefined ? undefined : this.synced.get(key);
+    if (key === undefined || !s || s.generation !== this.channel.generation || e.contentChanges.length === 0) return;
     // a change event missed (or several at once): the next view sends the whole text instead
     if (s.version !== doc.version - 1) return;
     const text = doc.getText();
@@ -59,14 +70,9 @@ export class Analyses implements vscode.Disposable {
     s.version = doc.version;
   }
 
-  forget(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    if (this.synced.delete(key)) this.channel.send({ op: 'forget', key });
-  }
-
-  forgetNotebook(nb: vscode.NotebookDocument): void {
-    const key = nb.uri.toString();
-    if (this.synced.delete(key)) this.channel.send({ op: 'forget', key });
+  forget(doc: vscode.TextDocument | vscode.NotebookDocument): void {
+    const key = this.keys.get(doc);
+    if (key !== undefined && this.synced.delete(key)) this.channel.send({ op: 'forget', key });
   }
 
   /** The notebook that holds `doc` as a cell, if any. */
@@ -77,16 +83,16 @@ export class Analyses implements vscode.Disposable {
 
   /** `doc` as the worker has it now (its text sent first if the worker's copy is not current). */
   view(doc: vscode.TextDocument): DocumentView | undefined {
-    if (!isAnalysable(doc)) return undefined;
+    if (!isAnalysable(doc) || doc.isClosed) return undefined;
     const nb = this.notebookOf(doc);
     if (nb) return this.notebookViews(nb).find((v) => v.doc === doc);
-    const key = doc.uri.toString();
+    const key = this.keyOf(doc);
     const s = this.synced.get(key);
-    if (!s || s.doc !== doc || s.version !== doc.version || s.generation !== this.channel.generation) {
+    if (!s || s.version !== doc.version || s.generation !== this.channel.generation) {
       const text = doc.getText();
       if (text.length > MAX_ANALYSED_CHARS) return undefined;
       this.channel.send({ op: 'sync', key, version: doc.version, text });
-      this.synced.set(key, { doc, version: doc.version, generation: this.channel.generation });
+      this.synced.set(key, { version: doc.version, generation: this.channel.generation });
     }
     return { doc, key, version: doc.version, base: 0, length: Number.MAX_SAFE_INTEGER };
   }
@@ -95,7 +101,7 @@ export class Analyses implements vscode.Disposable {
   notebookViews(nb: vscode.NotebookDocument): DocumentView[] {
     const cells = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python').map((c) => c.document);
     const version = cells.map((d) => `${d.uri.toString()}@${d.version}`).join('|');
-    const key = nb.uri.toString();
+    const key = this.keyOf(nb);
     const program = joinCells(cells.map((d) => d.getText()));
     const s = this.synced.get(key);
     if (!s || s.version !== version || s.generation !== this.channel.generation) {

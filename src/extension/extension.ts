@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
     }),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
       if (!ready) return;
-      ready.analyses.forgetNotebook(nb);
+      ready.analyses.forget(nb);
       for (const c of nb.getCells()) ready.diagnostics.clear(c.document);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
