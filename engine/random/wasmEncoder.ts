@@ -29,7 +29,19 @@ export const Op = {
 export const Simd = {
   v128And: [0xfd, 0x4e], v128Or: [0xfd, 0x50], v128Xor: [0xfd, 0x51],
   i32x4Neg: [0xfd, 0xa1, 0x01], i32x4Shl: [0xfd, 0xab, 0x01], i32x4ShrU: [0xfd, 0xad, 0x01],
+  v128Not: [0xfd, 0x4d], v128AnyTrue: [0xfd, 0x53], i64x2AllTrue: [0xfd, 0xc3, 0x01], i64x2Sub: [0xfd, 0xd1, 0x01],
+  f64x2Splat: [0xfd, 0x14], f64x2Eq: [0xfd, 0x47], f64x2Lt: [0xfd, 0x49], f64x2Ge: [0xfd, 0x4c],
+  f64x2Abs: [0xfd, 0xec, 0x01], f64x2Sqrt: [0xfd, 0xef, 0x01], f64x2Add: [0xfd, 0xf0, 0x01], f64x2Sub: [0xfd, 0xf1, 0x01],
+  f64x2Mul: [0xfd, 0xf2, 0x01], f64x2Div: [0xfd, 0xf3, 0x01],
 };
+
+/** Lane access: `i64x2.extract_lane`, `f64x2.replace_lane`. */
+export const i64x2Extract = (lane: number): number[] => [0xfd, 0x1d, lane];
+export const f64x2Replace = (lane: number): number[] => [0xfd, 0x22, lane];
+/** `i8x16.shuffle`: byte k of the result is byte lanes[k] of the two operands (0–15 first, 16–31 second). */
+export const shuffle = (lanes: readonly number[]): number[] => [0xfd, 0x0d, ...lanes];
+/** A v128 constant with the same f64 in both lanes. */
+export const f64x2 = (v: number): number[] => { F64[0] = v; return [0xfd, 0x0c, ...U8, ...U8]; };
 
 /** The empty block type (blocks, loops and ifs that leave nothing on the stack). */
 const VOID = 0x40;
@@ -81,10 +93,17 @@ export const i32x4 = (v: number): number[] => {
   const b = [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
   return [0xfd, 0x0c, ...b, ...b, ...b, ...b];
 };
-export const block = (...body: number[][]): number[] => [Op.block, VOID, ...body.flat(), Op.end];
-export const loop = (...body: number[][]): number[] => [Op.loop, VOID, ...body.flat(), Op.end];
-export const ifThen = (...body: number[][]): number[] => [Op.if, VOID, ...body.flat(), Op.end];
-export const ifElse = (then: number[][], els: number[][]): number[] => [Op.if, VOID, ...then.flat(), Op.else, ...els.flat(), Op.end];
+/** The concatenation of byte lists (a loop of pushes: spreads and flat() were slow enough here to matter). */
+export function cat(parts: readonly (readonly number[])[]): number[] {
+  const out: number[] = [];
+  for (const part of parts) for (let i = 0; i < part.length; i++) out.push(part[i]);
+  return out;
+}
+
+export const block = (...body: number[][]): number[] => cat([[Op.block, VOID], ...body, [Op.end]]);
+export const loop = (...body: number[][]): number[] => cat([[Op.loop, VOID], ...body, [Op.end]]);
+export const ifThen = (...body: number[][]): number[] => cat([[Op.if, VOID], ...body, [Op.end]]);
+export const ifElse = (then: number[][], els: number[][]): number[] => cat([[Op.if, VOID], ...then, [Op.else], ...els, [Op.end]]);
 export const br = (depth: number): number[] => [Op.br, ...uleb(depth)];
 export const brIf = (depth: number): number[] => [Op.brIf, ...uleb(depth)];
 export const call = (fn: number): number[] => [Op.call, ...uleb(fn)];
@@ -102,8 +121,8 @@ export interface FuncDef {
 export interface ImportDef { readonly module: string; readonly name: string; readonly params: readonly ValType[]; readonly results: readonly ValType[] }
 
 const str = (s: string): number[] => { const b = [...new TextEncoder().encode(s)]; return [...uleb(b.length), ...b]; };
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const vec = (items: number[][]): number[] => cat([uleb(items.length), ...items]);
+const section = (id: number, body: number[]): number[] => cat([[id], uleb(body.length), body]);
 const funcType = (p: readonly ValType[], r: readonly ValType[]): number[] =>
   [0x60, ...vec(p.map((t) => [VALTYPE[t]])), ...vec(r.map((t) => [VALTYPE[t]]))];
 
@@ -120,16 +139,20 @@ export function encodeModule(imports: readonly ImportDef[], funcs: readonly Func
   funcs.forEach((f, i) => { if (f.name !== null) exports.push([...str(f.name), 0x00, ...uleb(imports.length + i)]); });
   const codes = funcs.map((f) => {
     const locals = vec(f.locals.map((t) => [1, VALTYPE[t]]));
-    const body = [...locals, ...f.body.flat(), Op.end];
-    return [...uleb(body.length), ...body];
+    const body = cat([locals, ...f.body, [Op.end]]);
+    return cat([uleb(body.length), body]);
   });
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec(types)),
-    ...section(2, importSec),
-    ...section(3, funcSec),
-    ...section(5, memSec),
-    ...section(7, vec(exports)),
-    ...section(10, vec(codes)),
+  const bytes = cat([
+    [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    section(1, vec(types)),
+    section(2, importSec),
+    section(3, funcSec),
+    section(5, memSec),
+    section(7, vec(exports)),
+    section(10, vec(codes)),
   ]);
+  // a nested array left in a body would otherwise become a 0 byte (`unreachable`)
+  const bad = bytes.findIndex((b) => !Number.isInteger(b) || b < 0 || b > 255);
+  if (bad >= 0) throw new Error(`wasm encoder: byte ${bad} is ${JSON.stringify(bytes[bad])}`);
+  return new Uint8Array(bytes);
 }

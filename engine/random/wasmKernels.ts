@@ -1,18 +1,16 @@
-// The random kernels' one WebAssembly module, built on first use from wasmPcg64.ts and
-// wasmMt19937.ts (no .wasm file, no dependency) and shared by every generator: the module
-// keeps no generator state between calls. Each run* function copies a generator's state into
+// The random kernels' one WebAssembly module (its bytes in wasmKernelsBytes.ts, encoded from
+// the readable source of wasmKernelsSource.ts; no .wasm file, no dependency), compiled on
+// first use and shared by every generator: the module keeps no generator state between calls. Each run* function copies a generator's state into
 // the slots of wasmLayout.ts, runs a kernel, copies the state back and the results out of OUT.
 // The imports are the libm.ts functions (and Math.exp) the kernels' rare paths need bit for bit.
 
 import { valueError } from '../core/errors';
-import { encodeModule, ImportDef } from './wasmEncoder';
+import { KERNEL_WASM_BASE64 } from './wasmKernelsBytes';
 import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';
 import { log, log1p, LOG_INVC_SPLIT } from './libm';
 import {
-  LOG_INVC_SPLIT as LOG_INVC_SPLIT_AT, LOG_TABLE, MT_KEY, MT_POS, OUT, OUT_CAPACITY, PAGES, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI,
+  LOG_INVC_SPLIT as LOG_INVC_SPLIT_AT, LOG_TABLE, MT_KEY, MT_POS, OUT, OUT_CAPACITY, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI,
 } from './wasmLayout';
-import { pcg64Fill, pcg64Normals } from './wasmPcg64';
-import { mtFillDoubles, mtGaussPairs, mtTemper, mtTwist } from './wasmMt19937';
 
 export { OUT_CAPACITY };
 
@@ -30,22 +28,14 @@ interface KernelExports {
   mtGaussPairs(n: number): void;
 }
 
-const IMPORTS: ImportDef[] = [
-  { module: 'm', name: 'log1p', params: ['f64'], results: ['f64'] },
-  { module: 'm', name: 'exp', params: ['f64'], results: ['f64'] },
-  { module: 'm', name: 'log', params: ['f64'], results: ['f64'] },
-];
-
 /** The instance's exports and its memory as words and doubles (the memory never grows, so the views stay valid). */
 interface Kernels { readonly k: KernelExports; readonly mem32: Uint32Array; readonly memf64: Float64Array }
 
 function instantiate(): Kernels {
   const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) throw new Error('np.random needs WebAssembly, which this JavaScript runtime does not provide');
-  // function indices: the imports (0 log1p, 1 exp, 2 log), then 3 pcg64Fill, 4 pcg64Normals,
-  // 5 twist, 6 temper, 7 mtFillDoubles, 8 mtGaussPairs
-  const funcs = [pcg64Fill(), pcg64Normals(0, 1), mtTwist(6), mtTemper(), mtFillDoubles(5, 6), mtGaussPairs(5, 6, 2)];
-  const bytes = encodeModule(IMPORTS, funcs, PAGES);
+  const bytes = fromBase64(KERNEL_WASM_BASE64);
+  // the imports wasmKernelsSource.ts declares
   const inst = new wasm.Instance(new wasm.Module(bytes), { m: { log1p, exp: Math.exp, log } });
   const k = inst.exports as KernelExports;
   const f = new Float64Array(k.memory.buffer);
@@ -55,6 +45,22 @@ function instantiate(): Kernels {
   f.set(LOG_TAB, LOG_TABLE >> 3);
   f.set(LOG_INVC_SPLIT, LOG_INVC_SPLIT_AT >> 3);
   return { k, mem32: new Uint32Array(k.memory.buffer), memf64: f };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 to bytes (atob would load a Node internal module on first use, ~10 ms). */
+function fromBase64(s: string): Uint8Array {
+  const len = s.length, pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((len / 4) * 3 - pad);
+  let o = 0;
+  for (let i = 0; i < len; i += 4) {
+    const v = (B64.indexOf(s[i]) << 18) | (B64.indexOf(s[i + 1]) << 12) | ((B64.indexOf(s[i + 2]) & 63) << 6) | (B64.indexOf(s[i + 3]) & 63);
+    if (o < out.length) out[o++] = v >>> 16;
+    if (o < out.length) out[o++] = (v >>> 8) & 0xff;
+    if (o < out.length) out[o++] = v & 0xff;
+  }
+  return out;
 }
 
 // built on the first draw, not at load: importing np.random stays cheap for code that never samples

@@ -5,11 +5,16 @@
 // around each call (wasmKernels.ts does that); the draws read the tempered copy.
 
 import {
-  block, brIf, call, f64, f64Load, f64Store, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op, set, Simd,
-  tee, v128Load, v128Store,
+  block, br, brIf, call, f64, f64Load, f64Store, f64x2, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op,
+  set, shuffle, Simd, tee, v128Load, v128Store,
 } from './wasmEncoder';
 import { DEFERRED, MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
 import { LOG_INLINE_LOCALS, logInline } from './wasmLog';
+import { LOG_LANES_LOCALS, logLanes } from './wasmLogSimd';
+
+/** i8x16.shuffle lanes: the low f64 of each operand, and the high f64 of each. */
+const LOW_LANES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+const HIGH_LANES = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
 
 const N = 624, M = 397;
 
@@ -142,12 +147,23 @@ export function mtFillDoubles(twist: number, temper: number): FuncDef {
  */
 export function mtGaussPairs(twist: number, temper: number, log: number): FuncDef {
   const n = 0, p = 1, end = 2, L: MtLocals = { pos: 3, a: 4, b: 5 }, w = 6, ok = 7, nDeferred = 8;
-  const x1 = 9, x2 = 10, r2 = 11, lg = 12, first = 13;
+  const x1 = 9, x2 = 10, r2 = 11, lg = 12, va = 13, vb = 14, vx1 = 15, vx2 = 16, vr2 = 17, vlg = 18, first = 19;
+  const firstLanes = first + LOG_INLINE_LOCALS.length;
   // the pair at p from its x2, x1 and the log of r2 in lg: f = sqrt(-2 log(r2) / r2)
   const finish = (): number[][] => [
     f64(-2), get(lg), [Op.f64Mul], get(r2), [Op.f64Div], [Op.f64Sqrt], set(lg),
     get(p), get(lg), get(x2), [Op.f64Mul], f64Store(0),
     get(p), get(lg), get(x1), [Op.f64Mul], f64Store(8),
+  ];
+  // the pair at p with the scalar log: finished now, or listed for the last pass
+  const scalarPair = (): number[][] => [
+    ...load(),
+    logInline(r2, lg, ok, first),
+    get(ok),
+    ifElse(finish(), [
+      get(nDeferred), i32(2), [Op.i32Shl], get(p), i32Store(DEFERRED),
+      get(nDeferred), i32(1), [Op.i32Add], set(nDeferred),
+    ]),
   ];
   const load = (): number[][] => [
     get(p), f64Load(0), set(x2),
@@ -156,7 +172,10 @@ export function mtGaussPairs(twist: number, temper: number, log: number): FuncDe
   ];
   return {
     name: 'mtGaussPairs', params: ['i32'], results: [],
-    locals: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64', ...LOG_INLINE_LOCALS],
+    locals: [
+      'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'f64', 'f64',
+      'v128', 'v128', 'v128', 'v128', 'v128', 'v128', ...LOG_INLINE_LOCALS, ...LOG_LANES_LOCALS,
+    ],
     body: [
       call(temper),
       i32(0), i32Load(MT_POS), set(L.pos),
@@ -185,17 +204,39 @@ export function mtGaussPairs(twist: number, temper: number, log: number): FuncDe
           [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
         ),
         i32(OUT), set(p),
-        loop(
-          ...load(),
-          logInline(r2, lg, ok, first),
-          get(ok),
-          ifElse(finish(), [
-            // defer: remember p (x2 and x1 stay in place)
-            get(nDeferred), i32(2), [Op.i32Shl], get(p), i32Store(DEFERRED),
-            get(nDeferred), i32(1), [Op.i32Add], set(nDeferred),
-          ]),
-          get(p), i32(16), [Op.i32Add], tee(p), get(end), [Op.i32LtU], brIf(0),
+        // two pairs at a time (f64x2) while two are left and both lanes suit the vector log
+        block(
+          loop(
+            get(p), i32(32), [Op.i32Add], get(end), [Op.i32GtU], brIf(1),
+            get(p), v128Load(0), set(va),
+            get(p), v128Load(16), set(vb),
+            get(va), get(vb), shuffle(LOW_LANES), set(vx2),
+            get(va), get(vb), shuffle(HIGH_LANES), set(vx1),
+            get(vx1), get(vx1), Simd.f64x2Mul, get(vx2), get(vx2), Simd.f64x2Mul, Simd.f64x2Add, tee(vr2),
+            // near 1, or not a positive normal: the scalar code's other paths
+            f64x2(0.9375), Simd.f64x2Ge, get(vr2), f64x2(1.064697265625), Simd.f64x2Lt, Simd.v128And,
+            get(vr2), f64x2(2.2250738585072014e-308), Simd.f64x2Ge, Simd.v128Not, Simd.v128Or, Simd.v128AnyTrue,
+            ifElse([i32(0), set(ok)], [logLanes(vr2, vlg, ok, firstLanes)]),
+            get(ok),
+            ifElse([
+              f64x2(-2), get(vlg), Simd.f64x2Mul, get(vr2), Simd.f64x2Div, Simd.f64x2Sqrt, set(vlg),
+              get(vlg), get(vx2), Simd.f64x2Mul, set(va),
+              get(vlg), get(vx1), Simd.f64x2Mul, set(vb),
+              get(p), get(va), get(vb), shuffle(LOW_LANES), v128Store(0),
+              get(p), get(va), get(vb), shuffle(HIGH_LANES), v128Store(16),
+            ], [
+              ...scalarPair(),
+              get(p), i32(16), [Op.i32Add], set(p),
+              ...scalarPair(),
+              get(p), i32(16), [Op.i32Sub], set(p),
+            ]),
+            get(p), i32(32), [Op.i32Add], set(p),
+            br(0),
+          ),
         ),
+        // the last pair of an odd count
+        get(p), get(end), [Op.i32LtU],
+        ifThen(...scalarPair()),
         // the deferred pairs, with the JavaScript log
         get(nDeferred), [Op.i32Eqz], brIf(0),
         loop(
