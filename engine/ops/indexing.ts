@@ -19,6 +19,7 @@ import {
 } from '../shape/index';
 import { ShapeError, unwrap } from '../shape/result';
 import { asarray } from './creation';
+import { putMask } from './putMask';
 import { takeMask } from './takeMask';
 import { takeRows } from './takeRows';
 
@@ -96,6 +97,7 @@ export function setItem(a: NDArray, index: readonly IndexItem[], value: AssignVa
   if (src.dtype !== a.dtype) src = astype(src, a.dtype);
   // the single-mask path copies an overlapping value; the general one reads it as it writes
   else if (plan.singleMask && src.root === a.root) src = astype(src, src.dtype);
+  if (putMask(v, plan, parsed.arrays, src)) return;
   const fancy = fancyIndex(v, plan, parsed.arrays);
   scatter(v, fancy, src);
 }

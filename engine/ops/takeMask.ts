@@ -15,12 +15,20 @@ import { IndexPlan } from '../shape/index';
 
 const INT32_MAX = 0x7fffffff;
 
-/**
- * `v[arrays[k]]` for a plan whose only advanced item is a mask on v's leading axes, when the
- * mask and those axes of v each walk as one strided row in C order (any 1-d mask; x[x > 0]
- * of a contiguous x), else undefined.
- */
-export function takeMask(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): NDArray | undefined {
+/** A mask and the axes of v it picks along, each one strided row in C order; the subspace one strided row too. */
+export interface MaskRow {
+  /** selected positions */
+  count: number;
+  /** mask length, buffer, offset and stride */
+  length: number; M: TypedArray; m0: number; ms: number;
+  /** v's stride along the masked positions */
+  vs: number;
+  /** the dims after the masked ones, their element count and their stride as one row */
+  subShape: number[]; subSize: number; ss: number;
+}
+
+/** The MaskRow of a plan whose only advanced item is a mask on v's leading axes, else undefined. */
+export function maskRow(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): MaskRow | undefined {
   const adv = plan.advanced;
   if (!adv || adv.items.length !== 1 || adv.insertAt !== 0) return undefined;
   const it = adv.items[0];
@@ -29,21 +37,31 @@ export function takeMask(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray 
   const k = it.ndim;
   const mRow = oneRow(mask.shape, mask.strides), vRow = oneRow(v.shape.slice(0, k), v.strides.slice(0, k));
   if (!mRow || !vRow) return undefined;
-  const count = it.count;
   const subShape = v.shape.slice(k);
-  let subSize = 1;
-  for (const d of subShape) subSize *= d;
-  const outSub = coalesce(subShape, [v.strides.slice(k)]);
-  if (outSub.shape.length > 1) return undefined;
-  if (mask.data.length > INT32_MAX || v.data.length > INT32_MAX || count * subSize > INT32_MAX) return undefined;
-  const out = emptyArray([count, ...subShape], v.dtype);
-  if (count === 0 || subSize === 0) return out;
-  const ss = outSub.shape.length === 0 ? 0 : outSub.strides[0][0];
-  const M = mask.data, ms = mRow.stride;
+  const sub = oneRow(subShape, v.strides.slice(k));
+  if (!sub) return undefined;
+  if (mask.data.length > INT32_MAX || v.data.length > INT32_MAX || it.count * sub.length > INT32_MAX) return undefined;
+  return {
+    count: it.count, length: mRow.length, M: mask.data, m0: mask.offset, ms: mRow.stride, vs: vRow.stride,
+    subShape, subSize: sub.length, ss: sub.stride,
+  };
+}
+
+/**
+ * `v[arrays[k]]` for a plan whose only advanced item is a mask on v's leading axes, when the
+ * mask and those axes of v each walk as one strided row in C order (any 1-d mask; x[x > 0]
+ * of a contiguous x), else undefined.
+ */
+export function takeMask(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): NDArray | undefined {
+  const r = maskRow(v, plan, arrays);
+  if (!r) return undefined;
+  const out = emptyArray([r.count, ...r.subShape], v.dtype);
+  if (r.count === 0 || r.subSize === 0) return out;
+  const { M, m0, ms } = r;
   // the last selected position: the branch-free copy stops there, so its stores stay in bounds
-  let last = mRow.length - 1;
-  while (M[mask.offset + last * ms] === 0) last--;
-  compressKernel(out.data, v.data, M, subSize)(last + 1, subSize | 0, out.data, v.data, v.offset | 0, vRow.stride | 0, ss | 0, M, mask.offset | 0, ms | 0);
+  let last = r.length - 1;
+  while (M[m0 + last * ms] === 0) last--;
+  compressKernel(out.data, v.data, M, r.subSize)(last + 1, r.subSize | 0, out.data, v.data, v.offset | 0, r.vs | 0, r.ss | 0, M, m0 | 0, ms | 0);
   return out;
 }
 
