@@ -60,7 +60,7 @@ export class Analyses implements vscode.Disposable {
   noteChange(e: vscode.TextDocumentChangeEvent): void {
     const doc = e.document, key = this.keys.get(doc);
     const s = key === undefined ? undefined : this.synced.get(key);
-    if (key === undefined || !s || s.generation !== this.channel.generation || e.contentChanges.length === 0) return;
+    if (key === undefined || !s || s.generation !== this.channel.current() || e.contentChanges.length === 0) return;
     // a change event missed (or several at once): the next view sends the whole text instead
     if (s.version !== doc.version - 1) return;
     const text = doc.getText();
@@ -88,7 +88,7 @@ export class Analyses implements vscode.Disposable {
     if (nb) return this.notebookViews(nb).find((v) => v.doc === doc);
     const key = this.keyOf(doc);
     const s = this.synced.get(key);
-    if (!s || s.version !== doc.version || s.generation !== this.channel.generation) {
+    if (!s || s.version !== doc.version || s.generation !== this.channel.current()) {
       const text = doc.getText();
       if (text.length > MAX_ANALYSED_CHARS) return undefined;
       this.channel.send({ op: 'sync', key, version: doc.version, text });
@@ -104,7 +104,7 @@ export class Analyses implements vscode.Disposable {
     const key = this.keyOf(nb);
     const program = joinCells(cells.map((d) => d.getText()));
     const s = this.synced.get(key);
-    if (!s || s.version !== version || s.generation !== this.channel.generation) {
+    if (!s || s.version !== version || s.generation !== this.channel.current()) {
       this.channel.send({ op: 'sync', key, version, text: program.text, notebook: { starts: program.starts, lengths: program.lengths } });
       this.synced.set(key, { version, generation: this.channel.generation });
     }

@@ -33,6 +33,12 @@ export class AnalysisChannel {
 
   constructor(private readonly workerFile = path.join(__dirname, 'analysisWorker.js')) {}
 
+  /** The generation that the next message will reach (starting a worker if none runs). */
+  current(): number {
+    this.start();
+    return this.generation;
+  }
+
   /** Sends a request whose answer nobody waits for (a sync: the worker sees it before any later request). */
   send(req: LanguageRequest): void {
     this.start();
