@@ -66,7 +66,8 @@ def main():
                   'steps': steps, 'state': legacy_state(rs)})
 
     rs = np.random.RandomState(2024)
-    steps = [bulk(rs, 'standard_normal', 16384), bulk(rs, 'randn', 16385), small(rs, 'randn', 2)]
+    steps = [bulk(rs, 'standard_normal', 16384), bulk(rs, 'randn', 16385), small(rs, 'randn', 2),
+             bulk(rs, 'normal', 3, 0.5, 20001), small(rs, 'randn', 1)]
     cases.append({'id': 'legacy standard_normal at the block size and one past', 'kind': 'legacy', 'seed': 2024,
                   'steps': steps, 'state': legacy_state(rs)})
 
@@ -77,7 +78,7 @@ def main():
 
     g = np.random.default_rng(99)
     steps = [small(g, 'random', 1), bulk(g, 'standard_normal', 16384), bulk(g, 'standard_normal', 16385),
-             small(g, 'standard_normal', 2)]
+             small(g, 'standard_normal', 2), bulk(g, 'normal', 1, 2, 20001), small(g, 'random', 1)]
     cases.append({'id': 'default_rng standard_normal at the block size and one past', 'kind': 'generator', 'seed': 99,
                   'steps': steps, 'state': generator_state(g)})
 

@@ -150,6 +150,22 @@ export function cont(size: Size, params: readonly ParamSpec[], draw: (args: read
   return broadcastLoop(size, arrs, 'float64', draw);
 }
 
+/**
+ * `cont` for `loc + scale * z` (normal) with scalar loc and scale and a size: the z's from a
+ * bulk fill (the same draws in the same order), then loc + scale * z in place, the same
+ * arithmetic per element. Undefined when `cont`'s general path applies.
+ */
+export function contAffineBulk(size: Size, loc: FloatParam, scale: FloatParam, fill: (d: Float64Array) => void): NDArray | undefined {
+  if (size === null || !isScalarParam(loc) || !isScalarParam(scale)) return undefined;
+  const l = scalarOf(loc), s = scalarOf(scale);
+  checkConstraint(s, 'scale', 'non_negative');
+  const out = emptyOut(size, 'float64');
+  const d = out.data as Float64Array;
+  fill(d);
+  for (let i = 0; i < d.length; i++) d[i] = l + s * d[i];
+  return out;
+}
+
 /** `disc`: as `cont` for integer-valued samplers; scalars come back as Python ints. */
 export function disc(size: Size, params: readonly ParamSpec[], draw: (args: readonly number[]) => number): number | NDArray {
   if (params.every((p) => isScalarParam(p.value))) {

@@ -17,7 +17,7 @@ import { BitGenerator } from './bitGenerator';
 import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
 import {
-  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, disc, emptyOut, FloatParam, isScalarParam,
+  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
   overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import {
@@ -72,8 +72,9 @@ export class Generator {
   /** `normal(loc=0.0, scale=1.0, size=None)`: loc + scale * ziggurat normal. */
   normal(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
-    return cont(size, [{ value: loc, name: '', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }],
-      (a) => a[0] + a[1] * standardNormal(bg));
+    return contAffineBulk(size, loc, scale, (d) => fillStandardNormal(bg, d))
+      ?? cont(size, [{ value: loc, name: '', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }],
+        (a) => a[0] + a[1] * standardNormal(bg));
   }
 
   /** `uniform(low=0.0, high=1.0, size=None)`: high < low is an error here, unlike RandomState. */

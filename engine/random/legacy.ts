@@ -14,7 +14,7 @@ import { copy } from '../ops/manipulation';
 import { MT19937 } from './mt19937';
 import { SeedSequence } from './seedSequence';
 import {
-  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, disc, emptyOut, FloatParam, isScalarParam,
+  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
   overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
@@ -117,8 +117,9 @@ export class RandomState {
   /** `normal(loc=0.0, scale=1.0, size=None)`: loc + scale * gauss. */
   normal(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg, st = this.gaussState;
-    return cont(size, [{ value: loc, name: '', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }],
-      (a) => a[0] + a[1] * legacyGauss(bg, st));
+    return contAffineBulk(size, loc, scale, (d) => fillLegacyGauss(bg, st, d))
+      ?? cont(size, [{ value: loc, name: '', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }],
+        (a) => a[0] + a[1] * legacyGauss(bg, st));
   }
 
   /** `uniform(low=0.0, high=1.0, size=None)`: low + (high - low) * u. */

@@ -1,10 +1,10 @@
 // Long runs of np.random normals against NumPy 1.24, bit for bit: replays
 // test/fixtures/random_bulk.json (written by tools/gen_random_bulk_fixtures.py with real
 // NumPy) through engine/random/pycall.ts. The engine makes bulk normals a block at a time in
-// WebAssembly (engine/random/wasmKernels.ts); these runs cross its block boundaries, start
-// from a full gaussian cache and an odd MT19937 word, and end on odd counts. Each bulk result
-// is checked by a checksum of every value's bits plus sampled values; the state afterwards
-// checks how many draws were consumed.
+// WebAssembly (engine/random/wasmKernels.ts); these runs (randn, standard_normal, normal)
+// cross its block boundaries, start from a full gaussian cache and an odd MT19937 word, and
+// end on odd counts. Each bulk result is checked by a checksum of every value's bits plus
+// sampled values; the state afterwards checks how many draws were consumed.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
