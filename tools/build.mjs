@@ -9,12 +9,11 @@ await Promise.all([
   // Minified: VS Code compiles the whole bundle at activation and less source compiles faster
   // (the source maps keep stack traces readable). The parser and analyzer are a bundle of their
   // own: out/language.js (the providers), which extension.js requires on first use, runs them
-  // in out/analysisWorker.js, a worker thread; out/instrument.js is the parser for scratch
-  // evaluation, required on the first run. Activation compiles none of them.
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode', './language', './instrument'], minify: true }),
+  // in out/analysisWorker.js, a worker thread, which also instruments scratch evaluation's
+  // programs. Activation compiles neither.
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode', './language'], minify: true }),
   build({ ...common, entryPoints: ['src/extension/language.ts'], outfile: 'out/language.js', format: 'cjs', external: ['vscode'], minify: true }),
   build({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'out/analysisWorker.js', format: 'cjs', minify: true }),
-  build({ ...common, entryPoints: ['src/extension/instrument.ts'], outfile: 'out/instrument.js', format: 'cjs', minify: true }),
   // the interpreter's worker thread: the extension runs scratch code in it (runInWorker looks next to extension.js)
   build({ ...common, entryPoints: ['src/worker.ts'], outfile: 'out/worker.js', format: 'cjs' }),
   // `shape-lens run FILE.py` (package.json "bin"); it runs programs in out/worker.js beside it
@@ -30,4 +29,4 @@ await Promise.all([
     build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/test/suite/index.js', format: 'cjs', external: ['vscode', 'mocha'] }),
   ] : []),
 ]);
-console.log('built out/extension.js, out/language.js, out/analysisWorker.js, out/instrument.js, out/worker.js, out/cli.js, out/demo.js, out/webview/inspector.{js,css}');
+console.log('built out/extension.js, out/language.js, out/analysisWorker.js, out/worker.js, out/cli.js, out/demo.js, out/webview/inspector.{js,css}');

@@ -11,6 +11,7 @@ import { joinCells, NotebookProgram } from './notebook';
 import { isAnalysable } from './pythonDocuments';
 import { AnalysisChannel } from './analysisChannel';
 import type { LanguageRequest, ProgramVersion } from './languageProtocol';
+import type { Instrumented } from './instrument';
 
 /** Files larger than this are not analysed (the editor stays responsive on generated code). */
 export const MAX_ANALYSED_CHARS = 2_000_000;
@@ -119,6 +120,13 @@ export class Analyses implements vscode.Disposable {
       if (this.timings.length > 50) this.timings.shift();
     }
     return reply.version === v.version && reply.value !== null ? reply.value : undefined;
+  }
+
+  /** Scratch evaluation's program for `text` (or its selected lines), made in the worker: the host never parses. */
+  async instrument(text: string, selection?: { fromLine: number; toLine: number }): Promise<Instrumented> {
+    const reply = await this.channel.request<Instrumented>({ op: 'instrument', text, selection });
+    if (!reply.value) throw new Error('the analysis worker did not instrument the program');
+    return reply.value;
   }
 
   /** Where the analysis runs (the worker thread, or the host's when none could start). */

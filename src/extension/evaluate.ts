@@ -9,9 +9,9 @@ import * as vscode from 'vscode';
 import type { RunResult, VariableInfo } from '../interpreter/run';
 import { parseDType } from '../../engine/core/dtype';
 import type { NDArray } from '../../engine/core/ndarray';
-import type { Snapshot } from './instrument';
+import type { Instrumented, Snapshot } from './instrument';
 import { SNAPSHOT_PREFIX } from './snapshotNames';
-import { loadInstrument } from './languageBundle';
+import type { Analyses } from './analyses';
 import { evaluationLimits, inspectorMaxElements } from './settings';
 import { showInInspector } from './inspect';
 
@@ -57,7 +57,8 @@ class Evaluation implements vscode.Disposable {
   private readonly completed = new vscode.EventEmitter<RunResult>();
   readonly onDidComplete = this.completed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  /** `analyses`: the analysis worker's host side (language.ts), which instruments the program */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly analyses: () => Analyses) {}
 
   channel(): vscode.OutputChannel {
     this.output ??= vscode.window.createOutputChannel('Shape Lens');
@@ -118,12 +119,7 @@ class Evaluation implements vscode.Disposable {
     const uri = doc.uri.toString();
     this.running = { controller, uri };
     void vscode.commands.executeCommand('setContext', 'shapeLens.running', true);
-    // loaded on the first run, not at activation (the parser, the worker host, the engine's ops)
-    const { instrument, selectionProgram } = loadInstrument();
-    const { runInWorker } = await import('../interpreter/host');
     const text = doc.getText();
-    const program = selection ? selectionProgram(text, selection.fromLine, selection.toLine) : text;
-    const inst = instrument(program, selection?.fromLine, selection?.toLine);
     const label = selection ? `${shortName(doc)} lines ${selection.fromLine}–${selection.toLine}` : shortName(doc);
     const out = this.channel();
     if (!opts.quiet) {
@@ -132,7 +128,12 @@ class Evaluation implements vscode.Disposable {
     }
     const limits = evaluationLimits();
     let result: RunResult;
+    let inst: Instrumented;
     try {
+      // loaded on the first run, not at activation (the worker host, the engine's ops); the
+      // program is instrumented in the analysis worker (the parser never runs on this thread)
+      const { runInWorker } = await import('../interpreter/host');
+      inst = await this.analyses().instrument(text, selection);
       result = await runInWorker(inst.source, doc.uri.scheme === 'file' ? doc.uri.fsPath : shortName(doc), {
         limits: { timeLimitMs: limits.timeoutMs, maxArrayBytes: limits.memoryLimitMb * 1024 * 1024 },
         maxHeapMb: limits.memoryLimitMb,
@@ -283,8 +284,8 @@ export function evaluation(): Evaluation | undefined {
   return instance;
 }
 
-export function registerEvaluation(context: vscode.ExtensionContext): void {
-  const ev = new Evaluation(context);
+export function registerEvaluation(context: vscode.ExtensionContext, analyses: () => Analyses): void {
+  const ev = new Evaluation(context, analyses);
   instance = ev;
   const activePython = (): vscode.TextEditor | undefined => {
     const ed = vscode.window.activeTextEditor;

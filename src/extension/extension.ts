@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
     }),
     vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])], analysisThread: ready?.analyses.thread() })),
   );
-  registerEvaluation(context);
+  registerEvaluation(context, () => language().analyses);
   registerInspector(context);
   const debugging = registerDebugging(context);
   // documents already open: analysed after activation returns, a little later, one at a time

@@ -15,7 +15,9 @@ export type LanguageRequest =
   | { op: 'diagnostics'; key: string }
   /** `word`: the identifier under the pointer, for assignment targets (the host knows word boundaries) */
   | { op: 'hover'; key: string; offset: number; uri: string; word?: { from: number; to: number; text: string } }
-  | { op: 'forget'; key: string };
+  | { op: 'forget'; key: string }
+  /** scratch evaluation's program: `text` (or the selected lines of it) with each statement's result kept (instrument.ts) */
+  | { op: 'instrument'; text: string; selection?: { fromLine: number; toLine: number } };
 
 /** A notebook's cells in the joined program (notebook.ts's NotebookProgram without the text). */
 export type NotebookLayout = Pick<NotebookProgram, 'starts' | 'lengths'>;

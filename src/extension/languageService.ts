@@ -13,6 +13,7 @@ import type { TextEdit } from '../python/parse';
 import { derivation, lineLabel, ProgramView } from './describe';
 import { alignmentText, ExpressionIndex, nodeText, valueText } from './expressions';
 import { callIsMatmul, EXPLAIN_COMMAND, explainCommandUri, explainRequest } from './explainLink';
+import { instrument, selectionProgram } from './instrument';
 import type { DiagnosticItem, HintItem, HoverItem, LanguageReply, LanguageRequest, NotebookLayout, ProgramVersion } from './languageProtocol';
 
 const INSPECT_COMMAND = 'shapeLens.inspectArray';
@@ -38,6 +39,10 @@ export class LanguageService {
     switch (req.op) {
       case 'sync': this.sync(req.key, req.version, req.text, req.edits, req.notebook); return { version: req.version, value: null };
       case 'forget': this.programs.delete(req.key); return { version: 0, value: null };
+      case 'instrument': {
+        const sel = req.selection;
+        return { version: 0, value: instrument(sel ? selectionProgram(req.text, sel.fromLine, sel.toLine) : req.text, sel?.fromLine, sel?.toLine) };
+      }
       case 'hints': return this.answer(req.key, (p, v) => hintItems(this.shown(p, req.mode), v, req.from, req.to));
       case 'diagnostics': return this.answer(req.key, (p) => diagnosticItems(p.result!));
       case 'hover': return this.answer(req.key, (p, v) => hoverItem(v, this.index(p.text), req.offset, req.uri)

@@ -7,6 +7,7 @@ import { LanguageService, selectHints } from '../../src/extension/languageServic
 import { analyze, hintText } from '../../src/analyzer';
 import { joinCells } from '../../src/extension/notebook';
 import { EXPLAIN_COMMAND } from '../../src/extension/explainLink';
+import { instrument, selectionProgram } from '../../src/extension/instrument';
 import type { DiagnosticItem, HintItem, HoverItem, LanguageRequest } from '../../src/extension/languageProtocol';
 import { stressProgram, typingUnits } from '../reliability/stressProgram';
 
@@ -121,5 +122,13 @@ describe('LanguageService', () => {
     expect(target.markdown).toContain('command:shapeLens.inspectArray?');
     expect(target.commands).toEqual(['shapeLens.inspectArray']);
     expect([target.from, target.to]).toEqual([at, at + 1]);
+  });
+
+  it('instruments scratch evaluation\'s program, whole or the selected lines', () => {
+    const s = new LanguageService();
+    expect(s.handle({ op: 'instrument', text: BUGS }).value).toEqual(instrument(BUGS));
+    const sel = s.handle({ op: 'instrument', text: BUGS, selection: { fromLine: 3, toLine: 5 } }).value;
+    expect(sel).toEqual(instrument(selectionProgram(BUGS, 3, 5), 3, 5));
+    expect((sel as ReturnType<typeof instrument>).snapshots.map((x) => x.line)).toEqual([3, 4, 5]);
   });
 });
