@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Writes test/fixtures/random_bulk.json: long runs of np.random normals answered by real
-NumPy 1.24, for test/engine/randomBulk.test.ts. The engine makes bulk normals a block at a
+"""Writes test/fixtures/random_bulk.json: long runs of np.random normals and uniform doubles
+answered by real NumPy 1.24, for test/engine/randomBulk.test.ts. The engine makes them a block at a
 time (engine/random/wasmKernels.ts), so these runs cross block boundaries, start with the
 legacy gaussian cache full and MT19937 at an odd word, and end with an odd count.
 
@@ -67,7 +67,8 @@ def main():
 
     rs = np.random.RandomState(2024)
     steps = [bulk(rs, 'standard_normal', 16384), bulk(rs, 'randn', 16385), small(rs, 'randn', 2),
-             bulk(rs, 'normal', 3, 0.5, 20001), small(rs, 'randn', 1)]
+             bulk(rs, 'normal', 3, 0.5, 20001), small(rs, 'randn', 1), small(rs, 'randint', 0, 10),
+             bulk(rs, 'rand', 20001), small(rs, 'rand', 1)]
     cases.append({'id': 'legacy standard_normal at the block size and one past', 'kind': 'legacy', 'seed': 2024,
                   'steps': steps, 'state': legacy_state(rs)})
 
@@ -78,7 +79,8 @@ def main():
 
     g = np.random.default_rng(99)
     steps = [small(g, 'random', 1), bulk(g, 'standard_normal', 16384), bulk(g, 'standard_normal', 16385),
-             small(g, 'standard_normal', 2), bulk(g, 'normal', 1, 2, 20001), small(g, 'random', 1)]
+             small(g, 'standard_normal', 2), bulk(g, 'normal', 1, 2, 20001), small(g, 'random', 1),
+             bulk(g, 'random', 20001), small(g, 'random', 1)]
     cases.append({'id': 'default_rng standard_normal at the block size and one past', 'kind': 'generator', 'seed': 99,
                   'steps': steps, 'state': generator_state(g)})
 

@@ -43,7 +43,9 @@ export class Generator {
     if (size === null) return new PyFloat(draw());
     const out = emptyOut(size, dtype);
     const d = out.data;
-    for (let i = 0; i < d.length; i++) d[i] = draw();
+    // float64: the bit generator's bulk fill (the same next_double draws, in order)
+    if (dtype === 'float64') bg.fillDoubles(d as Float64Array, d.length);
+    else for (let i = 0; i < d.length; i++) d[i] = draw();
     return out;
   }
 

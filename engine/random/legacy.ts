@@ -100,8 +100,8 @@ export class RandomState {
   randomSample(size: Size): PyFloat | NDArray {
     if (size === null) return new PyFloat(this.bg.nextDouble());
     const out = emptyOut(size, 'float64');
-    const d = out.data;
-    for (let i = 0; i < d.length; i++) d[i] = this.bg.nextDouble();
+    // MT19937's bulk fill: the same next_double draws, in order
+    this.bg.fillDoubles(out.data as Float64Array, out.data.length);
     return out;
   }
 
