@@ -1,8 +1,9 @@
 // The random kernels' one WebAssembly module (its bytes in wasmKernelsBytes.ts, encoded from
 // the readable source of wasmKernelsSource.ts; no .wasm file, no dependency), compiled on
-// first use and shared by every generator: the module keeps no generator state between calls. Each run* function copies a generator's state into
-// the slots of wasmLayout.ts, runs a kernel, copies the state back and the results out of OUT.
-// The imports are the libm.ts functions (and Math.exp) the kernels' rare paths need bit for bit.
+// first use and shared by every generator: the module keeps no generator state between
+// calls. Each run* function copies a generator's state into the slots of wasmLayout.ts, runs
+// a kernel, copies the state back and the results out of OUT. The imports are the libm.ts
+// functions (and Math.exp) the kernels' rare paths need bit for bit.
 
 import { valueError } from '../core/errors';
 import { KERNEL_WASM_BASE64 } from './wasmKernelsBytes';
