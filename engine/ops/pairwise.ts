@@ -1,7 +1,7 @@
 // NumPy's pairwise summation (loops_utils.h.src) over one strided row, compiled per buffer
 // class and float width: 8 accumulators for blocks up to 128, recursive halving above, and
-// float32 rounding after every addition as NumPy's FLOAT loop does. The same additions in
-// the same order as kernels.ts's generic pairwiseSum (so the same bits); compiled so each
+// float32 rounding after every addition as NumPy's FLOAT loop does (so the same bits as
+// NumPy's pairwise_sum); compiled so each
 // loop sees one typed-array class, with a unit-stride loop taking 16 elements per iteration
 // (each accumulator still adds its elements in order). Does not do the 8192-element
 // chunking of the outer loop: reduction.ts does.
