@@ -83,10 +83,12 @@ export async function runUiDebugTests({ repo, vsix, copyWorkspace, only }) {
       await page.click('.editor-instance .view-lines');
       await command(page, 'Shape Lens: Inspect in Shape Lens');
       // the palette asks which expression (prefilled with the word under the cursor)
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('a');
-      await page.keyboard.press('Enter');
+      // fill() focuses the box and sets its value: typed keys were once lost to a box not yet focused
+      const box = '.quick-input-widget input';
+      await page.waitForSelector(box, { state: 'visible' });
+      await page.fill(box, 'a');
+      await waitUntil('the expression in the input box', async () => (await page.inputValue(box)) === 'a' || undefined);
+      await page.press(box, 'Enter');
       const frame = await webviewFrame(page, '#app[data-painted]', 90_000);
       const shape = await frame.locator('.sl-shape').first().textContent();
       if (shape !== expected.function.a.shape_repr) throw new Error(`header shape ${shape}`);
