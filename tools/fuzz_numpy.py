@@ -21,12 +21,13 @@ the engine holds or what NumPy defines:
 """
 
 import json
-import math
 import sys
 import warnings
 from collections import Counter
 
 import numpy as np
+
+from gen_engine_fixtures import float_json  # the fixtures' float encoding: NaN/inf as strings
 
 SUPPORTED = {'bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64'}
 SAFE = 2 ** 53
@@ -140,15 +141,6 @@ def trace_of(x):
     if isinstance(x, np.generic):
         return f'{x.dtype} scalar'
     return type(x).__name__
-
-
-def float_json(v):
-    v = float(v)
-    if math.isnan(v):
-        return 'nan'
-    if math.isinf(v):
-        return 'inf' if v > 0 else '-inf'
-    return v
 
 
 def item_json(x):

@@ -14,6 +14,8 @@ import sys
 
 import numpy as np
 
+from gen_engine_fixtures import float_json  # the fixtures' float encoding: NaN/inf as strings
+
 MASK32 = 0xFFFFFFFF
 
 
@@ -50,15 +52,6 @@ def values(kind, seed, n):
         else:
             raise ValueError(kind)
     return out
-
-
-def float_json(v):
-    v = float(v)
-    if math.isnan(v):
-        return 'nan'
-    if math.isinf(v):
-        return 'inf' if v > 0 else '-inf'
-    return v
 
 
 def item_json(x):
