@@ -100,8 +100,8 @@ export class Analyses implements vscode.Disposable {
 
   /** A notebook's Python code cells as one program; a view of each cell. */
   notebookViews(nb: vscode.NotebookDocument): DocumentView[] {
-    const cells = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python').map((c) => c.document);
-    const version = cells.map((d) => `${d.uri.toString()}@${d.version}`).join('|');
+    const cells = codeCells(nb);
+    const version = cellsVersion(cells);
     const key = this.keyOf(nb);
     const program = joinCells(cells.map((d) => d.getText()));
     const s = this.synced.get(key);
@@ -136,13 +136,27 @@ export class Analyses implements vscode.Disposable {
 
   /** Whether `v` still describes its document (no edit since). */
   isCurrent(v: DocumentView): boolean {
-    return !v.doc.isClosed && (v.notebook ? v.notebook.cells.every((c) => !c.isClosed) && this.view(v.doc)?.version === v.version : v.doc.version === v.version);
+    if (v.doc.isClosed) return false;
+    if (!v.notebook) return v.doc.version === v.version;
+    // the cells' versions alone: no text read, nothing sent to the worker
+    const nb = this.notebookOf(v.doc);
+    return !!nb && cellsVersion(codeCells(nb)) === v.version;
   }
 
   dispose(): void {
     this.synced.clear();
     this.channel.dispose();
   }
+}
+
+/** A notebook's Python code cells, in order: the cells analysed as its program. */
+function codeCells(nb: vscode.NotebookDocument): vscode.TextDocument[] {
+  return nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python').map((c) => c.document);
+}
+
+/** A notebook program's version: its cells and their versions (a cell added, removed or edited changes it). */
+function cellsVersion(cells: readonly vscode.TextDocument[]): string {
+  return cells.map((d) => `${d.uri.toString()}@${d.version}`).join('|');
 }
 
 /** Whether a program offset range lies in the view's document. */

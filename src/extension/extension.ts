@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
     }
     return ready;
   };
+  const currentStats = (): Stats => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])], analysisThread: ready?.analyses.thread() });
   const hintsChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     hintsChanged,
@@ -104,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
       if (e.affectsConfiguration('shapeLens.hints')) hintsChanged.fire();
       if (ready && e.affectsConfiguration('shapeLens.diagnostics')) for (const d of vscode.workspace.textDocuments) ready.diagnostics.schedule(d, 0);
     }),
-    vscode.commands.registerCommand('shapeLens._stats', () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])], analysisThread: ready?.analyses.thread() })),
+    vscode.commands.registerCommand('shapeLens._stats', currentStats),
   );
   registerEvaluation(context, () => language().analyses);
   registerInspector(context);
@@ -118,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
   stats.moduleLoadMs = LOADED - LOAD_START;
   stats.analysesAtActivation = ready?.analyses.timings.length ?? 0;
   return {
-    stats: () => ({ ...stats, analysisMs: [...(ready?.analyses.timings ?? [])], analysisThread: ready?.analyses.thread() }),
+    stats: currentStats,
     inlineResults: (uri) => evaluation()?.inlineResults(uri) ?? [],
     debug: debugging,
   };
