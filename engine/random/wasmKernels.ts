@@ -6,6 +6,7 @@
 // functions (and Math.exp) the kernels' rare paths need bit for bit.
 
 import { valueError } from '../core/errors';
+import { fromBase64 } from '../wasm/base64';
 import { KERNEL_WASM_BASE64 } from './wasmKernelsBytes';
 import { FI_DOUBLE, KI_DOUBLE, LOG_TAB, WI_DOUBLE } from './tables';
 import { log, log1p, LOG_INVC_SPLIT } from './libm';
@@ -46,22 +47,6 @@ function instantiate(): Kernels {
   f.set(LOG_TAB, LOG_TABLE >> 3);
   f.set(LOG_INVC_SPLIT, LOG_INVC_SPLIT_AT >> 3);
   return { k, mem32: new Uint32Array(k.memory.buffer), memf64: f };
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Standard base64 to bytes (atob would load a Node internal module on first use, ~10 ms). */
-function fromBase64(s: string): Uint8Array {
-  const len = s.length, pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((len / 4) * 3 - pad);
-  let o = 0;
-  for (let i = 0; i < len; i += 4) {
-    const v = (B64.indexOf(s[i]) << 18) | (B64.indexOf(s[i + 1]) << 12) | ((B64.indexOf(s[i + 2]) & 63) << 6) | (B64.indexOf(s[i + 3]) & 63);
-    if (o < out.length) out[o++] = v >>> 16;
-    if (o < out.length) out[o++] = (v >>> 8) & 0xff;
-    if (o < out.length) out[o++] = v & 0xff;
-  }
-  return out;
 }
 
 // built on the first draw, not at load: importing np.random stays cheap for code that never samples

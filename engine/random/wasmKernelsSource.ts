@@ -1,10 +1,10 @@
 // The random kernels' WebAssembly module from its readable source (wasmPcg64.ts,
-// wasmMt19937.ts, wasmLog*.ts via wasmEncoder.ts): the imports, the functions in index order
+// wasmMt19937.ts, wasmLog*.ts via engine/wasm/encoder.ts): the imports, the functions in index order
 // and the memory size. The engine runs the committed bytes of wasmKernelsBytes.ts, so none
 // of this runs when sampling; test/engine/randomWasm.test.ts checks that those bytes are what
 // this encodes (and rewrites them with UPDATE_WASM=1).
 
-import { encodeModule, ImportDef } from './wasmEncoder';
+import { encodeModule, ImportDef } from '../wasm/encoder';
 import { PAGES } from './wasmLayout';
 import { pcg64Fill, pcg64Normals } from './wasmPcg64';
 import { mtFillDoubles, mtGaussPairs, mtTemper, mtTwist } from './wasmMt19937';

@@ -6,7 +6,7 @@
 // the input is zero, subnormal or not finite, it says so, and the kernel finishes that value
 // later with libm.ts's `log`.
 
-import { block, br, f64, f64Load, get, i32, i64, ifElse, ifThen, Op, set, tee, ValType } from './wasmEncoder';
+import { block, br, f64, f64Load, get, i32, i64, ifElse, ifThen, Op, set, tee, ValType } from '../wasm/encoder';
 import { LOG_INVC_SPLIT, LOG_TABLE } from './wasmLayout';
 import { LOG_LN2HI, LOG_LN2LO, LOG_POLY, LOG_POLY1 } from './tables';
 

@@ -4,7 +4,7 @@
 // main path covers (normal, positive, not near 1) and falls back to the scalar code for both
 // lanes when either lane's error bound cannot prove the last bit.
 
-import { f64Load, f64x2, f64x2Replace, get, i32, i64, i64x2Extract, Op, set, Simd, tee, ValType } from './wasmEncoder';
+import { f64Load, f64x2, f64x2Replace, get, i32, i64, i64x2Extract, Op, set, Simd, tee, ValType } from '../wasm/encoder';
 import { LOG_INVC_SPLIT, LOG_TABLE } from './wasmLayout';
 import { LOG_LN2HI, LOG_LN2LO, LOG_POLY } from './tables';
 

@@ -1,4 +1,4 @@
-// MT19937's WebAssembly kernels (bytes via wasmEncoder.ts, instantiated in wasmKernels.ts):
+// MT19937's WebAssembly kernels (bytes via engine/wasm/encoder.ts, instantiated in wasmKernels.ts):
 // the 624-word twist in place and its tempering (four words at a time, SIMD), a bulk fill of
 // `mt19937_next_double` values, and the legacy polar gaussian (`legacy_gauss`) over those
 // doubles with glibc's log (wasmLog.ts). The key and pos are copied into MT_KEY/MT_POS
@@ -7,7 +7,7 @@
 import {
   block, br, brIf, call, f64, f64Load, f64Store, f64x2, FuncDef, get, i32, i32Load, i32Store, i32x4, ifElse, ifThen, loop, Op,
   set, shuffle, Simd, tee, v128Load, v128Store,
-} from './wasmEncoder';
+} from '../wasm/encoder';
 import { DEFERRED, MT_KEY, MT_POS, MT_TEMPERED, OUT } from './wasmLayout';
 import { LOG_INLINE_LOCALS, logInline } from './wasmLog';
 import { LOG_LANES_LOCALS, logLanes } from './wasmLogSimd';

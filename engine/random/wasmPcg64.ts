@@ -1,11 +1,11 @@
-// PCG64's WebAssembly kernels (bytes via wasmEncoder.ts, instantiated in wasmKernels.ts):
+// PCG64's WebAssembly kernels (bytes via engine/wasm/encoder.ts, instantiated in wasmKernels.ts):
 // the 128-bit LCG step with XSL-RR output in native i64 arithmetic (7 multiplies instead of
 // ~20 float products in plain JavaScript), a bulk fill of raw draws, and NumPy's float64
 // ziggurat (`random_standard_normal`) running on those draws in the same loop. The ziggurat's
 // rare paths call back into JavaScript only for glibc's log1p (libm.ts) and exp, exactly as
 // distributions.ts's scalar `standardNormal` does.
 
-import { block, brIf, br, call, f64, f64Load, f64Store, FuncDef, get, i32, i64, i64Load, i64Store, ifElse, ifThen, loop, Op, set, tee } from './wasmEncoder';
+import { block, brIf, br, call, f64, f64Load, f64Store, FuncDef, get, i32, i64, i64Load, i64Store, ifElse, ifThen, loop, Op, set, tee } from '../wasm/encoder';
 import { OUT, PCG_STATE, ZIG_FI, ZIG_KI, ZIG_WI } from './wasmLayout';
 import { ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } from './tables';
 
