@@ -1,5 +1,6 @@
-// A minimal WebAssembly binary encoder for the engine's kernels (engine/random/wasmKernels.ts):
-// one module with imported functions, one exported memory and exported functions, each body
+// A minimal WebAssembly binary encoder for the engine's kernels (engine/random/wasmKernels.ts,
+// engine/ops/linalg/gemmWasm.ts): one module with imported functions, one exported memory and
+// exported functions, each body
 // written as a flat list of instructions. Only what those kernels use is here; the opcodes
 // are the WebAssembly core spec's. No dependency, no text-format parser: the kernels stay
 // readable TypeScript that yields the module's bytes at load time.
@@ -33,6 +34,7 @@ export const Simd = {
   f64x2Splat: [0xfd, 0x14], f64x2Eq: [0xfd, 0x47], f64x2Lt: [0xfd, 0x49], f64x2Ge: [0xfd, 0x4c],
   f64x2Abs: [0xfd, 0xec, 0x01], f64x2Sqrt: [0xfd, 0xef, 0x01], f64x2Add: [0xfd, 0xf0, 0x01], f64x2Sub: [0xfd, 0xf1, 0x01],
   f64x2Mul: [0xfd, 0xf2, 0x01], f64x2Div: [0xfd, 0xf3, 0x01],
+  f32x4Add: [0xfd, 0xe4, 0x01], f32x4Mul: [0xfd, 0xe6, 0x01],
 };
 
 /** Lane access: `i64x2.extract_lane`, `f64x2.replace_lane`. */
@@ -88,6 +90,9 @@ export const i64Store = (off = 0): number[] => [Op.i64Store, 3, ...uleb(off)];
 export const f64Store = (off = 0): number[] => [Op.f64Store, 3, ...uleb(off)];
 export const v128Load = (off = 0): number[] => [0xfd, 0x00, 2, ...uleb(off)];
 export const v128Store = (off = 0): number[] => [0xfd, 0x0b, 2, ...uleb(off)];
+/** `v128.load32_splat` / `v128.load64_splat`: one f32 / f64 from memory into every lane. */
+export const v128Load32Splat = (off = 0): number[] => [0xfd, 0x09, 2, ...uleb(off)];
+export const v128Load64Splat = (off = 0): number[] => [0xfd, 0x0a, 3, ...uleb(off)];
 /** A v128 constant with the same u32 in all four lanes. */
 export const i32x4 = (v: number): number[] => {
   const b = [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
@@ -128,13 +133,14 @@ const funcType = (p: readonly ValType[], r: readonly ValType[]): number[] =>
 
 /**
  * The module's bytes: imports take function indices 0…, then `funcs` in order; one memory
- * of `pages` 64 KiB pages, exported as "memory". Each function gets its own type entry.
+ * of `pages` 64 KiB pages, exported as "memory", growable up to `maxPages` (null: no limit
+ * but the runtime's). Each function gets its own type entry.
  */
-export function encodeModule(imports: readonly ImportDef[], funcs: readonly FuncDef[], pages: number): Uint8Array {
+export function encodeModule(imports: readonly ImportDef[], funcs: readonly FuncDef[], pages: number, maxPages: number | null = pages): Uint8Array {
   const types = [...imports.map((f) => funcType(f.params, f.results)), ...funcs.map((f) => funcType(f.params, f.results))];
   const importSec = vec(imports.map((f, i) => [...str(f.module), ...str(f.name), 0x00, ...uleb(i)]));
   const funcSec = vec(funcs.map((_, i) => uleb(imports.length + i)));
-  const memSec = vec([[0x01, ...uleb(pages), ...uleb(pages)]]);
+  const memSec = vec([maxPages === null ? [0x00, ...uleb(pages)] : [0x01, ...uleb(pages), ...uleb(maxPages)]]);
   const exports: number[][] = [[...str('memory'), 0x02, 0]];
   funcs.forEach((f, i) => { if (f.name !== null) exports.push([...str(f.name), 0x00, ...uleb(imports.length + i)]); });
   const codes = funcs.map((f) => {
@@ -145,7 +151,7 @@ export function encodeModule(imports: readonly ImportDef[], funcs: readonly Func
   const bytes = cat([
     [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     section(1, vec(types)),
-    section(2, importSec),
+    imports.length ? section(2, importSec) : [],
     section(3, funcSec),
     section(5, memSec),
     section(7, vec(exports)),

@@ -1,11 +1,13 @@
 // The matrix-product kernel behind matmul, dot, tensordot and pinv: C = A·B for strided A and
 // B of any typed array, into a row-major Float64Array. Large products pack A and B into
-// panels and run a 4×4 register-tiled micro-kernel over cache blocks; small and vector
-// products run plain i-k-j / dot loops. It knows nothing of dtypes beyond the accumulation
+// panels and run a register-tiled micro-kernel over cache blocks: WebAssembly SIMD
+// (gemmWasm.ts) where the runtime has it, else the 4×4 JS kernel below, with the same
+// results bit for bit; small and vector products run plain i-k-j / dot loops. It knows nothing of dtypes beyond the accumulation
 // mode, nor of shapes beyond M, N, K: engine/ops/matmul.ts does that. The order of the
 // arithmetic is deliberate and documented on `gemm` below.
 
 import { TypedArray } from '../../core/dtype';
+import { gemmWasm } from './gemmWasm';
 
 export type Accumulate = 'float64' | 'float32';
 
@@ -35,6 +37,25 @@ export function gemm(
   B: TypedArray, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number, ldc: number, acc: Accumulate,
 ): void {
+  product(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc, true);
+}
+
+/** `gemm` on the JavaScript path only: the reference the WebAssembly path must match bit for bit (test/engine/gemm.test.ts). */
+export function gemmJs(
+  M: number, N: number, K: number,
+  A: TypedArray, aOff: number, aRs: number, aCs: number,
+  B: TypedArray, bOff: number, bRs: number, bCs: number,
+  C: Float64Array, cOff: number, ldc: number, acc: Accumulate,
+): void {
+  product(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc, false);
+}
+
+function product(
+  M: number, N: number, K: number,
+  A: TypedArray, aOff: number, aRs: number, aCs: number,
+  B: TypedArray, bOff: number, bRs: number, bCs: number,
+  C: Float64Array, cOff: number, ldc: number, acc: Accumulate, wasm: boolean,
+): void {
   if (M === 0 || N === 0) return;
   if (K === 0) {
     for (let i = 0; i < M; i++) C.fill(0, cOff + i * ldc, cOff + i * ldc + N);
@@ -48,6 +69,7 @@ export function gemm(
     ikj(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32');
     return;
   }
+  if (wasm && gemmWasm(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32')) return;
   packed(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32');
 }
 

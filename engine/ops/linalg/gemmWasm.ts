@@ -1,0 +1,164 @@
+// gemm's WebAssembly SIMD path (module bytes in gemmWasmBytes.ts, from gemmWasmSource.ts):
+// packs cache blocks of A and B into the module's memory as gemm.ts's JS path does, runs a
+// macro-kernel per block and copies C out. Same blocking of the k loop into consecutive
+// chunks, same order of every C element's additions, so the results are the JS path's bit
+// for bit (see gemmWasmSource.ts). Compiled on the first large product; where WebAssembly or
+// its SIMD instructions are missing (or the memory cannot grow), gemm falls back to JS.
+
+import { TypedArray } from '../../core/dtype';
+import { fromBase64 } from '../../wasm/base64';
+import { GEMM_WASM_BASE64 } from './gemmWasmBytes';
+import { F32_MR, F32_NR, F64_MR, F64_NR, KC, MB, MC, NC } from './gemmWasmLayout';
+
+/** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+type MacroKernel = (mc: number, nc: number, kc: number, aPtr: number, bPtr: number, cPtr: number, ldcBytes: number, first: number) => void;
+
+interface GemmExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  gemmF64: MacroKernel;
+  gemmF32: MacroKernel;
+}
+
+interface Kernels { readonly k: GemmExports; f64: Float64Array; f32: Float32Array }
+
+/** undefined: not tried yet; null: unavailable here (gemm uses its JS path). */
+let kernels: Kernels | null | undefined;
+
+function instantiate(): Kernels | null {
+  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) return null;
+  try {
+    const k = new wasm.Instance(new wasm.Module(fromBase64(GEMM_WASM_BASE64)), {}).exports as GemmExports;
+    return { k, f64: new Float64Array(k.memory.buffer), f32: new Float32Array(k.memory.buffer) };
+  } catch {
+    // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
+    return null;
+  }
+}
+
+/** Whether this runtime runs gemm's WebAssembly path (compiles the module on first call). */
+export function gemmWasmAvailable(): boolean {
+  if (kernels === undefined) kernels = instantiate();
+  return kernels !== null;
+}
+
+/** Grows the memory to at least `bytes`; false when the runtime refuses. */
+function reserve(ks: Kernels, bytes: number): boolean {
+  const have = ks.k.memory.buffer.byteLength;
+  if (have >= bytes) return true;
+  try {
+    ks.k.memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    return false;
+  }
+  ks.f64 = new Float64Array(ks.k.memory.buffer);
+  ks.f32 = new Float32Array(ks.k.memory.buffer);
+  return true;
+}
+
+const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
+
+/**
+ * gemm.ts's packed product (same arguments, f32 for 'float32' accumulation) on the
+ * WebAssembly path; false, having written nothing, when that path is unavailable.
+ */
+export function gemmWasm(
+  M: number, N: number, K: number, A: TypedArray, aOff: number, aRs: number, aCs: number,
+  B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array, cOff: number, ldc: number, f32: boolean,
+): boolean {
+  if (kernels === undefined) kernels = instantiate();
+  const ks = kernels;
+  if (ks === null) return false;
+  const MR = f32 ? F32_MR : F64_MR, NR = f32 ? F32_NR : F64_NR, es = f32 ? 4 : 8;
+  const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KC, K);
+  // memory: an A block, a B panel and a C block of MB rows (element offsets; each region 16-byte aligned)
+  const aAt = 0, bAt = aAt + Math.min(MC, mbMax) * kcMax, cAt = bAt + kcMax * ncMax, end = cAt + mbMax * ncMax;
+  if (!reserve(ks, end * es)) return false;
+  const kernel = f32 ? ks.k.gemmF32 : ks.k.gemmF64;
+  // k chunks in order for each C element: the C block stays in the module's memory until its last chunk
+  for (let ib = 0; ib < M; ib += MB) {
+    const mb = Math.min(MB, M - ib);
+    for (let jc = 0; jc < N; jc += NC) {
+      const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
+      for (let pc = 0; pc < K; pc += KC) {
+        const kc = Math.min(KC, K - pc), first = pc === 0 ? 1 : 0;
+        if (f32) packB32(B, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, NR, ks.f32, bAt);
+        else packB64(B, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, NR, ks.f64, bAt);
+        for (let ic = 0; ic < mb; ic += MC) {
+          const mc = Math.min(MC, mb - ic), mcp = roundUp(mc, MR), aBlock = aOff + (ib + ic) * aRs + pc * aCs;
+          if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, aAt);
+          else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, aAt);
+          kernel(mcp, ncp, kc, aAt * es, bAt * es, (cAt + ic * ncp) * es, ncp * es, first);
+        }
+      }
+      const mem = f32 ? ks.f32 : ks.f64;
+      for (let i = 0, o = cOff + ib * ldc + jc, m = cAt; i < mb; i++, o += ldc, m += ncp) C.set(mem.subarray(m, m + nc), o);
+    }
+  }
+  return true;
+}
+
+// Packing, one copy per memory view so each stays monomorphic in its target.
+
+/** A block (mc×kc) → slivers of MR rows, k-major inside a sliver, rows zero-padded to MR. */
+function packA64(A: TypedArray, off: number, rs: number, cs: number, mc: number, kc: number, MR: number, P: Float64Array, at: number): void {
+  let o = at;
+  for (let ir = 0; ir < mc; ir += MR) {
+    const mr = Math.min(MR, mc - ir), row = off + ir * rs;
+    if (mr === 4 && MR === 4) {
+      const r1 = row + rs, r2 = row + 2 * rs, r3 = row + 3 * rs;
+      for (let k = 0, kk = 0; k < kc; k++, kk += cs) {
+        P[o] = A[row + kk]; P[o + 1] = A[r1 + kk]; P[o + 2] = A[r2 + kk]; P[o + 3] = A[r3 + kk]; o += 4;
+      }
+    } else {
+      for (let k = 0; k < kc; k++) for (let r = 0; r < MR; r++) P[o++] = r < mr ? A[row + r * rs + k * cs] : 0;
+    }
+  }
+}
+
+/** packA64 into float32 (the store rounds, as Math.fround does). */
+function packA32(A: TypedArray, off: number, rs: number, cs: number, mc: number, kc: number, MR: number, P: Float32Array, at: number): void {
+  let o = at;
+  for (let ir = 0; ir < mc; ir += MR) {
+    const mr = Math.min(MR, mc - ir), row = off + ir * rs;
+    if (mr === 4 && MR === 4) {
+      const r1 = row + rs, r2 = row + 2 * rs, r3 = row + 3 * rs;
+      for (let k = 0, kk = 0; k < kc; k++, kk += cs) {
+        P[o] = A[row + kk]; P[o + 1] = A[r1 + kk]; P[o + 2] = A[r2 + kk]; P[o + 3] = A[r3 + kk]; o += 4;
+      }
+    } else {
+      for (let k = 0; k < kc; k++) for (let r = 0; r < MR; r++) P[o++] = r < mr ? A[row + r * rs + k * cs] : 0;
+    }
+  }
+}
+
+/** B panel (kc×nc) → slivers of NR columns, k-major inside a sliver, columns zero-padded to NR. */
+function packB64(B: TypedArray, off: number, rs: number, cs: number, kc: number, nc: number, NR: number, P: Float64Array, at: number): void {
+  let o = at;
+  for (let jr = 0; jr < nc; jr += NR) {
+    const nr = Math.min(NR, nc - jr), col = off + jr * cs;
+    if (nr === NR && cs === 1) {
+      for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = B[b + q];
+    } else {
+      for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = q < nr ? B[b + q * cs] : 0;
+    }
+  }
+}
+
+/** packB64 into float32 (the store rounds, as Math.fround does). */
+function packB32(B: TypedArray, off: number, rs: number, cs: number, kc: number, nc: number, NR: number, P: Float32Array, at: number): void {
+  let o = at;
+  for (let jr = 0; jr < nc; jr += NR) {
+    const nr = Math.min(NR, nc - jr), col = off + jr * cs;
+    if (nr === NR && cs === 1) {
+      for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = B[b + q];
+    } else {
+      for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = q < nr ? B[b + q * cs] : 0;
+    }
+  }
+}
