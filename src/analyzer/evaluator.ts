@@ -548,6 +548,8 @@ export class Evaluator {
         if (m) return { ...m, self: obj };
         return UNKNOWN;
       }
+      // a Generator/RandomState: its methods are modelled by path (`numpy.random.Generator.normal`)
+      case 'libobj': return { kind: 'libfn', path: `${obj.path}.${name}`, self: null };
       case 'layer':
         if (obj.spec.type === 'Linear' && name === 'in_features') return int(obj.spec.inFeatures);
         if (obj.spec.type === 'Linear' && name === 'out_features') return int(obj.spec.outFeatures);

@@ -51,6 +51,7 @@ export function join(a: AValue, b: AValue): AValue {
     }
     case 'float': return a.value === (b as typeof a).value ? a : { kind: 'float' };
     case 'none': case 'dict': case 'unknown': return a;
+    case 'libobj': return a.path === (b as typeof a).path ? a : UNKNOWN;
     default:
       return UNKNOWN;
   }

@@ -19,106 +19,10 @@ import {
 } from '../../engine/shape/torch';
 import { conv2dShape, linearShape, maxPool2dShape } from '../../engine/shape/torchNn';
 import { CallArgs, CallContext, Operand } from './context';
+import { arg, arr, axisArg, boolArg, dimOf, dtypeArg, isArr, known, literalShape, Model, result, shapeArg, shapeFromVarargs } from './modelArgs';
 import type { Fix } from './diagnostics';
+import { RANDOM_MODELS } from './libRandom';
 import { AValue, ArrayValue, FLOAT, int, Lib, LayerSpec, tuple, UNKNOWN, array } from './values';
-
-// ---- reading abstract arguments ---------------------------------------------------------
-
-export function dimOf(v: AValue | undefined): Dim | null {
-  if (!v) return null;
-  if (v.kind === 'int') return v.value;
-  if (v.kind === 'bool' && v.value !== null) return v.value ? 1 : 0;
-  return null;
-}
-
-/** A shape argument: an int or a tuple/list of ints; unknown ints become `?` dims, unknown length → null. */
-export function shapeArg(v: AValue | undefined): Dim[] | null {
-  if (!v) return null;
-  if (v.kind === 'int') return [v.value ?? sym('?')];
-  if (v.kind === 'tuple' || (v.kind === 'list' && v.items)) {
-    const items = v.kind === 'tuple' ? v.items : (v.items as AValue[]);
-    return items.map((x) => dimOf(x) ?? sym('?'));
-  }
-  return null;
-}
-
-/** Shape from `*dims` varargs (`np.random.randn(3, 4)`, `t.view(32, -1)`) or one tuple. */
-function shapeFromVarargs(args: readonly AValue[]): Dim[] | null {
-  if (args.length === 1 && (args[0].kind === 'tuple' || args[0].kind === 'list')) return shapeArg(args[0]);
-  if (args.length === 0) return [];
-  return args.map((a) => dimOf(a) ?? sym('?'));
-}
-
-/** An axis argument: undefined when absent/None, null when unknown, else numbers. */
-function axisArg(v: AValue | undefined): number | number[] | null | undefined {
-  if (!v || v.kind === 'none') return undefined;
-  if (v.kind === 'int') return v.value !== null && isNum(v.value) ? v.value : null;
-  if (v.kind === 'tuple') {
-    const out: number[] = [];
-    for (const x of v.items) {
-      const d = dimOf(x);
-      if (d === null || !isNum(d)) return null;
-      out.push(d);
-    }
-    return out;
-  }
-  return null;
-}
-
-function boolArg(v: AValue | undefined, dflt: boolean): boolean | null {
-  if (!v) return dflt;
-  if (v.kind === 'bool') return v.value;
-  return null;
-}
-
-function dtypeArg(v: AValue | undefined): DType | null | undefined {
-  if (!v || v.kind === 'none') return undefined;
-  if (v.kind === 'dtype') return v.dtype;
-  if (v.kind === 'str' && v.value) return parseDType(v.value) ?? null;
-  if (v.kind === 'libfn' && v.path === 'builtins.float') return 'float64';
-  if (v.kind === 'libfn' && v.path === 'builtins.int') return 'int64';
-  if (v.kind === 'libfn' && v.path === 'builtins.bool') return 'bool';
-  return null;
-}
-
-const isArr = (v: AValue | undefined | null): v is ArrayValue => v !== undefined && v !== null && v.kind === 'array';
-const known = (shape: readonly Dim[] | null | undefined): shape is readonly Dim[] => Array.isArray(shape);
-
-function arg(a: CallArgs, i: number, name: string): AValue | undefined {
-  return a.args[i] ?? a.kwargs.get(name);
-}
-
-/** The shape of a literal nested list (`np.array([[1, 2], [3, 4]])`) and its dtype. */
-export function literalShape(v: AValue): { shape: Dim[] | null; dtype: DType | null } {
-  if (v.kind === 'array') return { shape: v.shape ? [...v.shape] : null, dtype: v.dtype };
-  if (v.kind === 'int') return { shape: [], dtype: 'int64' };
-  if (v.kind === 'float') return { shape: [], dtype: 'float64' };
-  if (v.kind === 'bool') return { shape: [], dtype: 'bool' };
-  if (v.kind === 'list' || v.kind === 'tuple') {
-    const items = v.kind === 'tuple' ? v.items : v.items;
-    if (!items) return { shape: null, dtype: null };
-    if (items.length === 0) return { shape: [0], dtype: 'float64' };
-    const parts = items.map(literalShape);
-    const first = parts[0].shape;
-    if (!first || parts.some((p) => !p.shape || p.shape.length !== first.length)) return { shape: null, dtype: null };
-    let dtype: DType | null = parts[0].dtype;
-    for (const p of parts) dtype = dtype && p.dtype ? promoteTypes(dtype, p.dtype) : null;
-    return { shape: [items.length, ...first], dtype };
-  }
-  return { shape: null, dtype: null };
-}
-
-// ---- helpers for results ----------------------------------------------------------------
-
-function result<T>(r: ShapeResult<T>, ctx: CallContext, code: Parameters<CallContext['report']>[0], operands: { name: string; value: AValue }[]): T | null {
-  if (r.ok) return r.value;
-  ctx.report(code, r.error, operands);
-  return null;
-}
-
-function arr(lib: Lib, shape: readonly Dim[] | null, dtype: DType | null, ctx: CallContext): ArrayValue {
-  return array(lib, shape, dtype, ctx.origin);
-}
 
 /** mean/std/var: float inputs keep their dtype, others compute in float64 */
 const floatResult = (d: DType | null): DType | null => (d === null ? null : d.startsWith('float') ? d : 'float64');
@@ -298,8 +202,6 @@ function transposeFix(lib: Lib, a: { name: string; value: AValue; range?: import
 }
 
 // ---- NumPy functions ------------------------------------------------------------------
-
-type Model = (a: CallArgs, ctx: CallContext, self: AValue | null) => AValue;
 
 function creation(dflt: DType, lib: Lib, shapeIndex = 0): Model {
   return (a, ctx) => {
@@ -674,6 +576,8 @@ export function callLayer(layer: AValue & { kind: 'layer' }, x: { name: string; 
   }
 }
 
+export { dimOf, literalShape, shapeArg };
+
 // ---- the tables ---------------------------------------------------------------------------
 
 const NUMPY: Record<string, Model> = {
@@ -695,32 +599,7 @@ const NUMPY: Record<string, Model> = {
   ravel: flattenModel('numpy'), where: whereModel(), clip: sameShape('numpy'), copy: sameShape('numpy'),
   matmul: (a, ctx) => matmul('numpy', { name: a.argTexts[0] ?? 'x1', value: a.args[0] }, { name: a.argTexts[1] ?? 'x2', value: a.args[1] }, ctx),
   dot: (a, ctx) => dotModel(a, ctx),
-  'random.seed': () => ({ kind: 'none' }),
-  'random.randn': randomModel('size', 'float64', true), 'random.rand': randomModel('size', 'float64', true),
-  'random.random': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 0) }, ctx, null),
-  'random.random_sample': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 0) }, ctx, null),
-  'random.normal': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 2) }, ctx, null),
-  'random.uniform': (a, ctx) => randomModel('size', 'float64', false)({ ...a, kwargs: withPositional(a, 'size', 2) }, ctx, null),
-  'random.randint': (a, ctx) => {
-    const size = a.kwargs.get('size') ?? a.args[2];
-    return size && size.kind !== 'none' ? arr('numpy', shapeArg(size), 'int64', ctx) : int(null);
-  },
-  'random.permutation': (a, ctx) => {
-    const x = a.args[0];
-    if (x?.kind === 'int') return arr('numpy', [x.value ?? sym('?')], 'int64', ctx);
-    return isArr(x) ? arr('numpy', x.shape, x.dtype, ctx) : UNKNOWN;
-  },
-  'random.choice': (a, ctx) => {
-    const size = a.kwargs.get('size') ?? a.args[1];
-    return size && size.kind !== 'none' ? arr('numpy', shapeArg(size), null, ctx) : UNKNOWN;
-  },
 };
-
-function withPositional(a: CallArgs, name: string, index: number): Map<string, AValue> {
-  const m = new Map(a.kwargs);
-  if (!m.has(name) && a.args[index]) m.set(name, a.args[index]);
-  return m;
-}
 
 function atLeast2dSeq(v: AValue | undefined): AValue {
   if (!v || (v.kind !== 'tuple' && v.kind !== 'list')) return UNKNOWN;
@@ -797,7 +676,7 @@ const TENSOR_METHODS: Record<string, Model> = {
 export function libFunction(path: string): Model | undefined {
   if (path.startsWith('numpy.')) {
     const name = path.slice(6);
-    const m = NUMPY[name];
+    const m = NUMPY[name] ?? RANDOM_MODELS[name];
     if (m) return m;
     const uf = getUfunc(name);
     if (uf) return ufuncModel(name, uf.nin);

@@ -37,6 +37,8 @@ export interface DictValue { readonly kind: 'dict' }
 export interface ModuleValue { readonly kind: 'module'; readonly path: string }
 /** `np.zeros`, `torch.nn.Linear`, `x.reshape` (bound to `self`): a library callable. */
 export interface LibFunction { readonly kind: 'libfn'; readonly path: string; readonly self: AValue | null }
+/** An object of a modelled library class (`np.random.default_rng(0)`: `numpy.random.Generator`); its methods are `PATH.name` models. */
+export interface LibObject { readonly kind: 'libobj'; readonly path: string }
 export interface DTypeValue { readonly kind: 'dtype'; readonly dtype: DType }
 export interface RangeValue { readonly kind: 'range'; readonly start: Dim | null; readonly stop: Dim | null; readonly step: Dim | null }
 export interface SliceValue { readonly kind: 'slice'; readonly lower: AValue; readonly upper: AValue; readonly step: AValue }
@@ -63,7 +65,7 @@ export interface UnknownValue { readonly kind: 'unknown' }
 
 export type AValue =
   | ArrayValue | IntValue | FloatValue | BoolValue | StrValue | NoneValue | TupleValue | ListValue | DictValue
-  | ModuleValue | LibFunction | DTypeValue | RangeValue | SliceValue | FunctionValue | ClassValue | InstanceValue
+  | ModuleValue | LibFunction | LibObject | DTypeValue | RangeValue | SliceValue | FunctionValue | ClassValue | InstanceValue
   | LayerValue | UnknownValue;
 
 /** Variables of one scope; `parent` is the enclosing (module) scope for functions. */
