@@ -40,8 +40,9 @@ function value(r: () => number, kind: Kind): number {
 interface Operand { data: TypedArray; off: number; rs: number; cs: number }
 
 /** A rows×cols operand laid out as asked: row-major, transposed (column-major), or strided with an offset. */
-function operand(r: () => number, rows: number, cols: number, layout: 'c' | 't' | 's', kind: Kind, make: (n: number) => TypedArray): Operand {
-  const fill = (d: TypedArray): TypedArray => { for (let i = 0; i < d.length; i++) d[i] = value(r, kind); return d; };
+function operand(r: () => number, rows: number, cols: number, layout: 'c' | 't' | 's', kind: Kind, make: (n: number) => TypedArray, f32: boolean): Operand {
+  // in 'float32' mode gemm's operands hold float32 values (matmul gets a float32 result only from dtypes float32 holds exactly)
+  const fill = (d: TypedArray): TypedArray => { for (let i = 0; i < d.length; i++) d[i] = f32 ? Math.fround(value(r, kind)) : value(r, kind); return d; };
   if (layout === 'c') return { data: fill(make(rows * cols)), off: 0, rs: cols, cs: 1 };
   if (layout === 't') return { data: fill(make(rows * cols)), off: 0, rs: 1, cs: rows };
   // every other column of a wider array, rows reversed, after an offset
@@ -56,7 +57,7 @@ function sameBits(a: Float64Array, b: Float64Array): string | null {
 
 function check(seed: number, M: number, N: number, K: number, acc: Accumulate, la: 'c' | 't' | 's', lb: 'c' | 't' | 's', kind: Kind, make: (n: number) => TypedArray): void {
   const r = rng(seed);
-  const A = operand(r, M, K, la, kind, make), B = operand(r, K, N, lb, kind, make);
+  const A = operand(r, M, K, la, kind, make, acc === 'float32'), B = operand(r, K, N, lb, kind, make, acc === 'float32');
   // C inside a wider buffer: a row stride beyond N and an offset, the rest must stay untouched
   const ldc = N + 3, cOff = 7, len = cOff + M * ldc + 2;
   const viaWasm = new Float64Array(len).fill(-12345), viaJs = new Float64Array(len).fill(-12345);
@@ -90,7 +91,7 @@ describe('gemm: WebAssembly SIMD path = JS path, bit for bit', () => {
     it(`${acc}: random shapes, value kinds and input types`, () => {
       const r = rng(acc === 'float32' ? 99 : 7);
       const kinds: Kind[] = ['normal', 'ints', 'wide', 'special'];
-      const makes = [f64, f32, (n: number): TypedArray => new Int32Array(n)];
+      const makes = [f64, f32, (n: number): TypedArray => acc === 'float32' ? new Int16Array(n) : new Int32Array(n)];
       const layouts = ['c', 't', 's'] as const;
       for (let t = 0; t < 120; t++) {
         const M = 4 + Math.floor(r() * 90), N = 2 + Math.floor(r() * 90), K = 1 + Math.floor(r() * (r() < 0.2 ? 700 : 90));

@@ -14,8 +14,8 @@ export type Accumulate = 'float64' | 'float32';
 const MR = 4, NR = 4;
 /** k-block (panel depth) and row-block sizes: a KC×NR B sliver and MR×KC A sliver stay in L1. */
 const KC = 256, MC = 128, NC = 4096;
-/** Below this many multiply-adds packing does not pay. */
-const SMALL = 32 * 32 * 32;
+/** Below this many multiply-adds packing does not pay (in JS; the WebAssembly kernel pays from about 12³ on). */
+const SMALL = 32 * 32 * 32, SMALL_WASM = 12 * 12 * 12;
 
 /**
  * C[M×N] = A[M×K]·B[K×N].
@@ -24,7 +24,9 @@ const SMALL = 32 * 32 * 32;
  * Debian's NumPy is): every C[i,j] starts at +0 and adds A[i,k]·B[k,j] for k = 0, 1, … in
  * order — the order of reference dgemm/dgemv/ddot and of NumPy's non-BLAS matmul loop.
  * Blocking splits that k loop into consecutive chunks and never reassociates. In 'float32'
- * mode each product and each sum is rounded to float32, as sgemm accumulates in float32.
+ * mode each product and each sum is rounded to float32, as sgemm accumulates in float32;
+ * A and B must then hold float32 values (matmul's float32 results come only from dtypes
+ * float32 holds exactly), which the small-product loops do not round again.
  * OpenBLAS/MKL builds reassociate (SIMD, FMA): against those, float32 results agree only to
  * a tolerance and float64 ones to a few ulps. A(i,k) is `A[aOff + i*aRs + k*aCs]`, B(k,j) is `B[bOff + k*bRs + j*bCs]`,
  * C(i,j) is `C[cOff + i*ldc + j]` (overwritten; never read before being written).
@@ -65,11 +67,12 @@ function product(
     gemvRows(M, K, A, aOff, aRs, aCs, B, bOff, bRs, C, cOff, ldc, acc === 'float32');
     return;
   }
-  if (M * N * K <= SMALL || M < MR) {
+  const work = M * N * K;
+  if (wasm && M >= MR && work > SMALL_WASM && gemmWasm(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32')) return;
+  if (work <= SMALL || M < MR) {
     ikj(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32');
     return;
   }
-  if (wasm && gemmWasm(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32')) return;
   packed(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc === 'float32');
 }
 

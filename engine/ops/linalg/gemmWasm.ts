@@ -142,8 +142,13 @@ function packB64(B: TypedArray, off: number, rs: number, cs: number, kc: number,
   let o = at;
   for (let jr = 0; jr < nc; jr += NR) {
     const nr = Math.min(NR, nc - jr), col = off + jr * cs;
-    if (nr === NR && cs === 1) {
-      for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = B[b + q];
+    if (nr === NR && cs === 1 && NR === 4) {
+      for (let k = 0, b = col; k < kc; k++, b += rs, o += 4) { P[o] = B[b]; P[o + 1] = B[b + 1]; P[o + 2] = B[b + 2]; P[o + 3] = B[b + 3]; }
+    } else if (nr === NR && cs === 1 && NR === 8) {
+      for (let k = 0, b = col; k < kc; k++, b += rs, o += 8) {
+        P[o] = B[b]; P[o + 1] = B[b + 1]; P[o + 2] = B[b + 2]; P[o + 3] = B[b + 3];
+        P[o + 4] = B[b + 4]; P[o + 5] = B[b + 5]; P[o + 6] = B[b + 6]; P[o + 7] = B[b + 7];
+      }
     } else {
       for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = q < nr ? B[b + q * cs] : 0;
     }
@@ -155,8 +160,13 @@ function packB32(B: TypedArray, off: number, rs: number, cs: number, kc: number,
   let o = at;
   for (let jr = 0; jr < nc; jr += NR) {
     const nr = Math.min(NR, nc - jr), col = off + jr * cs;
-    if (nr === NR && cs === 1) {
-      for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = B[b + q];
+    if (nr === NR && cs === 1 && NR === 4) {
+      for (let k = 0, b = col; k < kc; k++, b += rs, o += 4) { P[o] = B[b]; P[o + 1] = B[b + 1]; P[o + 2] = B[b + 2]; P[o + 3] = B[b + 3]; }
+    } else if (nr === NR && cs === 1 && NR === 8) {
+      for (let k = 0, b = col; k < kc; k++, b += rs, o += 8) {
+        P[o] = B[b]; P[o + 1] = B[b + 1]; P[o + 2] = B[b + 2]; P[o + 3] = B[b + 3];
+        P[o + 4] = B[b + 4]; P[o + 5] = B[b + 5]; P[o + 6] = B[b + 6]; P[o + 7] = B[b + 7];
+      }
     } else {
       for (let k = 0, b = col; k < kc; k++, b += rs) for (let q = 0; q < NR; q++) P[o++] = q < nr ? B[b + q * cs] : 0;
     }
