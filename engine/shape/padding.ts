@@ -7,7 +7,7 @@
 //     remapped shapes [original->remapped]: (3,2)  and requested shape (2,2)"
 //   paddedShape([2, 3], [[1, 2], [0, 3]]) → [5, 6]
 
-import { Shape } from './dim';
+import { Dim, Shape, sym } from './dim';
 import { broadcastTo } from './broadcast';
 import { ok, ShapeResult } from './result';
 
@@ -22,4 +22,9 @@ export function padPairsShape(widthShape: Shape, ndim: number): ShapeResult<null
 /** The padded array's shape: each dim grows by its (before, after) pair (numbers only: symbolic dims have no sums). */
 export function paddedShape(shape: readonly number[], pairs: readonly (readonly [number, number])[]): number[] {
   return shape.map((d, i) => d + pairs[i][0] + pairs[i][1]);
+}
+
+/** `paddedShape` over symbolic dims too: a symbol stays when its pair is (0, 0), else becomes `?`. */
+export function paddedDims(shape: Shape, pairs: readonly (readonly [number, number])[]): Dim[] {
+  return shape.map((d, i) => (typeof d === 'number' ? d + pairs[i][0] + pairs[i][1] : pairs[i][0] === 0 && pairs[i][1] === 0 ? d : sym('?')));
 }

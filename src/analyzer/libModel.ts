@@ -22,6 +22,8 @@ import { CallArgs, CallContext, Operand } from './context';
 import { arg, arr, axisArg, boolArg, dimOf, dtypeArg, isArr, known, literalShape, Model, result, shapeArg, shapeFromVarargs } from './modelArgs';
 import type { Fix } from './diagnostics';
 import { RANDOM_MODELS } from './libRandom';
+import { LINALG_MODELS } from './libLinalg';
+import { ARRAY_OP_METHODS, ARRAY_OP_MODELS } from './libArrayOps';
 import { AValue, ArrayValue, FLOAT, int, Lib, LayerSpec, tuple, UNKNOWN, array } from './values';
 
 /** mean/std/var: float inputs keep their dtype, others compute in float64 */
@@ -625,7 +627,6 @@ const NDARRAY_METHODS: Record<string, Model> = {
   sum: reductionModel('numpy', 'sum'), mean: reductionModel('numpy', 'mean'), std: reductionModel('numpy', 'std'), var: reductionModel('numpy', 'std'),
   max: reductionModel('numpy', 'minmax'), min: reductionModel('numpy', 'minmax'), prod: reductionModel('numpy', 'sum'),
   argmax: reductionModel('numpy', 'arg'), argmin: reductionModel('numpy', 'arg'), any: reductionModel('numpy', 'bool'), all: reductionModel('numpy', 'bool'),
-  cumsum: (a, ctx, self) => (isArr(self) ? arr('numpy', a.args.length || a.kwargs.has('axis') ? self.shape : (known(self.shape) ? [shapeProduct(self.shape)] : null), self.dtype, ctx) : UNKNOWN),
   squeeze: squeezeModel('numpy', true), flatten: flattenModel('numpy'), ravel: flattenModel('numpy'),
   astype: astypeModel('numpy'), copy: sameShape('numpy'), clip: sameShape('numpy'), round: sameShape('numpy'),
   dot: (a, ctx, self) => dotModel({ ...a, args: [self ?? UNKNOWN, ...a.args], argTexts: ['self', ...a.argTexts] }, ctx),
@@ -676,7 +677,7 @@ const TENSOR_METHODS: Record<string, Model> = {
 export function libFunction(path: string): Model | undefined {
   if (path.startsWith('numpy.')) {
     const name = path.slice(6);
-    const m = NUMPY[name] ?? RANDOM_MODELS[name];
+    const m = NUMPY[name] ?? RANDOM_MODELS[name] ?? LINALG_MODELS[name] ?? ARRAY_OP_MODELS[name];
     if (m) return m;
     const uf = getUfunc(name);
     if (uf) return ufuncModel(name, uf.nin);
@@ -687,7 +688,7 @@ export function libFunction(path: string): Model | undefined {
 }
 
 export function arrayMethod(lib: Lib, name: string): Model | undefined {
-  return lib === 'torch' ? TENSOR_METHODS[name] : NDARRAY_METHODS[name];
+  return lib === 'torch' ? TENSOR_METHODS[name] : ARRAY_OP_METHODS[name] ?? NDARRAY_METHODS[name];
 }
 
 export function isKnownModulePath(path: string): boolean {

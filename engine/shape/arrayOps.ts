@@ -1,0 +1,74 @@
+// Shape rules of np.tile, np.repeat, np.diff and the axis-keeping ops (cumsum/cumprod, flip,
+// roll, sort/argsort), over numeric or symbolic dims, with NumPy's texts for the errors a shape
+// alone decides. Nothing here looks at element values (repeat's counts come in as numbers).
+//
+//   tileShape([2, 3], [2, 1, 2]) → [2, 4, 6]
+//   repeatShape([2, 3], 2, 0) → [4, 3];  repeatShape([2, 3], 2, null) → [12]
+//   diffShape([2, 3], 1, -1) → [2, 2]
+
+import { normalizeAxis } from './axes';
+import { Dim, dimMul, isNum, Shape, shapeProduct, sym } from './dim';
+import { fail, ok, ShapeResult } from './result';
+
+/** `np.tile(a, reps)`: the shorter of shape and reps is padded with leading 1s, then dims multiply. */
+export function tileShape(shape: Shape, reps: readonly Dim[]): ShapeResult<Dim[]> {
+  if (reps.some((r) => isNum(r) && r < 0)) return fail('ValueError', 'negative dimensions are not allowed');
+  const nd = Math.max(shape.length, reps.length);
+  const s = [...new Array<Dim>(nd - shape.length).fill(1), ...shape];
+  const r = [...new Array<Dim>(nd - reps.length).fill(1), ...reps];
+  return ok(s.map((d, i) => dimMul(d, r[i])));
+}
+
+/**
+ * `np.repeat(a, repeats, axis)`: `repeats` is one count for every element, or one count per
+ * element along the axis (given here as the counts, or as their number when the values are
+ * unknown). axis=None works on the raveled array.
+ */
+export function repeatShape(shape: Shape, repeats: Dim | { readonly counts: readonly Dim[] }, axis: number | null): ShapeResult<Dim[]> {
+  let src: Dim[] = [...shape], ax = 0;
+  if (axis === null) src = [shapeProduct(shape)];
+  else {
+    const r = normalizeAxis(axis, shape.length);
+    if (!r.ok) return r;
+    ax = r.value;
+  }
+  const n = src[ax];
+  let total: Dim;
+  if (typeof repeats === 'object' && 'counts' in repeats && repeats.counts.length !== 1) {
+    const k = repeats.counts.length;
+    if (isNum(n) && n !== k) return fail('ValueError', `operands could not be broadcast together with shape (${n},) (${k},)`);
+    if (repeats.counts.some((c) => isNum(c) && c < 0)) return fail('ValueError', 'negative dimensions are not allowed');
+    total = repeats.counts.every(isNum) ? (repeats.counts as number[]).reduce((x, y) => x + y, 0) : sym('?');
+  } else {
+    const each = typeof repeats === 'object' && 'counts' in repeats ? repeats.counts[0] : repeats;
+    if (isNum(each) && each < 0) return fail('ValueError', 'negative dimensions are not allowed');
+    total = dimMul(n, each);
+  }
+  src[ax] = total;
+  return ok(src);
+}
+
+/** `np.diff(a, n, axis)`: the axis shrinks by n (not below 0). */
+export function diffShape(shape: Shape, n: number, axis: number): ShapeResult<Dim[]> {
+  if (n < 0) return fail('ValueError', `order must be non-negative but got ${n}`);
+  if (shape.length === 0) return fail('ValueError', 'diff requires input that is at least one dimensional');
+  const r = normalizeAxis(axis, shape.length);
+  if (!r.ok) return r;
+  const out = [...shape];
+  const d = out[r.value];
+  out[r.value] = n === 0 ? d : isNum(d) ? Math.max(0, d - n) : sym('?');
+  return ok(out);
+}
+
+/**
+ * An op that keeps the shape and takes `axis` (one, several, or None): cumsum/cumprod and
+ * sort/argsort flatten for None (`flattenNone`), flip/roll keep the shape for None.
+ */
+export function axisKeepingShape(shape: Shape, axis: number | readonly number[] | null, flattenNone: boolean): ShapeResult<Dim[]> {
+  if (axis === null) return ok(flattenNone ? [shapeProduct(shape)] : [...shape]);
+  for (const a of typeof axis === 'number' ? [axis] : axis) {
+    const r = normalizeAxis(a, shape.length);
+    if (!r.ok) return r;
+  }
+  return ok([...shape]);
+}
