@@ -1,9 +1,8 @@
 // A minimal WebAssembly binary encoder for the engine's kernels (engine/random/wasmKernels.ts,
 // engine/ops/linalg/gemmWasm.ts): one module with imported functions, one exported memory and
-// exported functions, each body
-// written as a flat list of instructions. Only what those kernels use is here; the opcodes
-// are the WebAssembly core spec's. No dependency, no text-format parser: the kernels stay
-// readable TypeScript that yields the module's bytes at load time.
+// exported functions, each body written as a flat list of instructions. Only what those
+// kernels use is here; the opcodes are the WebAssembly core spec's. No dependency, no
+// text-format parser: the kernels stay readable TypeScript that yields the module's bytes.
 
 export type ValType = 'i32' | 'i64' | 'f64' | 'v128';
 const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c, v128: 0x7b };
