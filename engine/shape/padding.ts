@@ -28,3 +28,21 @@ export function paddedShape(shape: readonly number[], pairs: readonly (readonly 
 export function paddedDims(shape: Shape, pairs: readonly (readonly [number, number])[]): Dim[] {
   return shape.map((d, i) => (typeof d === 'number' ? d + pairs[i][0] + pairs[i][1] : pairs[i][0] === 0 && pairs[i][1] === 0 ? d : sym('?')));
 }
+
+/**
+ * `_as_pairs(pad_width, ndim)` on known widths: the check of `padPairsShape`, then one
+ * (before, after) pair per axis — a single width for both sides of every axis, one pair for
+ * every axis, or the table broadcast to (ndim, 2). `widths` are the values in C order.
+ *
+ *   padPairs([2, 2], [0, 0, 2, 1], 2) → [[0, 0], [2, 1]];  padPairs([2, 1], [1, 2], 2) → [[1, 1], [2, 2]]
+ */
+export function padPairs(widthShape: readonly number[], widths: readonly number[], ndim: number): ShapeResult<[number, number][]> {
+  const r = padPairsShape(widthShape, ndim);
+  if (!r.ok) return r;
+  const both = widths.length === 1 ? [widths[0], widths[0]]
+    : widths.length === 2 && !(widthShape.length === 2 && widthShape[0] === 2 && widthShape[1] === 1) ? widths : null;
+  // broadcast to (ndim, 2): the table's rows and columns, a size-1 side repeating
+  const [rows, cols] = widthShape.length === 2 ? widthShape : widthShape.length === 1 ? [1, widthShape[0]] : [1, 1];
+  const at = (i: number, j: number): number => widths[(rows === 1 ? 0 : i) * cols + (cols === 1 ? 0 : j)];
+  return ok(Array.from({ length: ndim }, (_, i): [number, number] => (both ? [both[0], both[1]] : [at(i, 0), at(i, 1)])));
+}

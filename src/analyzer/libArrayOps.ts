@@ -7,7 +7,7 @@
 import { DType } from '../../engine/core/dtype';
 import { axisKeepingShape, diffShape, repeatShape, tileShape } from '../../engine/shape/arrayOps';
 import { Dim, isNum, sym } from '../../engine/shape/dim';
-import { paddedDims, padPairsShape } from '../../engine/shape/padding';
+import { paddedDims, padPairs } from '../../engine/shape/padding';
 import { CallArgs } from './context';
 import { arr, axisArg, boolArg, dimOf, isArr, known, literalShape, Model, result, shapeArg } from './modelArgs';
 import { AValue, tuple, UNKNOWN } from './values';
@@ -22,7 +22,7 @@ const accumulateDType = (d: DType | null): DType | null =>
   d === null ? null : d === 'bool' || d.startsWith('int') ? 'int64' : d.startsWith('uint') ? 'uint64' : d;
 
 /** An op keeping the shape along `axis` (default `dflt`; None flattens when `flattenNone`). */
-function axisKeeping(dflt: number | null, flattenNone: boolean, dtypeOf: (d: DType | null) => DType | null, axisIndex = 0): Model {
+function axisKeeping(dflt: number | null, flattenNone: boolean, dtypeOf: (d: DType | null) => DType | null, axisIndex = 0, zeroDAsOneD = false): Model {
   return (a, ctx, self) => {
     const { x, off, name } = subject(a, self);
     if (!isArr(x)) return UNKNOWN;
@@ -31,7 +31,7 @@ function axisKeeping(dflt: number | null, flattenNone: boolean, dtypeOf: (d: DTy
     const axis = axisV === undefined ? dflt : axisArg(axisV);
     if (axis === null && axisV !== undefined && axisV.kind !== 'none') return arr('numpy', null, dtype, ctx);
     if (!known(x.shape)) return arr('numpy', null, dtype, ctx);
-    const shape = result(axisKeepingShape(x.shape, axis ?? null, flattenNone), ctx, 'shape-axis', [{ name, value: x }]);
+    const shape = result(axisKeepingShape(x.shape, axis ?? null, flattenNone, zeroDAsOneD), ctx, 'shape-axis', [{ name, value: x }]);
     return arr('numpy', shape, dtype, ctx);
   };
 }
@@ -46,15 +46,9 @@ const padModel: Model = (a, ctx) => {
   if (!w || !known(x.shape)) return arr('numpy', null, x.dtype, ctx);
   const { shape: wShape } = literalShape(w);
   const values = flatInts(w);
-  if (!wShape || !values || wShape.length > 2 || !wShape.every(isNum)) return arr('numpy', null, x.dtype, ctx);
-  const nd = x.shape.length;
-  const ok = result(padPairsShape(wShape, nd), ctx, 'shape-broadcast', [{ name: a.argTexts[1] ?? 'pad_width', value: w }]);
-  if (ok === null && !padPairsShape(wShape, nd).ok) return arr('numpy', null, x.dtype, ctx);
-  // the widths broadcast to (ndim, 2): read them as a (rows, cols) table, size-1 sides repeating
-  const [rows, cols] = wShape.length === 2 ? (wShape as number[]) : wShape.length === 1 ? [1, wShape[0] as number] : [1, 1];
-  const at = (i: number, j: number): number => values[(rows === 1 ? 0 : i) * cols + (cols === 1 ? 0 : j)];
-  const special = values.length === 1 ? [values[0], values[0]] : values.length === 2 && !(rows === 2 && cols === 1) ? values : null;
-  const pairs = x.shape.map((_, i): [number, number] => (special ? [special[0], special[1]] : [at(i, 0), at(i, 1)]));
+  if (!wShape || !values || wShape.length > 2 || !wShape.every(isNum) || values.length !== (wShape as number[]).reduce((p, d) => p * d, 1)) return arr('numpy', null, x.dtype, ctx);
+  const pairs = result(padPairs(wShape as number[], values, x.shape.length), ctx, 'shape-broadcast', [{ name: a.argTexts[1] ?? 'pad_width', value: w }]);
+  if (!pairs) return arr('numpy', null, x.dtype, ctx);
   if (pairs.some(([p, q]) => p < 0 || q < 0)) return arr('numpy', null, x.dtype, ctx);
   return arr('numpy', paddedDims(x.shape, pairs), x.dtype, ctx);
 };
@@ -141,9 +135,9 @@ const uniqueModel: Model = (a, ctx) => {
 /** Models by their path under `numpy.`. */
 export const ARRAY_OP_MODELS: Record<string, Model> = {
   pad: padModel, tile: tileModel, repeat: repeatModel, diff: diffModel, unique: uniqueModel,
-  cumsum: axisKeeping(null, true, accumulateDType), cumprod: axisKeeping(null, true, accumulateDType),
+  cumsum: axisKeeping(null, true, accumulateDType, 0, true), cumprod: axisKeeping(null, true, accumulateDType, 0, true),
   flip: axisKeeping(null, false, same), roll: axisKeeping(null, false, same, 1),
-  sort: axisKeeping(-1, true, same), argsort: axisKeeping(-1, true, () => 'int64'),
+  sort: axisKeeping(-1, true, same), argsort: axisKeeping(-1, true, () => 'int64', 0, true),
   fliplr: (a, ctx, self) => axisKeeping(null, false, same)({ ...a, kwargs: new Map([['axis', { kind: 'int', value: 1 }]]) }, ctx, self),
   flipud: (a, ctx, self) => axisKeeping(null, false, same)({ ...a, kwargs: new Map([['axis', { kind: 'int', value: 0 }]]) }, ctx, self),
 };
