@@ -58,6 +58,18 @@ def main():
             add('roll', s, shift=1, axis=axis)
         for w in [1, (1, 2), ((1, 2),), ((0, 0), (2, 1)), ((1,), (2,)), ((1, 2), (3, 4), (5, 6)), ((1, 2, 3),)]:
             add('pad', s, pad_width=w)
+    for s in SHAPES:
+        for op in ['triu', 'tril']:
+            add(op, s, k=1)
+    for sizes in [[], [3], [3, 4], [3, 4, 2], [0, 5]]:
+        for indexing in ['xy', 'ij', 'yx']:
+            for sparse in [False, True]:
+                arrays = [np.arange(n) for n in sizes]
+                try:
+                    res = {'results': [list(a.shape) for a in np.meshgrid(*arrays, indexing=indexing, sparse=sparse)]}
+                except Exception as e:  # the type and NumPy's text are the expectation
+                    res = {'error': type(e).__name__, 'message': str(e)}
+                cases.append({'op': 'meshgrid', 'shape': [], 'args': {'sizes': sizes, 'indexing': indexing, 'sparse': sparse}, **res})
     with open(OUT, 'w') as fh:
         json.dump(cases, fh, indent=0)
         fh.write('\n')

@@ -95,3 +95,25 @@ export function axisKeepingShape(shape: Shape, axis: number | readonly number[] 
   }
   return ok(src);
 }
+
+/**
+ * `np.meshgrid(*xi, indexing='xy', sparse=False)` of inputs with these sizes (each is raveled):
+ * 'ij' gives (n0, n1, …), 'xy' swaps the first two; sparse outputs keep 1 everywhere but their
+ * own axis.
+ *
+ *   meshgridShapes([3, 4], 'xy', false) → [[4, 3], [4, 3]];  meshgridShapes([3, 4], 'xy', true) → [[1, 3], [4, 1]]
+ */
+export function meshgridShapes(sizes: readonly Dim[], indexing: string, sparse: boolean): ShapeResult<Dim[][]> {
+  if (indexing !== 'xy' && indexing !== 'ij') return fail('ValueError', "Valid values for `indexing` are 'xy' and 'ij'.");
+  const nd = sizes.length;
+  const axisOf = (i: number): number => (indexing === 'xy' && nd > 1 && i < 2 ? 1 - i : i);
+  if (sparse) return ok(sizes.map((n, i) => Array.from({ length: nd }, (_, k): Dim => (k === axisOf(i) ? n : 1))));
+  const full = Array.from({ length: nd }, (_, k): Dim => sizes[axisOf(k)]);
+  return ok(sizes.map(() => [...full]));
+}
+
+/** `np.triu(m, k)`/`np.tril(m, k)`: the same shape; a 1-D m gives (n, n) (its `tri(*m.shape[-2:])` mask broadcasts). */
+export function triShape(shape: Shape): ShapeResult<Dim[]> {
+  if (shape.length === 0) return fail('TypeError', "tri() missing 1 required positional argument: 'N'");
+  return ok(shape.length === 1 ? [shape[0], shape[0]] : [...shape]);
+}

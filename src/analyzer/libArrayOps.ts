@@ -5,7 +5,7 @@
 // Not modelled: pad widths given as arrays, repeat with counts of unknown number.
 
 import { DType } from '../../engine/core/dtype';
-import { axisKeepingShape, diffShape, repeatShape, tileShape } from '../../engine/shape/arrayOps';
+import { axisKeepingShape, diffShape, meshgridShapes, repeatShape, tileShape, triShape } from '../../engine/shape/arrayOps';
 import { Dim, isNum, sym } from '../../engine/shape/dim';
 import { paddedDims, padPairs } from '../../engine/shape/padding';
 import { CallArgs } from './context';
@@ -132,8 +132,40 @@ const uniqueModel: Model = (a, ctx) => {
   return tuple(out);
 };
 
+/** `np.triu(m, k)`/`np.tril(m, k)`. */
+const triModel: Model = (a, ctx) => {
+  const x = a.args[0] ?? a.kwargs.get('m');
+  if (!isArr(x)) return UNKNOWN;
+  if (!known(x.shape)) return arr('numpy', null, x.dtype, ctx);
+  return arr('numpy', result(triShape(x.shape), ctx, 'shape-axis', [{ name: a.argTexts[0] ?? 'm', value: x }]), x.dtype, ctx);
+};
+
+/** `np.meshgrid(*xi, indexing='xy', sparse=False)`: a list of arrays (NumPy 1.24). */
+const meshgridModel: Model = (a, ctx) => {
+  const inputs = a.args.map((v) => (isArr(v) ? { shape: v.shape, dtype: v.dtype } : literalShape(v)));
+  const ix = a.kwargs.get('indexing');
+  const indexing = ix === undefined ? 'xy' : ix.kind === 'str' ? ix.value : null;
+  const sparse = boolArg(a.kwargs.get('sparse'), false);
+  if (a.opaque || indexing === null || sparse === null || a.kwargs.has('copy') && boolArg(a.kwargs.get('copy'), true) === null) return UNKNOWN;
+  const sizes = inputs.map((i) => (known(i.shape) ? i.shape.reduce<Dim>((p, d) => (isNum(p) && isNum(d) ? p * d : sym('?')), 1) : null));
+  if (sizes.some((x) => x === null)) return UNKNOWN;
+  const shapes = result(meshgridShapes(sizes as Dim[], indexing, sparse), ctx, 'shape-axis', []);
+  if (!shapes) return UNKNOWN;
+  const items = shapes.map((s, i) => arr('numpy', s, inputs[i].dtype, ctx));
+  return { kind: 'list', items, elem: items[0] ?? UNKNOWN };
+};
+
+/** `np.nonzero(a)` and one-argument `np.where(cond)`: a tuple of ndim index arrays of one unknown length. */
+const nonzeroModel: Model = (a, ctx) => {
+  const x = a.args[0];
+  if (!isArr(x) || !known(x.shape)) return UNKNOWN;
+  const n = sym('nnz');
+  return tuple(Array.from({ length: Math.max(1, x.shape.length) }, () => arr('numpy', [n], 'int64', ctx)));
+};
+
 /** Models by their path under `numpy.`. */
 export const ARRAY_OP_MODELS: Record<string, Model> = {
+  triu: triModel, tril: triModel, meshgrid: meshgridModel, nonzero: nonzeroModel,
   pad: padModel, tile: tileModel, repeat: repeatModel, diff: diffModel, unique: uniqueModel,
   cumsum: axisKeeping(null, true, accumulateDType, 0, true), cumprod: axisKeeping(null, true, accumulateDType, 0, true),
   flip: axisKeeping(null, false, same), roll: axisKeeping(null, false, same, 1),

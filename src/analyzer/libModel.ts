@@ -21,7 +21,7 @@ import { conv2dShape, linearShape, maxPool2dShape } from '../../engine/shape/tor
 import { CallArgs, CallContext, Operand } from './context';
 import { arg, arr, axisArg, boolArg, dimOf, dtypeArg, isArr, known, literalShape, Model, result, shapeArg, shapeFromVarargs } from './modelArgs';
 import type { Fix } from './diagnostics';
-import { RANDOM_MODELS } from './libRandom';
+import { RANDOM_MODELS, TENSOR_RANDOM_METHODS, TORCH_RANDOM_MODELS } from './libRandom';
 import { LINALG_MODELS } from './libLinalg';
 import { ARRAY_OP_METHODS, ARRAY_OP_MODELS } from './libArrayOps';
 import { AValue, ArrayValue, FLOAT, int, Lib, LayerSpec, tuple, UNKNOWN, array } from './values';
@@ -222,15 +222,6 @@ function likeModel(lib: Lib): Model {
   };
 }
 
-function randomModel(sizeKw: string, dflt: DType, varargs: boolean, lib: Lib = 'numpy'): Model {
-  return (a, ctx) => {
-    if (varargs) return arr(lib, shapeFromVarargs(a.args), dflt, ctx);
-    const size = a.kwargs.get(sizeKw);
-    if (!size || size.kind === 'none') return FLOAT;
-    return arr(lib, shapeArg(size), dflt, ctx);
-  };
-}
-
 function arangeModel(lib: Lib): Model {
   return (a, ctx) => {
     const num = (v: AValue | undefined): number | null => {
@@ -401,7 +392,8 @@ function sameShape(lib: Lib, dtypeOf?: (d: DType | null) => DType | null): Model
 }
 
 function whereModel(): Model {
-  return (a, ctx) => {
+  return (a, ctx, self) => {
+    if (a.args.length === 1 && a.kwargs.size === 0) return ARRAY_OP_MODELS.nonzero(a, ctx, self);
     if (a.args.length !== 3) return UNKNOWN;
     const ops = a.args.map((v, i) => ({ name: a.argTexts[i] ?? `arg${i}`, value: v }));
     const dt = binaryDType(a.args[1], a.args[2], 'where');
@@ -635,7 +627,6 @@ const NDARRAY_METHODS: Record<string, Model> = {
 
 const TORCH: Record<string, Model> = {
   zeros: creation('float32', 'torch'), ones: creation('float32', 'torch'), empty: creation('float32', 'torch'),
-  randn: randomModel('size', 'float32', true, 'torch'), rand: randomModel('size', 'float32', true, 'torch'),
   tensor: arrayModel('torch'), from_numpy: convertModel('torch', false), as_tensor: arrayModel('torch'),
   arange: arangeModel('torch'), eye: eyeModel('torch'), linspace: linspaceModel('torch'),
   zeros_like: likeModel('torch'), ones_like: likeModel('torch'), randn_like: likeModel('torch'), rand_like: likeModel('torch'),
@@ -661,7 +652,7 @@ const TENSOR_METHODS: Record<string, Model> = {
   view: reshapeModel('torch', true), reshape: reshapeModel('torch', true), permute: permuteModel(),
   transpose: swapModel('torch', true), unsqueeze: expandDimsModel('torch', true), squeeze: squeezeModel('torch', true),
   flatten: flattenModel('torch'), size: sizeModel(), contiguous: sameShape('torch'), clone: sameShape('torch'),
-  detach: sameShape('torch'), cpu: sameShape('torch'), cuda: sameShape('torch'), to: sameShape('torch'),
+  detach: sameShape('torch'), zero_: sameShape('torch'), fill_: sameShape('torch'), cpu: sameShape('torch'), cuda: sameShape('torch'), to: sameShape('torch'),
   float: astypeModel('torch', 'float32'), double: astypeModel('torch', 'float64'), long: astypeModel('torch', 'int64'),
   int: astypeModel('torch', 'int32'), bool: astypeModel('torch', 'bool'),
   numpy: convertModel('numpy', true),
@@ -683,12 +674,12 @@ export function libFunction(path: string): Model | undefined {
     if (uf) return ufuncModel(name, uf.nin);
     return undefined;
   }
-  if (path.startsWith('torch.')) return TORCH[path.slice(6)];
+  if (path.startsWith('torch.')) return TORCH[path.slice(6)] ?? TORCH_RANDOM_MODELS[path.slice(6)];
   return undefined;
 }
 
 export function arrayMethod(lib: Lib, name: string): Model | undefined {
-  return lib === 'torch' ? TENSOR_METHODS[name] : ARRAY_OP_METHODS[name] ?? NDARRAY_METHODS[name];
+  return lib === 'torch' ? TENSOR_METHODS[name] ?? TENSOR_RANDOM_METHODS[name] : ARRAY_OP_METHODS[name] ?? NDARRAY_METHODS[name];
 }
 
 export function isKnownModulePath(path: string): boolean {

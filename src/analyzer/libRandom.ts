@@ -1,7 +1,7 @@
 // Shape models of NumPy's random sampling: the legacy functions (`np.random.randn(3, 4)`,
 // `np.random.normal(0, 1, size=5)`), the same methods on a `np.random.RandomState(seed)`
 // object, and a `np.random.default_rng(seed)` Generator's (`rng.standard_normal((512, 784))`,
-// `rng.integers(0, 10, size=512)`). A sampler's result has the `size` shape, or without `size`
+// `rng.integers(0, 10, size=512)`), and torch's randn/rand/randint/randperm. A sampler's result has the `size` shape, or without `size`
 // the broadcast shape of its array parameters, or is a Python/NumPy scalar. Parameter lists
 // follow NumPy 1.24's signatures. Does not model the bit generators (PCG64, MT19937).
 
@@ -9,7 +9,7 @@ import { DType } from '../../engine/core/dtype';
 import { broadcastShapes } from '../../engine/shape/broadcast';
 import { Dim, sym } from '../../engine/shape/dim';
 import { normalizeAxis } from '../../engine/shape/axes';
-import { CallArgs } from './context';
+import { CallArgs, CallContext } from './context';
 import { arr, axisArg, dtypeArg, isArr, known, literalShape, Model, shapeArg, shapeFromVarargs } from './modelArgs';
 import { AValue, FLOAT, int, NONE, UNKNOWN } from './values';
 
@@ -174,6 +174,28 @@ const GENERATOR_METHODS: Record<string, Model> = {
 };
 
 const randomObject = (path: string): Model => () => ({ kind: 'libobj', path });
+
+/** torch's samplers: `torch.randn(2, 3)` (float32 unless `dtype=`), `torch.randint(0, 10, (64,))`, `torch.randperm(8)`. */
+const torchVarargs: Model = (a, ctx) => arr('torch', shapeFromVarargs(a.args), dtypeArg(a.kwargs.get('dtype')) ?? 'float32', ctx);
+export const TORCH_RANDOM_MODELS: Record<string, Model> = {
+  randn: torchVarargs, rand: torchVarargs,
+  // randint(high, size) or randint(low, high, size): the size is the last positional argument
+  randint: (a, ctx) => {
+    const size = a.kwargs.get('size') ?? (a.args.length >= 2 ? a.args[a.args.length - 1] : undefined);
+    const dtype = dtypeArg(a.kwargs.get('dtype'));
+    return size ? arr('torch', shapeArg(size), dtype === undefined ? 'int64' : dtype, ctx) : UNKNOWN;
+  },
+  randperm: (a, ctx) => {
+    const n = a.args[0] ?? a.kwargs.get('n');
+    const dtype = dtypeArg(a.kwargs.get('dtype'));
+    return n?.kind === 'int' ? arr('torch', [n.value ?? sym('?')], dtype === undefined ? 'int64' : dtype, ctx) : UNKNOWN;
+  },
+};
+
+/** Tensor methods that fill in place with random values and return the tensor. */
+export const TENSOR_RANDOM_METHODS: Record<string, Model> = Object.fromEntries(
+  ['uniform_', 'normal_', 'random_', 'bernoulli_', 'exponential_'].map((m) => [m, (_a: CallArgs, ctx: CallContext, self: AValue | null) => (isArr(self) ? arr('torch', self.shape, self.dtype, ctx) : UNKNOWN)]),
+);
 
 /** Models by their path under `numpy.` (`random.normal`, `random.Generator.integers`). */
 export const RANDOM_MODELS: Record<string, Model> = {

@@ -5,20 +5,20 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { axisKeepingShape, diffShape, repeatShape, tileShape } from '../../engine/shape/arrayOps';
+import { axisKeepingShape, diffShape, meshgridShapes, repeatShape, tileShape, triShape } from '../../engine/shape/arrayOps';
 import { Dim, dimText, sym } from '../../engine/shape/dim';
 import { paddedDims, padPairs } from '../../engine/shape/padding';
 import { ShapeResult } from '../../engine/shape/result';
 
-type Arg = number | null | Arg[];
-/** `result`: NumPy's result shape; or `error`/`message`: what it raised */
-interface Case { op: string; shape: number[]; args: Record<string, Arg>; result?: number[]; error?: string; message?: string }
+type Arg = number | string | boolean | null | Arg[];
+/** `result`: NumPy's result shape (`results`: meshgrid's, one per output); or `error`/`message`: what it raised */
+interface Case { op: string; shape: number[]; args: Record<string, Arg>; result?: number[]; results?: number[][]; error?: string; message?: string }
 
 const cases = JSON.parse(readFileSync(new URL('../fixtures/engine/array_op_shapes.json', import.meta.url), 'utf8')) as Case[];
 
 const flat = (v: Arg): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
 const dims = (v: Arg): number[] => (Array.isArray(v) ? [v.length, ...(v.length ? dims(v[0]) : [])] : []);
-const axisOf = (v: Arg | undefined): number | number[] | null => (v === undefined || v === null ? null : Array.isArray(v) ? flat(v) : v);
+const axisOf = (v: Arg | undefined): number | number[] | null => (v === undefined || v === null ? null : Array.isArray(v) ? flat(v) : (v as number));
 
 function rule(c: Case): ShapeResult<Dim[]> {
   const a = c.args;
@@ -33,12 +33,18 @@ function rule(c: Case): ShapeResult<Dim[]> {
       const r = padPairs(dims(a.pad_width), flat(a.pad_width), c.shape.length);
       return r.ok ? { ok: true, value: paddedDims(c.shape, r.value) } : r;
     }
+    case 'triu': case 'tril': return triShape(c.shape);
+    case 'meshgrid': {
+      const r = meshgridShapes(flat(a.sizes), a.indexing as string, a.sparse as boolean);
+      return r.ok ? { ok: true, value: r.value.map((s) => sym(`(${s.join(', ')})`)) } : r;
+    }
     default: throw new Error(`no rule for ${c.op}`);
   }
 }
 
 const text = (r: ShapeResult<Dim[]>): string => (r.ok ? `(${r.value.map(dimText).join(', ')})` : `${r.error.pyType}: ${r.error.message}`);
-const expected = (c: Case): string => (c.error ? `${c.error}: ${c.message}` : `(${(c.result ?? []).join(', ')})`);
+const expected = (c: Case): string => (c.error ? `${c.error}: ${c.message}`
+  : c.results ? `(${c.results.map((s) => `(${s.join(', ')})`).join(', ')})` : `(${(c.result ?? []).join(', ')})`);
 
 describe('array-op shape rules against NumPy 1.24', () => {
   it(`holds ${cases.length} fixture cases`, () => expect(cases.length).toBeGreaterThan(400));
