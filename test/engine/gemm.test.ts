@@ -3,7 +3,8 @@
 // in 'float32' mode), so any difference at all — one ulp, the sign of a zero — is a bug.
 // Shapes cover tile and cache-block edges (M, N not multiples of the micro-tile, K = 1, K
 // beyond a k-block, M beyond a row block, N beyond a column panel), strided, transposed and
-// offset operands, an output with a row stride wider than N, and non-float64 inputs. The
+// offset operands (each with contiguous rows, which the WebAssembly path copies in and packs
+// itself, and without), an output with a row stride wider than N, and non-float64 inputs. The
 // JS path itself is checked against NumPy by linalg.test.ts and differential.test.ts.
 
 import { describe, expect, it } from 'vitest';
@@ -39,15 +40,17 @@ function value(r: () => number, kind: Kind): number {
 
 interface Operand { data: TypedArray; off: number; rs: number; cs: number }
 
-/** A rows×cols operand laid out as asked: row-major, transposed (column-major), or strided with an offset. */
-function operand(r: () => number, rows: number, cols: number, layout: 'c' | 't' | 's', kind: Kind, make: (n: number) => TypedArray, f32: boolean): Operand {
+type Layout = 'c' | 't' | 's' | 'r';
+
+/** A rows×cols operand laid out as asked: row-major, transposed (column-major), strided, or rows reversed and padded. */
+function operand(r: () => number, rows: number, cols: number, layout: Layout, kind: Kind, make: (n: number) => TypedArray, f32: boolean): Operand {
   // in 'float32' mode gemm's operands hold float32 values (matmul gets a float32 result only from dtypes float32 holds exactly)
   const fill = (d: TypedArray): TypedArray => { for (let i = 0; i < d.length; i++) d[i] = f32 ? Math.fround(value(r, kind)) : value(r, kind); return d; };
   if (layout === 'c') return { data: fill(make(rows * cols)), off: 0, rs: cols, cs: 1 };
   if (layout === 't') return { data: fill(make(rows * cols)), off: 0, rs: 1, cs: rows };
-  // every other column of a wider array, rows reversed, after an offset
+  // every other column of a wider array ('s') or contiguous rows of one ('r'), rows reversed, after an offset
   const ld = 2 * cols + 3, off = 5;
-  return { data: fill(make(off + rows * ld)), off: off + (rows - 1) * ld, rs: -ld, cs: 2 };
+  return { data: fill(make(off + rows * ld)), off: off + (rows - 1) * ld, rs: -ld, cs: layout === 's' ? 2 : 1 };
 }
 
 function sameBits(a: Float64Array, b: Float64Array): string | null {
@@ -55,7 +58,7 @@ function sameBits(a: Float64Array, b: Float64Array): string | null {
   return null;
 }
 
-function check(seed: number, M: number, N: number, K: number, acc: Accumulate, la: 'c' | 't' | 's', lb: 'c' | 't' | 's', kind: Kind, make: (n: number) => TypedArray): void {
+function check(seed: number, M: number, N: number, K: number, acc: Accumulate, la: Layout, lb: Layout, kind: Kind, make: (n: number) => TypedArray): void {
   const r = rng(seed);
   const A = operand(r, M, K, la, kind, make, acc === 'float32'), B = operand(r, K, N, lb, kind, make, acc === 'float32');
   // C inside a wider buffer: a row stride beyond N and an offset, the rest must stay untouched
@@ -83,7 +86,7 @@ describe('gemm: WebAssembly SIMD path = JS path, bit for bit', () => {
     for (const [M, N, K] of edges) {
       it(`${acc}: ${M}×${K} · ${K}×${N}, every layout`, () => {
         let seed = M * 1_000_003 + N * 1009 + K;
-        for (const la of ['c', 't', 's'] as const) for (const lb of ['c', 't', 's'] as const) {
+        for (const la of ['c', 't', 's', 'r'] as const) for (const lb of ['c', 't', 's', 'r'] as const) {
           check(seed++, M, N, K, acc, la, lb, 'normal', acc === 'float32' ? f32 : f64);
         }
       });
@@ -92,10 +95,10 @@ describe('gemm: WebAssembly SIMD path = JS path, bit for bit', () => {
       const r = rng(acc === 'float32' ? 99 : 7);
       const kinds: Kind[] = ['normal', 'ints', 'wide', 'special'];
       const makes = [f64, f32, (n: number): TypedArray => acc === 'float32' ? new Int16Array(n) : new Int32Array(n)];
-      const layouts = ['c', 't', 's'] as const;
+      const layouts = ['c', 't', 's', 'r'] as const;
       for (let t = 0; t < 120; t++) {
         const M = 4 + Math.floor(r() * 90), N = 2 + Math.floor(r() * 90), K = 1 + Math.floor(r() * (r() < 0.2 ? 700 : 90));
-        check(1000 + t, M, N, K, acc, layouts[Math.floor(r() * 3)], layouts[Math.floor(r() * 3)],
+        check(1000 + t, M, N, K, acc, layouts[Math.floor(r() * 4)], layouts[Math.floor(r() * 4)],
           kinds[Math.floor(r() * 4)], makes[Math.floor(r() * 3)]);
       }
     });

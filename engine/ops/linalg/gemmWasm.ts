@@ -22,6 +22,10 @@ interface GemmExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   gemmF64: MacroKernel;
   gemmF32: MacroKernel;
+  /** (src, lds, slivers, kc, dst), bytes: see gemmWasmSource.ts */
+  packA64: (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
+  packA32: (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
+  packB: (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
 }
 
 interface Kernels { readonly k: GemmExports; f64: Float64Array; f32: Float32Array }
@@ -76,10 +80,18 @@ export function gemmWasm(
   if (ks === null) return false;
   const MR = f32 ? F32_MR : F64_MR, NR = f32 ? F32_NR : F64_NR, es = f32 ? 4 : 8;
   const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KC, K);
-  // memory: an A block, a B panel and a C block of MB rows (element offsets; each region 16-byte aligned)
-  const aAt = 0, bAt = aAt + Math.min(MC, mbMax) * kcMax, cAt = bAt + kcMax * ncMax, end = cAt + mbMax * ncMax;
+  // operands of the memory's own type with contiguous rows are copied in row by row (a memcpy)
+  // and packed by the module; others are packed here, converting element by element
+  const stageA = (f32 ? A instanceof Float32Array : A instanceof Float64Array) && aCs === 1;
+  const stageB = (f32 ? B instanceof Float32Array : B instanceof Float64Array) && bCs === 1;
+  // memory: an A block, a B panel, a C block of MB rows, then the staged rows of A and B
+  // (element offsets; each region 16-byte aligned)
+  const mcMax = Math.min(MC, mbMax);
+  const aAt = 0, bAt = aAt + mcMax * kcMax, cAt = bAt + kcMax * ncMax, sAAt = cAt + mbMax * ncMax;
+  const sBAt = sAAt + (stageA ? mcMax * kcMax : 0), end = sBAt + (stageB ? kcMax * ncMax : 0);
   if (!reserve(ks, end * es)) return false;
   const kernel = f32 ? ks.k.gemmF32 : ks.k.gemmF64;
+  const mem = f32 ? ks.f32 : ks.f64;
   // k chunks in order for each C element: the C block stays in the module's memory until its last chunk
   for (let ib = 0; ib < M; ib += MB) {
     const mb = Math.min(MB, M - ib);
@@ -87,16 +99,30 @@ export function gemmWasm(
       const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
       for (let pc = 0; pc < K; pc += KC) {
         const kc = Math.min(KC, K - pc), first = pc === 0 ? 1 : 0;
-        if (f32) packB32(B, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, NR, ks.f32, bAt);
-        else packB64(B, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, NR, ks.f64, bAt);
+        const bBlock = bOff + pc * bRs + jc * bCs;
+        if (stageB) {
+          if (bRs === nc && nc === ncp) mem.set(B.subarray(bBlock, bBlock + kc * ncp), sBAt);
+          else {
+            for (let k = 0, b = bBlock, m = sBAt; k < kc; k++, b += bRs, m += ncp) {
+              mem.set(B.subarray(b, b + nc), m);
+              if (ncp > nc) mem.fill(0, m + nc, m + ncp);
+            }
+          }
+          ks.k.packB(sBAt * es, ncp * es, ncp / NR, kc, bAt * es);
+        } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, bAt);
+        else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, bAt);
         for (let ic = 0; ic < mb; ic += MC) {
           const mc = Math.min(MC, mb - ic), mcp = roundUp(mc, MR), aBlock = aOff + (ib + ic) * aRs + pc * aCs;
-          if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, aAt);
+          if (stageA) {
+            if (aRs === kc) mem.set(A.subarray(aBlock, aBlock + mc * kc), sAAt);
+            else for (let i = 0, a = aBlock, m = sAAt; i < mc; i++, a += aRs, m += kc) mem.set(A.subarray(a, a + kc), m);
+            if (mcp > mc) mem.fill(0, sAAt + mc * kc, sAAt + mcp * kc);
+            (f32 ? ks.k.packA32 : ks.k.packA64)(sAAt * es, kc * es, mcp / MR, kc, aAt * es);
+          } else if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, aAt);
           else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, aAt);
           kernel(mcp, ncp, kc, aAt * es, bAt * es, (cAt + ic * ncp) * es, ncp * es, first);
         }
       }
-      const mem = f32 ? ks.f32 : ks.f64;
       for (let i = 0, o = cOff + ib * ldc + jc, m = cAt; i < mb; i++, o += ldc, m += ncp) C.set(mem.subarray(m, m + nc), o);
     }
   }

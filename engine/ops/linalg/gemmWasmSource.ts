@@ -12,10 +12,10 @@
 // the double result is exact or the double rounding is innocuous).
 
 import {
-  brIf, encodeModule, f64x2, FuncDef, get, i32, ifElse, loop, Op, set, Simd, v128Load, v128Load32Splat,
-  v128Load64Splat, v128Store, ValType,
+  brIf, encodeModule, f64x2, FuncDef, get, i32, i32Load, i32Store, i64Load, i64Store, ifElse, loop, Op, set, Simd,
+  v128Load, v128Load32Splat, v128Load64Splat, v128Store, ValType,
 } from '../../wasm/encoder';
-import { F32_MR, F32_NV, F64_MR, F64_NV } from './gemmWasmLayout';
+import { F32_MR, F32_NR, F32_NV, F64_MR, F64_NR, F64_NV } from './gemmWasmLayout';
 
 
 /**
@@ -89,9 +89,66 @@ function macroKernel(name: string, MR: number, NV: number, f32: boolean): FuncDe
   return { name, params: Array<ValType>(8).fill('i32'), results: [], locals, body };
 }
 
+/**
+ * Packs A from rows staged in memory: `slivers` groups of MR rows (row stride lds bytes, kc
+ * elements each, padding rows already zero) → MR values per k, k-major, at dst. Bits are
+ * copied as integers, never converted. Params: src, lds, slivers, kc, dst (bytes).
+ */
+function packA(name: string, MR: number, es: number): FuncDef {
+  const [src, lds, slivers, kc, dst] = [0, 1, 2, 3, 4];
+  const [p, pEnd, s, ...ld] = [5, 6, 7, ...Array.from({ length: MR - 1 }, (_, r) => 8 + r)];
+  const load = es === 8 ? i64Load : i32Load, store = es === 8 ? i64Store : i32Store;
+  const step: number[][] = [];
+  for (let r = 0; r < MR; r++) step.push(get(dst), get(p), ...(r > 0 ? [get(ld[r - 1]), [Op.i32Add]] : []), load(), store(r * es));
+  step.push(get(p), i32(es), [Op.i32Add], set(p), get(dst), i32(MR * es), [Op.i32Add], set(dst));
+  const body: number[][] = [];
+  for (let r = 1; r < MR; r++) body.push(get(lds), i32(r), [Op.i32Mul], set(ld[r - 1]));
+  body.push(
+    i32(0), set(s),
+    loop(
+      get(src), set(p), get(src), get(kc), i32(es), [Op.i32Mul], [Op.i32Add], set(pEnd),
+      loop(...step, get(p), get(pEnd), [Op.i32LtU], brIf(0)),
+      get(src), get(lds), i32(MR), [Op.i32Mul], [Op.i32Add], set(src),
+      get(s), i32(1), [Op.i32Add], set(s), get(s), get(slivers), [Op.i32LtU], brIf(0),
+    ),
+  );
+  return { name, params: Array<ValType>(5).fill('i32'), results: [], locals: Array<ValType>(3 + MR - 1).fill('i32'), body };
+}
+
+/**
+ * Packs B from rows staged in memory (row stride lds bytes, padding columns already zero):
+ * `slivers` column groups of 32 bytes (NR values in either mode) → k-major at dst. Params:
+ * src, lds, slivers, kc, dst (bytes).
+ */
+function packB(name: string): FuncDef {
+  const [src, lds, slivers, kc, dst] = [0, 1, 2, 3, 4];
+  const [p, pEnd, s] = [5, 6, 7];
+  return {
+    name, params: Array<ValType>(5).fill('i32'), results: [], locals: Array<ValType>(3).fill('i32'),
+    body: [
+      i32(0), set(s),
+      loop(
+        get(src), set(p), get(src), get(kc), get(lds), [Op.i32Mul], [Op.i32Add], set(pEnd),
+        loop(
+          get(dst), get(p), v128Load(0), v128Store(0), get(dst), get(p), v128Load(16), v128Store(16),
+          get(dst), i32(32), [Op.i32Add], set(dst), get(p), get(lds), [Op.i32Add], set(p),
+          get(p), get(pEnd), [Op.i32LtU], brIf(0),
+        ),
+        get(src), i32(32), [Op.i32Add], set(src),
+        get(s), i32(1), [Op.i32Add], set(s), get(s), get(slivers), [Op.i32LtU], brIf(0),
+      ),
+    ],
+  };
+}
+
 /** One page to start; gemmWasm.ts grows the memory to what a product's panels need. */
 export const GEMM_PAGES = 1;
 
 export function encodeGemmModule(): Uint8Array {
-  return encodeModule([], [macroKernel('gemmF64', F64_MR, F64_NV, false), macroKernel('gemmF32', F32_MR, F32_NV, true)], GEMM_PAGES, null);
+  // packB moves 32-byte column groups: one sliver of B in either mode
+  if (F64_NR * 8 !== 32 || F32_NR * 4 !== 32) throw new Error('gemm wasm: packB assumes 32-byte B slivers');
+  return encodeModule([], [
+    macroKernel('gemmF64', F64_MR, F64_NV, false), macroKernel('gemmF32', F32_MR, F32_NV, true),
+    packA('packA64', F64_MR, 8), packA('packA32', F32_MR, 4), packB('packB'),
+  ], GEMM_PAGES, null);
 }
