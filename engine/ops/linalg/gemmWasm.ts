@@ -22,11 +22,10 @@ interface GemmExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   gemmF64: MacroKernel;
   gemmF32: MacroKernel;
-  /** (src, lds, slivers, kc, dst), bytes: see gemmWasmSource.ts */
-  packA64: (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
-  packA32: (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
-  packB: (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
 }
+
+/** packRows{R}x{bytes per element} and packCols{16,32} (see gemmWasmSource.ts): (src, lds, slivers, kc, dst), in bytes. */
+type Packer = (src: number, lds: number, slivers: number, kc: number, dst: number) => void;
 
 interface Kernels { readonly k: GemmExports; f64: Float64Array; f32: Float32Array }
 
@@ -80,10 +79,15 @@ export function gemmWasm(
   if (ks === null) return false;
   const MR = f32 ? F32_MR : F64_MR, NR = f32 ? F32_NR : F64_NR, es = f32 ? 4 : 8;
   const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KC, K);
-  // operands of the memory's own type with contiguous rows are copied in row by row (a memcpy)
-  // and packed by the module; others are packed here, converting element by element
-  const stageA = (f32 ? A instanceof Float32Array : A instanceof Float64Array) && aCs === 1;
-  const stageB = (f32 ? B instanceof Float32Array : B instanceof Float64Array) && bCs === 1;
+  // operands of the memory's own type with contiguous rows or columns are copied in line by
+  // line (a memcpy) and packed by the module; others are packed here, converting element by element
+  const ownA = f32 ? A instanceof Float32Array : A instanceof Float64Array;
+  const ownB = f32 ? B instanceof Float32Array : B instanceof Float64Array;
+  const aRows = ownA && aCs === 1, aCols = ownA && !aRows && aRs === 1, stageA = aRows || aCols;
+  const bRows = ownB && bCs === 1, bCols = ownB && !bRows && bRs === 1, stageB = bRows || bCols;
+  const exports = ks.k as unknown as Record<string, Packer>; // the packers by name, as gemmWasmSource.ts names them
+  const packARows = exports[`packRows${MR}x${es}`], packACols = exports[`packCols${MR * es}`];
+  const packBRows = exports[`packCols${NR * es}`], packBCols = exports[`packRows${NR}x${es}`];
   // memory: an A block, a B panel, a C block of MB rows, then the staged rows of A and B
   // (element offsets; each region 16-byte aligned)
   const mcMax = Math.min(MC, mbMax);
@@ -100,7 +104,8 @@ export function gemmWasm(
       for (let pc = 0; pc < K; pc += KC) {
         const kc = Math.min(KC, K - pc), first = pc === 0 ? 1 : 0;
         const bBlock = bOff + pc * bRs + jc * bCs;
-        if (stageB) {
+        if (bRows) {
+          // kc rows of nc (padded to ncp) → NR-column slivers
           if (bRs === nc && nc === ncp) mem.set(B.subarray(bBlock, bBlock + kc * ncp), sBAt);
           else {
             for (let k = 0, b = bBlock, m = sBAt; k < kc; k++, b += bRs, m += ncp) {
@@ -108,16 +113,33 @@ export function gemmWasm(
               if (ncp > nc) mem.fill(0, m + nc, m + ncp);
             }
           }
-          ks.k.packB(sBAt * es, ncp * es, ncp / NR, kc, bAt * es);
+          packBRows(sBAt * es, ncp * es, ncp / NR, kc, bAt * es);
+        } else if (bCols) {
+          // nc columns of kc (then zero columns up to ncp) → NR-column slivers
+          if (bCs === kc) mem.set(B.subarray(bBlock, bBlock + nc * kc), sBAt);
+          else for (let j = 0, b = bBlock, m = sBAt; j < nc; j++, b += bCs, m += kc) mem.set(B.subarray(b, b + kc), m);
+          if (ncp > nc) mem.fill(0, sBAt + nc * kc, sBAt + ncp * kc);
+          packBCols(sBAt * es, kc * es, ncp / NR, kc, bAt * es);
         } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, bAt);
         else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, bAt);
         for (let ic = 0; ic < mb; ic += MC) {
           const mc = Math.min(MC, mb - ic), mcp = roundUp(mc, MR), aBlock = aOff + (ib + ic) * aRs + pc * aCs;
-          if (stageA) {
+          if (aRows) {
+            // mc rows of kc (then zero rows up to mcp) → MR-row slivers
             if (aRs === kc) mem.set(A.subarray(aBlock, aBlock + mc * kc), sAAt);
             else for (let i = 0, a = aBlock, m = sAAt; i < mc; i++, a += aRs, m += kc) mem.set(A.subarray(a, a + kc), m);
             if (mcp > mc) mem.fill(0, sAAt + mc * kc, sAAt + mcp * kc);
-            (f32 ? ks.k.packA32 : ks.k.packA64)(sAAt * es, kc * es, mcp / MR, kc, aAt * es);
+            packARows(sAAt * es, kc * es, mcp / MR, kc, aAt * es);
+          } else if (aCols) {
+            // kc columns of mc (padded to mcp) → MR-row slivers
+            if (aCs === mc && mc === mcp) mem.set(A.subarray(aBlock, aBlock + kc * mc), sAAt);
+            else {
+              for (let k = 0, a = aBlock, m = sAAt; k < kc; k++, a += aCs, m += mcp) {
+                mem.set(A.subarray(a, a + mc), m);
+                if (mcp > mc) mem.fill(0, m + mc, m + mcp);
+              }
+            }
+            packACols(sAAt * es, mcp * es, mcp / MR, kc, aAt * es);
           } else if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, aAt);
           else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, aAt);
           kernel(mcp, ncp, kc, aAt * es, bAt * es, (cAt + ic * ncp) * es, ncp * es, first);

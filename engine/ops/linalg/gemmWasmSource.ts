@@ -90,51 +90,54 @@ function macroKernel(name: string, MR: number, NV: number, f32: boolean): FuncDe
 }
 
 /**
- * Packs A from rows staged in memory: `slivers` groups of MR rows (row stride lds bytes, kc
- * elements each, padding rows already zero) → MR values per k, k-major, at dst. Bits are
- * copied as integers, never converted. Params: src, lds, slivers, kc, dst (bytes).
+ * Packs from rows staged in memory: `slivers` groups of R rows (row stride lds bytes, kc
+ * elements each, padding rows already zero) → R values per k, k-major, at dst. A's rows into
+ * its slivers, or a transposed B's columns into B's. Bits are copied as integers, never
+ * converted. Params: src, lds, slivers, kc, dst (bytes).
  */
-function packA(name: string, MR: number, es: number): FuncDef {
+function packRows(R: number, es: number): FuncDef {
   const [src, lds, slivers, kc, dst] = [0, 1, 2, 3, 4];
-  const [p, pEnd, s, ...ld] = [5, 6, 7, ...Array.from({ length: MR - 1 }, (_, r) => 8 + r)];
+  const [p, pEnd, s, ...ld] = [5, 6, 7, ...Array.from({ length: R - 1 }, (_, r) => 8 + r)];
   const load = es === 8 ? i64Load : i32Load, store = es === 8 ? i64Store : i32Store;
   const step: number[][] = [];
-  for (let r = 0; r < MR; r++) step.push(get(dst), get(p), ...(r > 0 ? [get(ld[r - 1]), [Op.i32Add]] : []), load(), store(r * es));
-  step.push(get(p), i32(es), [Op.i32Add], set(p), get(dst), i32(MR * es), [Op.i32Add], set(dst));
+  for (let r = 0; r < R; r++) step.push(get(dst), get(p), ...(r > 0 ? [get(ld[r - 1]), [Op.i32Add]] : []), load(), store(r * es));
+  step.push(get(p), i32(es), [Op.i32Add], set(p), get(dst), i32(R * es), [Op.i32Add], set(dst));
   const body: number[][] = [];
-  for (let r = 1; r < MR; r++) body.push(get(lds), i32(r), [Op.i32Mul], set(ld[r - 1]));
+  for (let r = 1; r < R; r++) body.push(get(lds), i32(r), [Op.i32Mul], set(ld[r - 1]));
   body.push(
     i32(0), set(s),
     loop(
       get(src), set(p), get(src), get(kc), i32(es), [Op.i32Mul], [Op.i32Add], set(pEnd),
       loop(...step, get(p), get(pEnd), [Op.i32LtU], brIf(0)),
-      get(src), get(lds), i32(MR), [Op.i32Mul], [Op.i32Add], set(src),
+      get(src), get(lds), i32(R), [Op.i32Mul], [Op.i32Add], set(src),
       get(s), i32(1), [Op.i32Add], set(s), get(s), get(slivers), [Op.i32LtU], brIf(0),
     ),
   );
-  return { name, params: Array<ValType>(5).fill('i32'), results: [], locals: Array<ValType>(3 + MR - 1).fill('i32'), body };
+  return { name: `packRows${R}x${es}`, params: Array<ValType>(5).fill('i32'), results: [], locals: Array<ValType>(3 + R - 1).fill('i32'), body };
 }
 
 /**
- * Packs B from rows staged in memory (row stride lds bytes, padding columns already zero):
- * `slivers` column groups of 32 bytes (NR values in either mode) → k-major at dst. Params:
- * src, lds, slivers, kc, dst (bytes).
+ * Packs from k-rows staged in memory (row stride lds bytes, padding already zero): `slivers`
+ * groups of `bytes` (16 or 32) across each row → k-major at dst. B's rows into its slivers,
+ * or a transposed A's columns into A's. Params: src, lds, slivers, kc, dst (bytes).
  */
-function packB(name: string): FuncDef {
+function packCols(bytes: 16 | 32): FuncDef {
   const [src, lds, slivers, kc, dst] = [0, 1, 2, 3, 4];
   const [p, pEnd, s] = [5, 6, 7];
+  const copy: number[][] = [get(dst), get(p), v128Load(0), v128Store(0)];
+  if (bytes === 32) copy.push(get(dst), get(p), v128Load(16), v128Store(16));
   return {
-    name, params: Array<ValType>(5).fill('i32'), results: [], locals: Array<ValType>(3).fill('i32'),
+    name: `packCols${bytes}`, params: Array<ValType>(5).fill('i32'), results: [], locals: Array<ValType>(3).fill('i32'),
     body: [
       i32(0), set(s),
       loop(
         get(src), set(p), get(src), get(kc), get(lds), [Op.i32Mul], [Op.i32Add], set(pEnd),
         loop(
-          get(dst), get(p), v128Load(0), v128Store(0), get(dst), get(p), v128Load(16), v128Store(16),
-          get(dst), i32(32), [Op.i32Add], set(dst), get(p), get(lds), [Op.i32Add], set(p),
+          ...copy,
+          get(dst), i32(bytes), [Op.i32Add], set(dst), get(p), get(lds), [Op.i32Add], set(p),
           get(p), get(pEnd), [Op.i32LtU], brIf(0),
         ),
-        get(src), i32(32), [Op.i32Add], set(src),
+        get(src), i32(bytes), [Op.i32Add], set(src),
         get(s), i32(1), [Op.i32Add], set(s), get(s), get(slivers), [Op.i32LtU], brIf(0),
       ),
     ],
@@ -145,10 +148,13 @@ function packB(name: string): FuncDef {
 export const GEMM_PAGES = 1;
 
 export function encodeGemmModule(): Uint8Array {
-  // packB moves 32-byte column groups: one sliver of B in either mode
-  if (F64_NR * 8 !== 32 || F32_NR * 4 !== 32) throw new Error('gemm wasm: packB assumes 32-byte B slivers');
+  // every sliver is 16 or 32 bytes wide (what packCols copies); gemmWasm.ts looks the packers up by these names
+  const widths = [F64_MR * 8, F64_NR * 8, F32_MR * 4, F32_NR * 4];
+  if (widths.some((w) => w !== 16 && w !== 32)) throw new Error(`gemm wasm: sliver widths ${widths} are not 16 or 32 bytes`);
+  const rows = [...new Set([`${F64_MR}x8`, `${F64_NR}x8`, `${F32_MR}x4`, `${F32_NR}x4`])].map((rs) => rs.split('x').map(Number));
+  const cols = [...new Set(widths)].sort() as (16 | 32)[];
   return encodeModule([], [
     macroKernel('gemmF64', F64_MR, F64_NV, false), macroKernel('gemmF32', F32_MR, F32_NV, true),
-    packA('packA64', F64_MR, 8), packA('packA32', F32_MR, 4), packB('packB'),
+    ...rows.map(([r, es]) => packRows(r, es)), ...cols.map(packCols),
   ], GEMM_PAGES, null);
 }
