@@ -449,14 +449,21 @@ export class Evaluator {
       case 'Lambda': return { kind: 'function', node: e, closure: scope, self: null };
       case 'ListComp': case 'GeneratorExp': case 'SetComp': {
         const inner = this.overlay(scope);
+        let first: AValue = UNKNOWN;
         for (const g of e.generators) {
           const it = this.eval(g.iter, inner);
+          if (g === e.generators[0]) first = it;
           this.quiet++;
           this.assignQuiet(g.target, this.iterElementOf(it), inner);
           this.quiet--;
         }
         const elem = this.eval(e.elt, inner);
-        return e.kind === 'ListComp' ? { kind: 'list', items: null, elem } : UNKNOWN;
+        if (e.kind !== 'ListComp') return UNKNOWN;
+        // one unfiltered loop over something of known length: that many items, each the element
+        // summary (which holds for every iteration), so `np.array([x ** p for p in range(4)])` has 4 rows
+        const g = e.generators[0];
+        const count = e.generators.length === 1 && g.ifs.length === 0 ? knownLength(first) : null;
+        return { kind: 'list', items: count !== null && count <= MAX_COMPREHENSION_ITEMS ? new Array<AValue>(count).fill(elem) : null, elem };
       }
       case 'DictComp': return { kind: 'dict' };
       case 'NamedExpr': { const v = this.eval(e.value, scope); scope.vars.set(e.target.id, v); return v; }
@@ -548,6 +555,10 @@ export class Evaluator {
         if (m) return { ...m, self: obj };
         return UNKNOWN;
       }
+      // torch's (values, indices) result of max/min/sort along a dim
+      case 'tuple':
+        if ((name === 'values' || name === 'indices') && obj.items.length === 2 && obj.items.every((x) => x.kind === 'array' && x.lib === 'torch')) return obj.items[name === 'values' ? 0 : 1];
+        return UNKNOWN;
       // a Generator/RandomState: its methods are modelled by path (`numpy.random.Generator.normal`)
       case 'libobj': return { kind: 'libfn', path: `${obj.path}.${name}`, self: null };
       case 'layer':
@@ -615,7 +626,17 @@ export class Evaluator {
       argTexts: e.args.map((a) => this.text(a)),
       opaque,
     };
+    if (e.func.kind === 'Attribute' && e.func.value.kind === 'Name' && LIST_MUTATORS.has(e.func.attr)) this.listMutated(e.func.value.id, e.func.attr, args, scope);
     return this.apply(fn, args, e);
+  }
+
+  /** `xs.append(v)` and the like: the list's length is no longer known (its element summary takes `v` in). */
+  private listMutated(name: string, method: string, args: CallArgs, scope: Scope): void {
+    const cur = lookup(scope, name);
+    if (cur.kind !== 'list' || cur.items === null) return;
+    const added = method === 'append' ? args.args[0] ?? UNKNOWN : method === 'extend' || method === 'insert' ? UNKNOWN : cur.elem;
+    const elem = cur.items.reduce<AValue>((acc, x) => join(acc, x), join(cur.elem, added));
+    scope.vars.set(name, { kind: 'list', items: null, elem });
   }
 
   private apply(fn: AValue, args: CallArgs, e: ast.Call): AValue {
@@ -974,3 +995,21 @@ function dtypeScalar(dtype: DType, arg: AValue | undefined): AValue {
   return UNKNOWN;
 }
 
+/** List methods that change a list's length. */
+const LIST_MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear']);
+
+/** Comprehensions longer than this keep an element summary only. */
+const MAX_COMPREHENSION_ITEMS = 4096;
+
+/** How many items iterating `v` gives, when that is a known number. */
+function knownLength(v: AValue): number | null {
+  if (v.kind === 'range') {
+    const { start, stop, step } = v;
+    if (start === null || stop === null || step === null || !isNum(start) || !isNum(stop) || !isNum(step) || step === 0) return null;
+    return Math.max(0, Math.ceil((stop - start) / step));
+  }
+  if (v.kind === 'tuple') return v.items.length;
+  if (v.kind === 'list') return v.items ? v.items.length : null;
+  if (v.kind === 'array' && v.shape && v.shape.length > 0 && isNum(v.shape[0])) return v.shape[0];
+  return null;
+}

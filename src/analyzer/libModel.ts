@@ -297,10 +297,12 @@ function transposeModel(lib: Lib, method: boolean): Model {
 function concatModel(lib: Lib, stack: boolean): Model {
   return (a, ctx) => {
     const seq = a.args[0];
-    const items = seq && (seq.kind === 'tuple' ? seq.items : seq.kind === 'list' ? seq.items : null);
+    const listed = seq && (seq.kind === 'tuple' ? seq.items : seq.kind === 'list' ? seq.items : null);
+    // NumPy takes nested lists as arrays (`np.concatenate([[0.0], x])`); torch wants tensors
+    const items = listed && lib === 'numpy' ? listed.map((x) => (isArr(x) || (x.kind !== 'list' && x.kind !== 'tuple') ? x : asArray(x, ctx))) : listed;
     const axisV = a.kwargs.get(lib === 'torch' ? 'dim' : 'axis') ?? a.args[1];
     const axis = axisV ? dimOf(axisV) : 0;
-    // an empty list literal says nothing: appends to it are not tracked
+    // an empty sequence says nothing (a list appended to in a loop has no items)
     if (!items || items.length === 0 || items.some((x) => !isArr(x) || !known(x.shape)) || axis === null || !isNum(axis)) return arr(lib, null, null, ctx);
     const arrays = items as ArrayValue[];
     const dtype = arrays.every((x) => x.dtype) ? arrays.map((x) => x.dtype as DType).reduce(promoteTypes) : null;
@@ -310,6 +312,12 @@ function concatModel(lib: Lib, stack: boolean): Model {
     const out = result(r, ctx, 'shape-concat', ops);
     return arr(lib, out ? out.shape : null, dtype, ctx);
   };
+}
+
+/** A nested list literal as the array NumPy makes of it (unknown when ragged or unknowable). */
+function asArray(v: AValue, ctx: CallContext): AValue {
+  const { shape, dtype } = literalShape(v);
+  return shape ? arr('numpy', shape, dtype, ctx) : UNKNOWN;
 }
 
 function expandDimsModel(lib: Lib, method: boolean): Model {
@@ -589,6 +597,7 @@ const NUMPY: Record<string, Model> = {
   concatenate: concatModel('numpy', false), stack: concatModel('numpy', true),
   vstack: (a, ctx) => concatModel('numpy', false)({ ...a, args: [atLeast2dSeq(a.args[0])] }, ctx, null),
   hstack: (a, ctx) => hstackModel(a, ctx),
+  column_stack: (a, ctx) => concatModel('numpy', false)({ ...a, args: [columnsSeq(a.args[0])], kwargs: new Map([['axis', int(1)]]) }, ctx, null),
   expand_dims: expandDimsModel('numpy', false), squeeze: squeezeModel('numpy', false),
   ravel: flattenModel('numpy'), where: whereModel(), clip: sameShape('numpy'), copy: sameShape('numpy'),
   matmul: (a, ctx) => matmul('numpy', { name: a.argTexts[0] ?? 'x1', value: a.args[0] }, { name: a.argTexts[1] ?? 'x2', value: a.args[1] }, ctx),
@@ -600,6 +609,14 @@ function atLeast2dSeq(v: AValue | undefined): AValue {
   const items = v.kind === 'tuple' ? v.items : v.items;
   if (!items) return UNKNOWN;
   return tuple(items.map((x) => (isArr(x) && known(x.shape) && x.shape.length === 1 ? { ...x, shape: [1, x.shape[0]] } : x)));
+}
+
+/** column_stack's inputs: 1-D arrays become columns, others stay (then joined on axis 1). */
+function columnsSeq(v: AValue | undefined): AValue {
+  if (!v || (v.kind !== 'tuple' && v.kind !== 'list')) return UNKNOWN;
+  const items = v.kind === 'tuple' ? v.items : v.items;
+  if (!items) return UNKNOWN;
+  return tuple(items.map((x) => (isArr(x) && known(x.shape) && x.shape.length < 2 ? { ...x, shape: x.shape.length === 1 ? [x.shape[0], 1] : [1, 1] } : x)));
 }
 
 function hstackModel(a: CallArgs, ctx: CallContext): AValue {
@@ -639,6 +656,13 @@ const TORCH: Record<string, Model> = {
   relu: sameShape('torch'), sigmoid: sameShape('torch'), tanh: sameShape('torch'), exp: sameShape('torch'), log: sameShape('torch'), abs: sameShape('torch'), sqrt: sameShape('torch'),
   'nn.functional.relu': sameShape('torch'), 'nn.functional.softmax': sameShape('torch'), 'nn.functional.log_softmax': sameShape('torch'),
   'nn.functional.sigmoid': sameShape('torch'), 'nn.functional.dropout': sameShape('torch'),
+  'nn.functional.one_hot': (a, ctx) => {
+    const x = a.args[0] ?? a.kwargs.get('tensor');
+    if (!isArr(x) || !known(x.shape)) return isArr(x) ? arr('torch', null, 'int64', ctx) : UNKNOWN;
+    const n = dimOf(a.args[1] ?? a.kwargs.get('num_classes'));
+    // num_classes=-1 (the default): the largest label + 1, a value only the run knows
+    return arr('torch', [...x.shape, n !== null && (!isNum(n) || n >= 0) ? n : sym('num_classes')], 'int64', ctx);
+  },
   'nn.functional.cross_entropy': (_a, ctx) => arr('torch', [], 'float32', ctx),
   'nn.functional.mse_loss': (_a, ctx) => arr('torch', [], 'float32', ctx),
   'nn.Linear': layerModel('Linear'), 'nn.Conv2d': layerModel('Conv2d'), 'nn.MaxPool2d': layerModel('MaxPool2d'),
