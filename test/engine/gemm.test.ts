@@ -7,7 +7,7 @@
 // itself, and without), an output with a row stride wider than N, and non-float64 inputs. The
 // JS path itself is checked against NumPy by linalg.test.ts and differential.test.ts.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Accumulate, gemm, gemmJs } from '../../engine/ops/linalg/gemm';
 import { gemmWasmAvailable } from '../../engine/ops/linalg/gemmWasm';
 import { KC, MB, MC, NC } from '../../engine/ops/linalg/gemmWasmLayout';
@@ -100,6 +100,36 @@ describe('gemm: WebAssembly SIMD path = JS path, bit for bit', () => {
         const M = 4 + Math.floor(r() * 90), N = 2 + Math.floor(r() * 90), K = 1 + Math.floor(r() * (r() < 0.2 ? 700 : 90));
         check(1000 + t, M, N, K, acc, layouts[Math.floor(r() * 4)], layouts[Math.floor(r() * 4)],
           kinds[Math.floor(r() * 4)], makes[Math.floor(r() * 3)]);
+      }
+    });
+  }
+});
+
+describe('gemm without WebAssembly SIMD', () => {
+  // a runtime with no WebAssembly, and one whose WebAssembly rejects the module (no SIMD support)
+  const hosts: [string, unknown][] = [
+    ['no WebAssembly', undefined],
+    ['a WebAssembly without SIMD', { Module: class { constructor() { throw new Error('CompileError: invalid opcode 0xfd'); } }, Instance: class {} }],
+  ];
+  for (const [name, wasm] of hosts) {
+    it(`falls back to the JS path on ${name}`, async () => {
+      vi.resetModules();
+      vi.stubGlobal('WebAssembly', wasm);
+      try {
+        const fresh = await import('../../engine/ops/linalg/gemm');
+        const freshWasm = await import('../../engine/ops/linalg/gemmWasm');
+        expect(freshWasm.gemmWasmAvailable()).toBe(false);
+        const r = rng(5);
+        const M = 37, N = 41, K = 300;
+        const A = Float64Array.from({ length: M * K }, () => r() - 0.5), B = Float64Array.from({ length: K * N }, () => r() - 0.5);
+        const viaFallback = new Float64Array(M * N), viaJs = new Float64Array(M * N);
+        fresh.gemm(M, N, K, A, 0, K, 1, B, 0, N, 1, viaFallback, 0, N, 'float64');
+        gemmJs(M, N, K, A, 0, K, 1, B, 0, N, 1, viaJs, 0, N, 'float64');
+        expect(sameBits(viaFallback, viaJs)).toBeNull();
+        expect(viaJs.some((v) => v !== 0)).toBe(true);
+      } finally {
+        vi.unstubAllGlobals();
+        vi.resetModules();
       }
     });
   }
