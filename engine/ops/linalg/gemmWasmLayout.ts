@@ -10,6 +10,6 @@ export const F64_NR = 2 * F64_NV, F32_NR = 4 * F32_NV;
  * Cache blocks: k depth of a panel, rows of an A block, columns of a B panel, and rows of the
  * C block kept in the module's memory across k chunks (a multiple of MC and of every MR).
  * They bound the module's memory, which never shrinks: A block, B panel, C block and the
- * staged A and B, (2·MC·KC + 2·KC·NC + MB·NC) elements ≤ 8.7 MB of float64s.
+ * staged A and B, (2·MC·KC + 2·KC·NC + MB·NC) elements: at most 8.9 MB of float64s.
  */
 export const KC = 256, MC = 128, NC = 1024, MB = 512;
