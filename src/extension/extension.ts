@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ShapeLensApi {
     vscode.languages.registerInlayHintsProvider(PYTHON, {
       onDidChangeInlayHints: hintsChanged.event,
       provideInlayHints: (doc, range) => language().hints.provideInlayHints(doc, range),
+      resolveInlayHint: (hint) => language().hints.resolveInlayHint(hint),
     }),
     vscode.languages.registerHoverProvider(PYTHON, {
       provideHover: (doc, pos) => language().hover.provideHover(doc, pos),

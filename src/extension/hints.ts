@@ -4,13 +4,20 @@
 // with the hints of the range asked for (languageService.ts); this places them. After an edit
 // of a visible document, `prefetch` asks the worker for the hints around what the editor shows,
 // so that the editor's own request, which comes after its debounce, is answered at once from
-// that answer, with no trip to the worker.
+// that answer, with no trip to the worker. Tooltips are given only when the editor resolves a
+// hint (pointer on it): sent with every hint they made each answer ~5x larger (64 hints, 33 KB
+// over code-server's socket per keystroke), for tooltips almost never shown.
 import * as vscode from 'vscode';
 import { Analyses, DocumentView, inView, toPosition } from './analyses';
 import type { HintItem, ProgramVersion } from './languageProtocol';
 import { hintsMode } from './settings';
 
-/** Lines fetched above and below the visible ones (the editor asks for a little more than it shows). */
+/**
+ * Lines fetched above and below the visible ones, beyond two screenfuls each way. The editor asks
+ * for what it shows plus a viewport above and below plus 30 lines (InlayHintsController's
+ * getVisibleRangesPlusViewportAboveBelow), and a prefetch that falls short of that is no use. Its
+ * viewport counts the blank space below the last line, which visibleRanges does not: hence two.
+ */
 const PREFETCH_MARGIN_LINES = 40;
 
 interface Prefetched {
@@ -24,6 +31,8 @@ interface Prefetched {
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
   /** the last prefetched answer per document (a document reopened under its URI is a new object) */
   private readonly prefetched = new WeakMap<vscode.TextDocument, Prefetched>();
+  /** each placed hint's tooltip markdown, for resolveInlayHint */
+  private readonly tooltips = new WeakMap<vscode.InlayHint, string>();
 
   constructor(private readonly analyses: Analyses) {}
 
@@ -41,6 +50,13 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     return this.place(v, range, items);
   }
 
+  /** The derivation as tooltip, when the editor is about to show it. */
+  resolveInlayHint(hint: vscode.InlayHint): vscode.InlayHint {
+    const tooltip = this.tooltips.get(hint);
+    if (tooltip !== undefined) hint.tooltip = new vscode.MarkdownString(tooltip);
+    return hint;
+  }
+
   /** Asks the worker now for the hints around `editor`'s visible lines (after an edit). */
   prefetch(editor: vscode.TextEditor): void {
     const doc = editor.document;
@@ -48,8 +64,9 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     if (mode === 'off' || editor.visibleRanges.length === 0) return;
     const v = this.analyses.view(doc);
     if (!v) return;
-    const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - PREFETCH_MARGIN_LINES);
-    const last = Math.min(doc.lineCount - 1, Math.max(...editor.visibleRanges.map((r) => r.end.line)) + PREFETCH_MARGIN_LINES);
+    const top = Math.min(...editor.visibleRanges.map((r) => r.start.line)), bottom = Math.max(...editor.visibleRanges.map((r) => r.end.line));
+    const margin = 2 * (bottom - top + 1) + PREFETCH_MARGIN_LINES;
+    const first = Math.max(0, top - margin), last = Math.min(doc.lineCount - 1, bottom + margin);
     const from = v.base + doc.offsetAt(new vscode.Position(first, 0)), to = v.base + doc.offsetAt(doc.lineAt(last).range.end);
     this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode }).then((items) => {
       if (items) this.prefetched.set(doc, { version: v.version, mode, from, to, items });
@@ -64,7 +81,7 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
       if (!range.contains(pos)) continue;
       const h = new vscode.InlayHint(pos, item.label, vscode.InlayHintKind.Type);
       h.paddingLeft = true;
-      h.tooltip = new vscode.MarkdownString(item.tooltip);
+      this.tooltips.set(h, item.tooltip);
       out.push(h);
     }
     return out;

@@ -25,15 +25,14 @@ describe('inlay hints', () => {
     ]);
   });
 
-  it('places the hint at the end of the statement, with the derivation as tooltip', async () => {
+  it('places the hint at the end of the statement; its tooltip comes only when resolved', async () => {
     const ed = await openPy('hints.py');
     const hs = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', ed.document.uri, new vscode.Range(2, 0, 3, 0));
     assert.equal(hs.length, 1);
     assert.equal(hs[0].position.line, 2);
     assert.equal(hs[0].position.character, ed.document.lineAt(2).text.length);
-    const tip = hs[0].tooltip;
-    const tipText = typeof tip === 'string' ? tip : tip?.value ?? '';
-    assert.match(tipText, /np\.random\.randn\(3, 3\) \* 0\.01/);
+    // the derivation is sent when the editor resolves the hint (the UI test hovers it)
+    assert.equal(hs[0].tooltip, undefined);
   });
 
   it('torch tensors and nn.Linear', async () => {
