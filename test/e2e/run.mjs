@@ -7,6 +7,7 @@
 // SHAPE_LENS_E2E_ONLY=suite|ui runs one part; SHAPE_LENS_E2E_GREP (a regular expression) filters
 // the suite; SHAPE_LENS_E2E_MEASUREMENTS=FILE writes the suite's measurements there.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,12 +27,32 @@ function sh(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
 }
 
+/** Shape Lens's inlay hints for `text` (all assignments), from the built analysis service, as {line, character, label, tooltip}. */
+function shapeLensHints(text) {
+  const { LanguageService } = createRequire(import.meta.url)(join(repo, 'out', 'analysisWorker.js'));
+  const service = new LanguageService();
+  service.handle({ op: 'sync', key: 'control', version: 1, text });
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return service.handle({ op: 'hints', key: 'control', from: 0, to: text.length, mode: 'all' }).value.map((h) => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= h.end) line++;
+    return { line, character: h.end - starts[line], label: h.label, tooltip: h.tooltip };
+  });
+}
+
 function copyWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'shape-lens-ws-'));
   cpSync(join(repo, 'test', 'workspace'), dir, { recursive: true });
   writeFileSync(join(dir, 'big.py'), bigProgram(1000));
   // the same text as plain text, for the latency control's trivial hint provider (ui.mjs)
   writeFileSync(join(dir, 'big_control.txt'), bigProgram(1000));
+  // and as Python, for the same provider with Shape Lens switched off: Python's tokenisation and
+  // Shape Lens's own listeners stay, only the analysis goes (ui.mjs). The provider gives there
+  // the very hints Shape Lens gives big.py (labels, tooltips), read from this file: VS Code's
+  // cost of drawing them is in the control too.
+  writeFileSync(join(dir, 'big_control.py'), bigProgram(1000));
+  writeFileSync(join(dir, 'big_control.hints.json'), JSON.stringify(shapeLensHints(bigProgram(1000))));
   return dir;
 }
 

@@ -5,7 +5,7 @@
 // in test/e2e/screenshots/ (gitignored; look at them). Also measures keystroke to updated hint
 // in the DOM on a 1,000-line file (reported, not asserted). The inspector's expected values come
 // from NumPy (test/e2e/fixtures/inspector.json, written by tools/gen_e2e_inspector.py).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCodeServer } from './vscodeServer.mjs';
 import { launchBrowser } from './browser.mjs';
@@ -44,11 +44,12 @@ async function showHover(page, lineCol, contains) {
  * still carry its first, whole-file answer, so `steady` is the median once that has averaged out.
  */
 const KEYSTROKES = 24;
-async function keystrokesToHint(page, file) {
+async function keystrokesToHint(page, file, ready = async () => undefined) {
   await openFile(page, file);
   await goTo(page, '1000:19');
   const has = (t) => page.evaluate((want) => [...document.querySelectorAll('.editor-instance .view-line')].some((l) => l.textContent.replace(/\s/g, '') === want), t);
   await waitUntil(`hint on line 1000 of ${file}`, () => has('z=np.zeros((3,4))(3,4)float64'));
+  await ready();
   await page.evaluate(() => {
     const w = window;
     if (w.__sl) w.__sl.stop();
@@ -117,6 +118,26 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
       }
     });
 
+    await test('pointing at an inlay hint shows its derivation (resolved on demand)', 'hint-tooltip', async () => {
+      await openFile(page, 'hints.py');
+      const at = await waitUntil('the hint of line 3 in the DOM', () => page.evaluate(() => {
+        for (const el of document.querySelectorAll('.editor-instance .view-line span')) {
+          if (el.children.length || el.textContent.replace(/\s/g, '') !== '(3,3)float64') continue;
+          if (!el.closest('.view-line')?.textContent.replace(/\s/g, '').includes('randn(3,3)*0.01')) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width > 0) return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        return undefined;
+      }));
+      await page.mouse.move(at.x, at.y);
+      const text = await waitUntil('the hint\'s tooltip', () => page.evaluate(() => {
+        const h = [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent !== null && x.textContent.includes('assigned at line 3'));
+        return h?.textContent;
+      }));
+      if (!text.includes('np.random.randn(3, 3) * 0.01')) throw new Error(`tooltip text: ${text}`);
+      await page.mouse.move(5, 5);
+    });
+
     await test('hover on an operator shows the broadcasting alignment', 'hover', async () => {
       await goTo(page, '7:7');
       await page.keyboard.press('Control+K');
@@ -167,6 +188,22 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
       // the same edits in the same text, hinted by test/e2e/latencyControl's regex provider: the
       // floor VS Code's debounce, the round trips to the remote extension host and rendering set
       measurements.keystrokeToHintDomControlMs = await keystrokesToHint(page, 'big_control.txt');
+      // and in Python, with Shape Lens's hints and diagnostics switched off for the workspace: the
+      // part of the gap that is Python's tokenisation and rendering rather than Shape Lens's work
+      const settings = join(ws, '.vscode', 'settings.json');
+      mkdirSync(join(ws, '.vscode'), { recursive: true });
+      writeFileSync(settings, JSON.stringify({ 'shapeLens.hints.mode': 'off', 'shapeLens.diagnostics.enabled': false }));
+      try {
+        measurements.keystrokeToHintDomControlPythonMs = await keystrokesToHint(page, 'big_control.py', async () => {
+          // the control gives the hints Shape Lens would: one per line means Shape Lens's are gone
+          await waitUntil('Shape Lens hints off in big_control.py', async () => {
+            const lines = await viewText(page);
+            return lines.filter((l) => /(float|int)\d+/.test(l)).length >= 4 && !lines.some((l) => /(float|int)\d+.*(float|int)\d+/.test(l));
+          });
+        });
+      } finally {
+        rmSync(settings);
+      }
     });
 
     await test('Inspect Array shows the array in the inspector webview: header and cells as NumPy has them', 'inspector', async () => {
