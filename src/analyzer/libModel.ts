@@ -2,29 +2,32 @@
 // `torch.cat`, `nn.Linear(784, 10)(x)`… Each model turns abstract arguments into the engine's
 // shape-rule inputs and calls the SAME rule the engine uses (engine/shape/); a failed rule on
 // fully known dims becomes a diagnostic with the rule's exact text. Unknown in → unknown out.
+// This file holds the core (elementwise, matmul, creation, reductions, reshaping, torch tensors)
+// and the lookup tables; themes live beside it: libRandom.ts, libLinalg.ts, libArrayOps.ts,
+// libTorchNn.ts, with the argument helpers in modelArgs.ts.
 
-import { DType, parseDType, promoteTypes, resultType, ScalarOperand } from '../../engine/core/dtype';
+import { DType, promoteTypes, resultType, ScalarOperand } from '../../engine/core/dtype';
 import { Dim, dimMul, isNum, Shape, shapeProduct, sym } from '../../engine/shape/dim';
 import { broadcastShapes } from '../../engine/shape/broadcast';
 import { reduceShape } from '../../engine/shape/reduce';
 import { reshapeShape } from '../../engine/shape/reshape';
 import { concatShape, expandDimsShape, permuteShape, squeezeAxes, stackShape, swapAxes, transposeAxes, moveAxisPerm } from '../../engine/shape/manipulation';
 import { normalizeAxis } from '../../engine/shape/axes';
-import { fail, ShapeResult } from '../../engine/shape/result';
+import { ShapeResult } from '../../engine/shape/result';
 import { getUfunc } from '../../engine/ops/ufunc';
 import { dotShape, matmulShape } from '../../engine/shape/matmul';
 import {
-  torchBmmShape, torchBroadcastShapes, torchCatShape, torchFlattenShape, torchMatmulPlan, torchMmShape, torchPermuteDims,
+  torchBmmShape, torchBroadcastShapes, torchCatShape, torchMatmulPlan, torchMmShape, torchPermuteDims,
   torchStackShape, torchViewShape, wrapDim,
 } from '../../engine/shape/torch';
-import { conv2dShape, linearShape, maxPool2dShape } from '../../engine/shape/torchNn';
 import { CallArgs, CallContext, Operand } from './context';
 import { arg, arr, axisArg, boolArg, dimOf, dtypeArg, isArr, known, literalShape, Model, result, shapeArg, shapeFromVarargs } from './modelArgs';
 import type { Fix } from './diagnostics';
+import { callLayer, layerModel } from './libTorchNn';
 import { RANDOM_MODELS, TENSOR_RANDOM_METHODS, TORCH_RANDOM_MODELS } from './libRandom';
 import { LINALG_MODELS } from './libLinalg';
 import { ARRAY_OP_METHODS, ARRAY_OP_MODELS } from './libArrayOps';
-import { AValue, ArrayValue, FLOAT, int, Lib, LayerSpec, tuple, UNKNOWN, array } from './values';
+import { AValue, ArrayValue, FLOAT, int, Lib, tuple, UNKNOWN, array } from './values';
 
 /** mean/std/var: float inputs keep their dtype, others compute in float64 */
 const floatResult = (d: DType | null): DType | null => (d === null ? null : d.startsWith('float') ? d : 'float64');
@@ -493,92 +496,7 @@ function sizeModel(): Model {
   };
 }
 
-// ---- torch.nn layers ---------------------------------------------------------------------
-
-function pair(v: AValue | undefined, dflt: Dim | null): [Dim | null, Dim | null] {
-  if (!v) return [dflt, dflt];
-  if (v.kind === 'tuple' && v.items.length === 2) return [dimOf(v.items[0]), dimOf(v.items[1])];
-  const d = dimOf(v);
-  return [d, d];
-}
-
-function layerModel(type: string): Model {
-  return (a, ctx) => {
-    let spec: LayerSpec;
-    switch (type) {
-      case 'Linear': spec = { type, inFeatures: dimOf(arg(a, 0, 'in_features')), outFeatures: dimOf(arg(a, 1, 'out_features')) }; break;
-      case 'Conv2d': {
-        const k = pair(arg(a, 2, 'kernel_size'), null);
-        spec = { type, inChannels: dimOf(arg(a, 0, 'in_channels')), outChannels: dimOf(arg(a, 1, 'out_channels')), kernel: k, stride: pair(arg(a, 3, 'stride'), 1), padding: pair(arg(a, 4, 'padding'), 0) };
-        break;
-      }
-      case 'MaxPool2d': {
-        const k = pair(arg(a, 0, 'kernel_size'), null);
-        const s = arg(a, 1, 'stride');
-        spec = { type, kernel: k, stride: s && s.kind !== 'none' ? pair(s, null) : k };
-        break;
-      }
-      case 'Flatten': {
-        const s = dimOf(arg(a, 0, 'start_dim')), e = dimOf(arg(a, 1, 'end_dim'));
-        spec = { type, startDim: s !== null && isNum(s) ? s : 1, endDim: e !== null && isNum(e) ? e : -1 };
-        break;
-      }
-      case 'Sequential': spec = { type, layers: a.args }; break;
-      default: spec = { type: 'Identity' };
-    }
-    return { kind: 'layer', spec, origin: ctx.origin };
-  };
-}
-
-const outSize = (h: Dim, k: Dim | null, s: Dim | null, p: Dim | null): Dim =>
-  isNum(h) && k !== null && isNum(k) && s !== null && isNum(s) && p !== null && isNum(p) ? Math.floor((h + 2 * p - k) / s) + 1 : sym('?');
-
-const numbers = (xs: readonly (Dim | null)[]): number[] | null => (xs.every((x) => x !== null && isNum(x)) ? (xs as number[]) : null);
-
-/** Calling a layer on an input: the forward shape from torch's own rules (engine/shape/torchNn.ts), or its error. */
-export function callLayer(layer: AValue & { kind: 'layer' }, x: { name: string; value: AValue }, ctx: CallContext): AValue {
-  const spec = layer.spec;
-  const v = x.value;
-  if (spec.type === 'Sequential') {
-    let cur: AValue = v;
-    for (const l of spec.layers) {
-      if (l.kind !== 'layer') return UNKNOWN;
-      cur = callLayer(l, { name: x.name, value: cur }, ctx);
-    }
-    return cur;
-  }
-  if (!isArr(v)) return UNKNOWN;
-  if (spec.type === 'Identity') return arr('torch', v.shape, v.dtype, ctx);
-  if (!known(v.shape)) return arr('torch', null, v.dtype, ctx);
-  const shape = v.shape;
-  const ops = [x, { name: 'layer', value: layer as AValue }];
-  switch (spec.type) {
-    case 'Linear': {
-      if (spec.inFeatures === null || spec.outFeatures === null) return arr('torch', null, v.dtype, ctx);
-      const r = result(linearShape(shape, spec.inFeatures, spec.outFeatures), ctx, 'shape-linear-in-features', ops);
-      return arr('torch', r ? r.shape : null, v.dtype, ctx);
-    }
-    case 'Conv2d': {
-      const k = numbers(spec.kernel), st = numbers(spec.stride), pad = numbers(spec.padding);
-      if (!k || !st || !pad || spec.inChannels === null || spec.outChannels === null) return arr('torch', null, v.dtype, ctx);
-      const weight = [spec.outChannels, spec.inChannels, k[0], k[1]];
-      const r = result(conv2dShape(shape, weight, [spec.outChannels], { stride: st, padding: pad, dilation: 1, groups: 1 }), ctx, 'shape-conv-channels', ops);
-      return arr('torch', r ? r.shape : null, v.dtype, ctx);
-    }
-    case 'MaxPool2d': {
-      const k = numbers(spec.kernel), st = numbers(spec.stride);
-      if (!k) return arr('torch', null, v.dtype, ctx);
-      const r = result(maxPool2dShape(shape, { kernelSize: k, stride: st, padding: 0, dilation: 1, ceilMode: false }), ctx, 'shape-index', ops);
-      return arr('torch', r ? r.shape : null, v.dtype, ctx);
-    }
-    case 'Flatten': {
-      const r = result(torchFlattenShape(shape, spec.startDim, spec.endDim), ctx, 'shape-axis', ops);
-      return arr('torch', r, v.dtype, ctx);
-    }
-  }
-}
-
-export { dimOf, literalShape, shapeArg };
+export { callLayer, dimOf, literalShape, shapeArg };
 
 // ---- the tables ---------------------------------------------------------------------------
 
