@@ -934,8 +934,8 @@ function indexSpec(v: AValue, node: ast.Expr | undefined): IndexSpec | null {
     }
     case 'bool': return { kind: 'boolArray', shape: [] };
     default:
-      void node;
-      if (v.kind === 'unknown') return null;
+      // `x[..., 0]`: Ellipsis has no abstract value of its own; the syntax says it
+      if (node?.kind === 'Constant' && node.value.type === 'Ellipsis') return { kind: 'ellipsis' };
       return null;
   }
 }
