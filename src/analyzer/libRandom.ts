@@ -52,7 +52,8 @@ function sampler(params: readonly string[], dflt: DType, dist: readonly string[]
       if (!present(v)) continue;
       const s = paramShape(v);
       if (!s) return isArr(v) ? arr('numpy', null, dtype, ctx) : UNKNOWN;
-      if (s.shape.length > 0 || isArr(v)) shapes.push(s.shape);
+      // a 0-d array parameter counts as a scalar: one sample, a Python/NumPy scalar
+      if (s.shape.length > 0) shapes.push(s.shape);
     }
     if (shapes.length === 0) return dtype === null ? UNKNOWN : dtype.startsWith('float') ? FLOAT : int(null);
     const r = broadcastShapes(...shapes);

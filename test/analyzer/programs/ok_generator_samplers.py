@@ -22,3 +22,7 @@ rs = np.random.RandomState(0)
 a = rs.randn(3, 4)  # expect: (3, 4) float64
 lab = rs.randint(5, size=(2, 3))  # expect: (2, 3) int64
 c = rs.choice(10, 4)  # expect: (4,) int64
+# array parameters broadcast; a 0-d one still gives a Python float
+nb = np.random.normal([0.0, 1.0])  # expect: (2,) float64
+s0 = rng.normal(np.array(0.0))
+few = rng.poisson(np.ones((2, 1)) * 3, size=None)  # expect: (2, 1) int64
