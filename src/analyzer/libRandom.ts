@@ -1,9 +1,10 @@
 // Shape models of NumPy's random sampling: the legacy functions (`np.random.randn(3, 4)`,
 // `np.random.normal(0, 1, size=5)`), the same methods on a `np.random.RandomState(seed)`
 // object, and a `np.random.default_rng(seed)` Generator's (`rng.standard_normal((512, 784))`,
-// `rng.integers(0, 10, size=512)`), and torch's randn/rand/randint/randperm. A sampler's result has the `size` shape, or without `size`
-// the broadcast shape of its array parameters, or is a Python/NumPy scalar. Parameter lists
-// follow NumPy 1.24's signatures. Does not model the bit generators (PCG64, MT19937).
+// `rng.integers(0, 10, size=512)`); also torch's randn/rand/randint/randperm. A sampler's
+// result has the `size` shape, or without `size` the broadcast shape of its array parameters,
+// or is a Python/NumPy scalar. Parameter lists follow NumPy 1.24's signatures. Does not model
+// the bit generators (PCG64, MT19937) or report samplers' own argument errors.
 
 import { DType } from '../../engine/core/dtype';
 import { broadcastShapes } from '../../engine/shape/broadcast';
