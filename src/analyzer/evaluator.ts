@@ -356,6 +356,10 @@ export class Evaluator {
       case 'Subscript': {
         const obj = this.eval(target.value, scope);
         this.subscript(obj, target, scope);
+        // `xs[i] = v` on a list of known items: which item changed is not tracked
+        if (target.value.kind === 'Name' && obj.kind === 'list' && obj.items) {
+          scope.vars.set(target.value.id, { kind: 'list', items: null, elem: obj.items.reduce<AValue>((acc, x) => join(acc, x), join(obj.elem, v)) });
+        }
         return;
       }
       case 'Starred': this.assign(target.value, UNKNOWN, scope, stmt); return;
@@ -627,14 +631,19 @@ export class Evaluator {
       opaque,
     };
     if (e.func.kind === 'Attribute' && e.func.value.kind === 'Name' && LIST_MUTATORS.has(e.func.attr)) this.listMutated(e.func.value.id, e.func.attr, args, scope);
-    return this.apply(fn, args, e);
+    const out = this.apply(fn, args, e);
+    // user code may append to a list it is given: its length is no longer claimed
+    if (fn.kind === 'function' || fn.kind === 'class' || fn.kind === 'instance') {
+      for (const a of [...e.args, ...e.keywords.map((k) => k.value)]) if (a.kind === 'Name') this.listMutated(a.id, 'passed', args, scope);
+    }
+    return out;
   }
 
   /** `xs.append(v)` and the like: the list's length is no longer known (its element summary takes `v` in). */
   private listMutated(name: string, method: string, args: CallArgs, scope: Scope): void {
     const cur = lookup(scope, name);
     if (cur.kind !== 'list' || cur.items === null) return;
-    const added = method === 'append' ? args.args[0] ?? UNKNOWN : method === 'extend' || method === 'insert' ? UNKNOWN : cur.elem;
+    const added = method === 'append' ? args.args[0] ?? UNKNOWN : method === 'extend' || method === 'insert' || method === 'passed' ? UNKNOWN : cur.elem;
     const elem = cur.items.reduce<AValue>((acc, x) => join(acc, x), join(cur.elem, added));
     scope.vars.set(name, { kind: 'list', items: null, elem });
   }

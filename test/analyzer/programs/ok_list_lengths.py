@@ -22,3 +22,16 @@ mx = t.max(dim=0).values  # expect: (3,) torch.float32
 at = t.max(dim=1).indices  # expect: (4,) torch.int64
 oh = F.one_hot(torch.tensor([0, 2, 1]), 5)  # expect: (3, 5) torch.int64
 oh2 = F.one_hot(torch.tensor([0, 2, 1]))  # expect: (3, num_classes) torch.int64
+# an item replaced, or the list handed to user code that may append: no length claimed
+zs = [np.zeros((2, 3)) for _ in range(2)]
+zs[0] = np.zeros((5, 3))
+Z = np.concatenate(zs)  # expect: (?)
+
+
+def add_row(rows_list):
+    rows_list.append(np.zeros((2, 3)))
+
+
+ws = [np.zeros((2, 3)) for _ in range(2)]
+add_row(ws)
+W = np.concatenate(ws)  # expect: (?)
