@@ -1,7 +1,8 @@
 // Shape models of torch.nn layers: `nn.Linear(784, 10)` makes a layer value holding its
 // construction arguments, and calling it on an input gives the forward shape from torch's own
 // rules (engine/shape/torchNn.ts) or torch's error as a diagnostic. Sequential chains its layers;
-// shape-preserving layers (ReLU, Dropout, BatchNorm…) are Identity. No parameters, no training.
+// shape-preserving layers (ReLU, Dropout, BatchNorm…) are Identity; losses reduce to 0-d.
+// No parameters, no training.
 
 import { Dim, isNum, sym } from '../../engine/shape/dim';
 import { torchFlattenShape } from '../../engine/shape/torch';
@@ -39,6 +40,11 @@ export function layerModel(type: string): Model {
         break;
       }
       case 'Sequential': spec = { type, layers: a.args }; break;
+      case 'Loss': {
+        const r = a.kwargs.get('reduction');
+        spec = { type, reduction: r === undefined ? 'mean' : r.kind === 'str' ? r.value : null };
+        break;
+      }
       default: spec = { type: 'Identity' };
     }
     return { kind: 'layer', spec, origin: ctx.origin };
@@ -64,6 +70,8 @@ export function callLayer(layer: AValue & { kind: 'layer' }, x: { name: string; 
   }
   if (!isArr(v)) return UNKNOWN;
   if (spec.type === 'Identity') return arr('torch', v.shape, v.dtype, ctx);
+  // a loss reduced to its mean or sum is 0-d, in the input's dtype
+  if (spec.type === 'Loss') return spec.reduction === 'mean' || spec.reduction === 'sum' ? arr('torch', [], v.dtype, ctx) : UNKNOWN;
   if (!known(v.shape)) return arr('torch', null, v.dtype, ctx);
   const shape = v.shape;
   const ops = [x, { name: 'layer', value: layer as AValue }];

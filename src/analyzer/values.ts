@@ -58,6 +58,8 @@ export type LayerSpec =
   | { readonly type: 'MaxPool2d'; readonly kernel: [Dim | null, Dim | null]; readonly stride: [Dim | null, Dim | null] }
   | { readonly type: 'Flatten'; readonly startDim: number; readonly endDim: number }
   | { readonly type: 'Identity' /* ReLU, Sigmoid, Tanh, Dropout, Softmax …: shape-preserving */ }
+  /** CrossEntropyLoss, MSELoss…: `reduction` 'mean'/'sum' give a 0-d tensor, null when not known */
+  | { readonly type: 'Loss'; readonly reduction: string | null }
   | { readonly type: 'Sequential'; readonly layers: readonly AValue[] };
 
 export interface LayerValue { readonly kind: 'layer'; readonly spec: LayerSpec; readonly origin: Origin | null }
