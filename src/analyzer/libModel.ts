@@ -587,6 +587,8 @@ const TORCH: Record<string, Model> = {
   'nn.Flatten': layerModel('Flatten'), 'nn.Sequential': layerModel('Sequential'),
   'nn.ReLU': layerModel('Identity'), 'nn.Sigmoid': layerModel('Identity'), 'nn.Tanh': layerModel('Identity'),
   'nn.Dropout': layerModel('Identity'), 'nn.Softmax': layerModel('Identity'), 'nn.LogSoftmax': layerModel('Identity'),
+  // a Parameter is its tensor (requires_grad aside)
+  'nn.Parameter': (a, ctx) => (isArr(a.args[0]) ? arr('torch', a.args[0].shape, a.args[0].dtype, ctx) : UNKNOWN),
   'nn.CrossEntropyLoss': layerModel('Loss'), 'nn.MSELoss': layerModel('Loss'), 'nn.NLLLoss': layerModel('Loss'), 'nn.L1Loss': layerModel('Loss'),
   'nn.BCELoss': layerModel('Loss'), 'nn.BCEWithLogitsLoss': layerModel('Loss'),
   'nn.BatchNorm1d': layerModel('Identity'), 'nn.BatchNorm2d': layerModel('Identity'), 'nn.Identity': layerModel('Identity'),
