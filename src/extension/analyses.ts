@@ -57,17 +57,19 @@ export class Analyses implements vscode.Disposable {
   /** the last analysis durations (ms, in the worker), for the stats command and the benchmark */
   readonly timings: number[] = [];
 
-  /** Sends an edit to the worker as it happens (with its ranges: an incremental reparse). */
+  /** Sends an edit to the worker as it happens: its ranges only (the worker applies them; an incremental reparse). */
   noteChange(e: vscode.TextDocumentChangeEvent): void {
     const doc = e.document, key = this.keys.get(doc);
     const s = key === undefined ? undefined : this.synced.get(key);
     if (key === undefined || !s || s.generation !== this.channel.current() || e.contentChanges.length === 0) return;
     // a change event missed (or several at once): the next view sends the whole text instead
     if (s.version !== doc.version - 1) return;
-    const text = doc.getText();
-    if (text.length > MAX_ANALYSED_CHARS) { this.forget(doc); return; }
+    // the length from the document's line index: reading the whole text per keystroke was most of
+    // the host's garbage while typing
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    if (length > MAX_ANALYSED_CHARS) { this.forget(doc); return; }
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insert: c.text }));
-    this.channel.send({ op: 'sync', key, version: doc.version, text, edits });
+    this.channel.send({ op: 'edit', key, version: doc.version, edits, length });
     s.version = doc.version;
   }
 
@@ -119,6 +121,8 @@ export class Analyses implements vscode.Disposable {
       this.timings.push(reply.analysisMs);
       if (this.timings.length > 50) this.timings.shift();
     }
+    // the worker does not have the program (its copy went wrong, or it was restarted): send it whole next time
+    if (reply.version === -1 && this.synced.get(v.key)?.generation === this.channel.current()) this.synced.delete(v.key);
     return reply.version === v.version && reply.value !== null ? reply.value : undefined;
   }
 

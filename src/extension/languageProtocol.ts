@@ -11,6 +11,13 @@ export type ProgramVersion = number | string;
 export type LanguageRequest =
   /** the program's text now; `edits` are the one change event since the previous sync, when the host knows them */
   | { op: 'sync'; key: string; version: ProgramVersion; text: string; edits?: readonly TextEdit[]; notebook?: NotebookLayout }
+  /**
+   * One change event of a document the worker has at `version - 1`, without the text: the worker
+   * applies `edits` (ranges in the previous text, as VS Code gives them) itself. `length` is the
+   * new text's length: a copy that does not come out at it is dropped, and the worker then answers
+   * for that key as for an unknown program, so the host sends the whole text again.
+   */
+  | { op: 'edit'; key: string; version: number; edits: readonly TextEdit[]; length: number }
   | { op: 'hints'; key: string; from: number; to: number; mode: 'all' | 'changed' }
   | { op: 'diagnostics'; key: string }
   /** `word`: the identifier under the pointer, for assignment targets (the host knows word boundaries) */

@@ -38,6 +38,13 @@ export class LanguageService {
   handle(req: LanguageRequest): LanguageReply<unknown> {
     switch (req.op) {
       case 'sync': this.sync(req.key, req.version, req.text, req.edits, req.notebook); return { version: req.version, value: null };
+      case 'edit': {
+        const p = this.programs.get(req.key);
+        const text = p && !p.notebook && p.version === req.version - 1 ? applyEdits(p.text, req.edits) : undefined;
+        if (text === undefined || text.length !== req.length) this.programs.delete(req.key);
+        else this.sync(req.key, req.version, text, req.edits, undefined);
+        return { version: req.version, value: null };
+      }
       case 'forget': this.programs.delete(req.key); return { version: 0, value: null };
       case 'instrument': {
         const sel = req.selection;
@@ -95,6 +102,23 @@ export class LanguageService {
     this.indexes = [{ text, index }, ...this.indexes].slice(0, 3);
     return index;
   }
+}
+
+/**
+ * `text` after one change event's `edits`, each a range of `text` (VS Code's contentChanges:
+ * ranges in the text before the event, none overlapping); undefined when they do not fit it.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.from < at || e.to < e.from || e.to > text.length) return undefined;
+    parts.push(text.slice(at, e.from), e.insert);
+    at = e.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** The hints to show: all array hints, or (mode `changed`) those whose name's shape differs from its previous one. */

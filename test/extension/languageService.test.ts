@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LanguageService, selectHints } from '../../src/extension/languageService';
+import { applyEdits, LanguageService, selectHints } from '../../src/extension/languageService';
 import { analyze, hintText } from '../../src/analyzer';
 import { joinCells } from '../../src/extension/notebook';
 import { EXPLAIN_COMMAND } from '../../src/extension/explainLink';
@@ -72,6 +72,48 @@ describe('LanguageService', () => {
     const reply = s.handle({ op: 'hints', key: 'typed', from: 0, to: text.length, mode: 'all' });
     expect(reply.version).toBe(version);
     expect(labels(s, 'typed', text.length)).toEqual(analyzerLabels(program));
+  });
+
+  it('typed as edits alone (no text), keeps its own copy of the text and answers as for the final text', () => {
+    const program = stressProgram(40);
+    const s = new LanguageService();
+    let text = '';
+    let version = 0;
+    s.handle({ op: 'sync', key: 'typed', version: ++version, text });
+    for (const [i, tok] of typingUnits(program).entries()) {
+      const at = text.length;
+      text += tok;
+      // now and then a word typed over (a replacing edit), as with a completion
+      const edits = i % 11 === 5 && at >= 3
+        ? [{ from: at - 3, to: at, insert: text.slice(at - 3) }]
+        : [{ from: at, to: at, insert: tok }];
+      s.handle({ op: 'edit', key: 'typed', version: ++version, edits, length: text.length });
+      if (i % 7 === 0) s.handle({ op: 'diagnostics', key: 'typed' });
+    }
+    expect(s.handle({ op: 'hints', key: 'typed', from: 0, to: text.length, mode: 'all' }).version).toBe(version);
+    expect(labels(s, 'typed', text.length)).toEqual(analyzerLabels(program));
+  });
+
+  it('drops its copy when an edit does not fit it (a gap in versions, a wrong length), so the host sends the text', () => {
+    const s = new LanguageService();
+    s.handle({ op: 'sync', key: 'a', version: 1, text: 'x = 1\n' });
+    // version 2 never came
+    s.handle({ op: 'edit', key: 'a', version: 3, edits: [{ from: 0, to: 0, insert: '#' }], length: 7 });
+    expect(s.handle({ op: 'hints', key: 'a', from: 0, to: 7, mode: 'all' })).toEqual({ version: -1, value: null });
+    s.handle({ op: 'sync', key: 'b', version: 1, text: 'x = 1\n' });
+    s.handle({ op: 'edit', key: 'b', version: 2, edits: [{ from: 0, to: 0, insert: '#' }], length: 99 });
+    expect(s.handle({ op: 'diagnostics', key: 'b' })).toEqual({ version: -1, value: null });
+    // an edit past the end
+    s.handle({ op: 'sync', key: 'c', version: 1, text: 'x = 1\n' });
+    s.handle({ op: 'edit', key: 'c', version: 2, edits: [{ from: 10, to: 12, insert: '' }], length: 6 });
+    expect(s.handle({ op: 'diagnostics', key: 'c' }).version).toBe(-1);
+  });
+
+  it('applies one change event\'s edits as ranges of the text before it, in whichever order they come', () => {
+    // two cursors: VS Code lists the later range first
+    expect(applyEdits('a = 1\nb = 2\n', [{ from: 10, to: 11, insert: '20' }, { from: 4, to: 5, insert: '10' }])).toBe('a = 10\nb = 20\n');
+    expect(applyEdits('abc', [{ from: 0, to: 3, insert: '' }])).toBe('');
+    expect(applyEdits('abc', [{ from: 1, to: 3, insert: 'x' }, { from: 2, to: 2, insert: 'y' }])).toBeUndefined();
   });
 
   it('reports the analysis time only for a request that analysed', () => {
