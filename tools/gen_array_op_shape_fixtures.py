@@ -2,7 +2,7 @@
 """Result shapes (or the exception type and text) of np.tile, np.repeat, np.diff, np.pad,
 np.cumsum/cumprod, np.flip, np.roll, np.sort/argsort from real NumPy 1.24, for the shape rules
 in engine/shape/arrayOps.ts and padding.ts that the analyzer calls:
-test/fixtures/engine/array_op_shapes.json, replayed by test/engine/shapeArrayOps.test.ts.
+test/fixtures/array_op_shapes.json, replayed by test/engine/shapeArrayOps.test.ts.
 Run `/usr/bin/python3 tools/gen_array_op_shape_fixtures.py`.
 """
 import json
@@ -11,7 +11,7 @@ import os
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, 'test', 'fixtures', 'engine', 'array_op_shapes.json')
+OUT = os.path.join(ROOT, 'test', 'fixtures', 'array_op_shapes.json')
 
 SHAPES = [(), (5,), (2, 3), (0, 4), (2, 1, 3)]
 

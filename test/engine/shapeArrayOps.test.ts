@@ -1,6 +1,6 @@
 // The shape rules of tile, repeat, diff, pad and the axis-keeping ops (engine/shape/arrayOps.ts,
 // padding.ts) against real NumPy 1.24: each case's result shape or exception type and text
-// (test/fixtures/engine/array_op_shapes.json, tools/gen_array_op_shape_fixtures.py). Then the
+// (test/fixtures/array_op_shapes.json, tools/gen_array_op_shape_fixtures.py). Then the
 // same rules on symbolic dims, as the analyzer calls them.
 
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ type Arg = number | string | boolean | null | Arg[];
 /** `result`: NumPy's result shape (`results`: meshgrid's, one per output); or `error`/`message`: what it raised */
 interface Case { op: string; shape: number[]; args: Record<string, Arg>; result?: number[]; results?: number[][]; error?: string; message?: string }
 
-const cases = JSON.parse(readFileSync(new URL('../fixtures/engine/array_op_shapes.json', import.meta.url), 'utf8')) as Case[];
+const cases = JSON.parse(readFileSync(new URL('../fixtures/array_op_shapes.json', import.meta.url), 'utf8')) as Case[];
 
 const flat = (v: Arg): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
 const dims = (v: Arg): number[] => (Array.isArray(v) ? [v.length, ...(v.length ? dims(v[0]) : [])] : []);
