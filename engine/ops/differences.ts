@@ -4,11 +4,11 @@
 //
 //   diff([1, 4, 9, 16]) → [3, 5, 7];  diff of shape (2, 3) along axis 0 → shape (1, 3)
 
-import { NumpyError } from '../core/errors';
 import { NDArray } from '../core/ndarray';
 import { Slice } from '../core/pyvalues';
 import { normalizeAxis } from '../shape/axes';
 import { unwrap } from '../shape/result';
+import { diffShape } from '../shape/arrayOps';
 import { getItem } from './indexing';
 import { applyUfunc } from './ufunc';
 import { broadcastTo, concatenate } from './manipulation';
@@ -16,8 +16,8 @@ import { broadcastTo, concatenate } from './manipulation';
 /** `np.diff(a, n, axis, prepend, append)`; `prepend`/`append` are null when not given. */
 export function diff(a0: NDArray, n: number, axis: number, prepend: NDArray | null, append: NDArray | null): NDArray {
   if (n === 0) return a0;
-  if (n < 0) throw new NumpyError('ValueError', `order must be non-negative but got ${n}`);
-  if (a0.ndim === 0) throw new NumpyError('ValueError', 'diff requires input that is at least one dimensional');
+  // NumPy's errors (order, 0-d, axis): engine/shape's rule, which the analyzer uses too
+  unwrap(diffShape(a0.shape, n, axis));
   const ax = unwrap(normalizeAxis(axis, a0.ndim));
   const edge = (v: NDArray): NDArray => (v.ndim === 0 ? broadcastTo(v, a0.shape.map((d, i) => (i === ax ? 1 : d))) : v);
   const parts = [...(prepend ? [edge(prepend)] : []), a0, ...(append ? [edge(append)] : [])];

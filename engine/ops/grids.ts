@@ -7,21 +7,17 @@
 
 import { castValue } from '../core/cast';
 import { DType } from '../core/dtype';
-import { NumpyError } from '../core/errors';
 import { emptyArray, NDArray } from '../core/ndarray';
 import { broadcastArrays, broadcastTo, copy, ravel, reshape } from './manipulation';
+import { meshgridShapes, triShape } from '../shape/arrayOps';
+import { unwrap } from '../shape/result';
 
 /** `np.meshgrid(*xs, indexing, sparse)`: one array per input, each the broadcast grid shape (or 1s but its own axis when sparse). */
 export function meshgrid(xs: readonly NDArray[], indexing: string, sparse: boolean): NDArray[] {
-  if (indexing !== 'xy' && indexing !== 'ij') throw new NumpyError('ValueError', "Valid values for `indexing` are 'xy' and 'ij'.");
-  const n = xs.length;
-  const shaped = xs.map((x, i) => {
-    const s = new Array<number>(n).fill(1);
-    // 'xy' swaps the first two axes: x varies along columns, y along rows
-    const pos = indexing === 'xy' && n > 1 && i < 2 ? 1 - i : i;
-    s[pos] = x.size;
-    return reshape(ravel(x), s);
-  });
+  // each input's sparse shape ('xy' swaps the first two axes) and NumPy's error: engine/shape's
+  // rule, which the analyzer uses too; the dense grids are those broadcast
+  const shapes = unwrap(meshgridShapes(xs.map((x) => x.size), indexing, true)) as number[][];
+  const shaped = xs.map((x, i) => reshape(ravel(x), shapes[i]));
   return (sparse ? shaped : broadcastArrays(shaped)).map(copy);
 }
 
@@ -35,8 +31,8 @@ export function tri(n: number, m: number | null, k: number, dtype: DType): NDArr
 
 /** `np.tril` (lower) / `np.triu`: zeros above (below) the k-th diagonal of the last two axes. */
 export function triangle(m: NDArray, k: number, lower: boolean): NDArray {
-  if (m.ndim === 0) throw new NumpyError('TypeError', "tri() missing 1 required positional argument: 'N'");
-  const [r, c] = m.ndim === 1 ? [m.shape[0], m.shape[0]] : m.shape.slice(-2);
+  // (n, n) for a 1-d m, and NumPy's error for a 0-d one: engine/shape's rule
+  const [r, c] = (unwrap(triShape(m.shape)) as number[]).slice(-2);
   const out = copy(m.ndim === 1 ? broadcastTo(m, [r, c]) : m);
   const zero = castValue(0, 'int64', out.dtype);
   for (let off = 0; off < out.size; off += r * c) {

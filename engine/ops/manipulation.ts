@@ -11,6 +11,7 @@ import { broadcastShapesNamed, broadcastTo as broadcastToRule } from '../shape/b
 import { reshapeShape } from '../shape/reshape';
 import { concatShape, expandDimsShape, moveAxisPerm, squeezeAxes, stackShape, swapAxes, transposeAxes } from '../shape/manipulation';
 import { normalizeAxis } from '../shape/axes';
+import { repeatShape, tileShape } from '../shape/arrayOps';
 import { unwrap } from '../shape/result';
 import { asarray } from './creation';
 import { Operand } from '../core/scalar';
@@ -198,13 +199,10 @@ export function repeat(a: NDArray, repeats: number | readonly number[], axis?: n
   let src = a, ax: number;
   if (axis === null || axis === undefined) { src = ravel(a); ax = 0; } else ax = unwrap(normalizeAxis(axis, a.ndim));
   const n = src.shape[ax];
-  const reps = typeof repeats === 'number' ? new Array<number>(n).fill(repeats) : [...repeats];
-  if (reps.length === 1 && n !== 1) reps.length = 0, reps.push(...new Array<number>(n).fill(repeats instanceof Array ? repeats[0] : repeats as number));
-  if (reps.length !== n) throw valueError(`operands could not be broadcast together with shape (${n},) (${reps.length},)`);
-  if (reps.some((r) => r < 0)) throw valueError('negative dimensions are not allowed');
-  const total = reps.reduce((x, y) => x + y, 0);
-  const shape = [...src.shape];
-  shape[ax] = total;
+  // the shape and NumPy's errors: engine/shape's rule, which the analyzer uses too
+  const shape = unwrap(repeatShape(a.shape, typeof repeats === 'number' ? repeats : { counts: repeats }, axis ?? null)) as number[];
+  const one = typeof repeats === 'number' ? repeats : repeats.length === 1 ? repeats[0] : null;
+  const reps = one === null ? [...(repeats as readonly number[])] : new Array<number>(n).fill(one);
   const out = emptyArray(shape, a.dtype);
   let pos = 0;
   for (let i = 0; i < n; i++) {
@@ -221,10 +219,11 @@ export function repeat(a: NDArray, repeats: number | readonly number[], axis?: n
 /** `np.tile(a, reps)`. */
 export function tile(a: NDArray, reps: number | readonly number[]): NDArray {
   const r = typeof reps === 'number' ? [reps] : [...reps];
-  const nd = Math.max(a.ndim, r.length);
+  // the shape and NumPy's errors (negative reps): engine/shape's rule, which the analyzer uses too
+  const outShape = unwrap(tileShape(a.shape, r)) as number[];
+  const nd = outShape.length;
   const src = reshape(a, [...new Array<number>(nd - a.ndim).fill(1), ...a.shape]);
   const rr = [...new Array<number>(nd - r.length).fill(1), ...r];
-  const outShape = src.shape.map((d, i) => d * rr[i]);
   const out = emptyArray(outShape, a.dtype);
   if (out.size === 0) return out;
   // view out as (r0, d0, r1, d1, ...) and broadcast src into it
