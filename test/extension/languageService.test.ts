@@ -55,7 +55,12 @@ describe('LanguageService', () => {
     expect(some).toEqual(all.filter((h) => h.end <= mid));
   });
 
-  it('after typing a program edit by edit, answers what a fresh analysis of the final text does', () => {
+  /**
+   * Types `program` into a new service unit by unit, each change sent as `change` makes it;
+   * asks for diagnostics now and then, so that some analyses see one edit and some several.
+   * Then its hints must be those of a fresh analysis of the program.
+   */
+  function expectTypedLikeFresh(change: (text: string, at: number, tok: string, i: number, version: number) => LanguageRequest): void {
     const program = stressProgram(40);
     const s = new LanguageService();
     let text = '';
@@ -64,34 +69,24 @@ describe('LanguageService', () => {
     for (const [i, tok] of typingUnits(program).entries()) {
       const at = text.length;
       text += tok;
-      s.handle({ op: 'sync', key: 'typed', version: ++version, text, edits: [{ from: at, to: at, insert: tok }] });
-      // ask now and then, so that some analyses see one edit and some several
+      s.handle(change(text, at, tok, i, ++version));
       if (i % 7 === 0) s.handle({ op: 'diagnostics', key: 'typed' });
     }
     expect(text).toBe(program);
-    const reply = s.handle({ op: 'hints', key: 'typed', from: 0, to: text.length, mode: 'all' });
-    expect(reply.version).toBe(version);
+    expect(s.handle({ op: 'hints', key: 'typed', from: 0, to: text.length, mode: 'all' }).version).toBe(version);
     expect(labels(s, 'typed', text.length)).toEqual(analyzerLabels(program));
+  }
+
+  it('after typing a program edit by edit, answers what a fresh analysis of the final text does', () => {
+    expectTypedLikeFresh((text, at, tok, _i, version) => ({ op: 'sync', key: 'typed', version, text, edits: [{ from: at, to: at, insert: tok }] }));
   });
 
   it('typed as edits alone (no text), keeps its own copy of the text and answers as for the final text', () => {
-    const program = stressProgram(40);
-    const s = new LanguageService();
-    let text = '';
-    let version = 0;
-    s.handle({ op: 'sync', key: 'typed', version: ++version, text });
-    for (const [i, tok] of typingUnits(program).entries()) {
-      const at = text.length;
-      text += tok;
+    expectTypedLikeFresh((text, at, tok, i, version) => ({
+      op: 'edit', key: 'typed', version, length: text.length,
       // now and then a word typed over (a replacing edit), as with a completion
-      const edits = i % 11 === 5 && at >= 3
-        ? [{ from: at - 3, to: at, insert: text.slice(at - 3) }]
-        : [{ from: at, to: at, insert: tok }];
-      s.handle({ op: 'edit', key: 'typed', version: ++version, edits, length: text.length });
-      if (i % 7 === 0) s.handle({ op: 'diagnostics', key: 'typed' });
-    }
-    expect(s.handle({ op: 'hints', key: 'typed', from: 0, to: text.length, mode: 'all' }).version).toBe(version);
-    expect(labels(s, 'typed', text.length)).toEqual(analyzerLabels(program));
+      edits: i % 11 === 5 && at >= 3 ? [{ from: at - 3, to: at, insert: text.slice(at - 3) }] : [{ from: at, to: at, insert: tok }],
+    }));
   });
 
   it('drops its copy when an edit does not fit it (a gap in versions, a wrong length), so the host sends the text', () => {
