@@ -9,7 +9,7 @@ import { hintText } from '../analyzer';
 import type { Hint } from '../analyzer';
 import type { AValue } from '../analyzer/values';
 import type * as ast from '../python/ast';
-import type { TextEdit } from '../python/parse';
+import { applyEdits, type TextEdit } from '../python/parse';
 import { derivation, lineLabel, ProgramView } from './describe';
 import { alignmentText, ExpressionIndex, nodeText, valueText } from './expressions';
 import { callIsMatmul, EXPLAIN_COMMAND, explainCommandUri, explainRequest } from './explainLink';
@@ -102,23 +102,6 @@ export class LanguageService {
     this.indexes = [{ text, index }, ...this.indexes].slice(0, 3);
     return index;
   }
-}
-
-/**
- * `text` after one change event's `edits`, each a range of `text` (VS Code's contentChanges:
- * ranges in the text before the event, none overlapping); undefined when they do not fit it.
- */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string | undefined {
-  const sorted = [...edits].sort((a, b) => a.from - b.from);
-  const parts: string[] = [];
-  let at = 0;
-  for (const e of sorted) {
-    if (e.from < at || e.to < e.from || e.to > text.length) return undefined;
-    parts.push(text.slice(at, e.from), e.insert);
-    at = e.to;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
 }
 
 /** The hints to show: all array hints, or (mode `changed`) those whose name's shape differs from its previous one. */

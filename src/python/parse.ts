@@ -20,6 +20,24 @@ export interface TextEdit {
   insert: string;
 }
 
+/**
+ * `text` after one change event's `edits`, each a range of `text` (VS Code's contentChanges:
+ * ranges in the text before the event, none overlapping, in any order); undefined when they do
+ * not fit it.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.from < at || e.to < e.from || e.to > text.length) return undefined;
+    parts.push(text.slice(at, e.from), e.insert);
+    at = e.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 declare const parseTreeBrand: unique symbol;
 
 /** Opaque parser state kept for incremental reparsing. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, LanguageService, selectHints } from '../../src/extension/languageService';
+import { LanguageService, selectHints } from '../../src/extension/languageService';
+import { applyEdits } from '../../src/python/parse';
 import { analyze, hintText } from '../../src/analyzer';
 import { joinCells } from '../../src/extension/notebook';
 import { EXPLAIN_COMMAND } from '../../src/extension/explainLink';

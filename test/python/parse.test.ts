@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cpythonError, dump, parse, walk, type Module, type ParseResult, type Stmt, type TextEdit } from '../../src/python';
-import { reusedLength } from '../../src/python/parse';
+import { applyEdits, reusedLength } from '../../src/python/parse';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = join(ROOT, 'test', 'python', 'corpus');
@@ -243,12 +243,6 @@ describe('AST details', () => {
 // ---------------------------------------------------------------------------------------------
 // Incremental reparsing
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.insert + out.slice(e.to);
-  return out;
-}
-
 describe('incremental reparsing', () => {
   const src = corpusSource('25_attention.py');
 
@@ -257,6 +251,7 @@ describe('incremental reparsing', () => {
     const at = src.indexOf('d_model=64');
     const edits: TextEdit[] = [{ from: at + 8, to: at + 10, insert: '128' }];
     const next = applyEdits(src, edits);
+    if (next === undefined) throw new Error('the edit does not fit the text');
     const incremental = parse(next, { tree: first.tree, edits });
     const fresh = parse(next);
     expect(dump(incremental.module)).toBe(dump(fresh.module));
