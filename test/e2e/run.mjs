@@ -44,15 +44,16 @@ function shapeLensHints(text) {
 function copyWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'shape-lens-ws-'));
   cpSync(join(repo, 'test', 'workspace'), dir, { recursive: true });
-  writeFileSync(join(dir, 'big.py'), bigProgram(1000));
+  const big = bigProgram(1000);
+  writeFileSync(join(dir, 'big.py'), big);
   // the same text as plain text, for the latency control's trivial hint provider (ui.mjs)
-  writeFileSync(join(dir, 'big_control.txt'), bigProgram(1000));
+  writeFileSync(join(dir, 'big_control.txt'), big);
   // and as Python, for the same provider with Shape Lens switched off: Python's tokenisation and
   // Shape Lens's own listeners stay, only the analysis goes (ui.mjs). The provider gives there
   // the very hints Shape Lens gives big.py (labels, tooltips), read from this file: VS Code's
   // cost of drawing them is in the control too.
-  writeFileSync(join(dir, 'big_control.py'), bigProgram(1000));
-  writeFileSync(join(dir, 'big_control.hints.json'), JSON.stringify(shapeLensHints(bigProgram(1000))));
+  writeFileSync(join(dir, 'big_control.py'), big);
+  writeFileSync(join(dir, 'big_control.hints.json'), JSON.stringify(shapeLensHints(big)));
   return dir;
 }
 

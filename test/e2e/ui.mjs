@@ -26,14 +26,19 @@ async function afterTexts(page) {
   });
 }
 
-async function showHover(page, lineCol, contains) {
-  await goTo(page, lineCol);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
+/** The text of the visible hover that contains `contains`, once there is one. */
+function visibleHover(page, contains) {
   return waitUntil(`hover with ${contains}`, () => page.evaluate((want) => {
     const h = [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent !== null && x.textContent.includes(want));
     return h?.textContent;
   }, contains));
+}
+
+async function showHover(page, lineCol, contains) {
+  await goTo(page, lineCol);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  return visibleHover(page, contains);
 }
 
 /**
@@ -130,22 +135,13 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
         return undefined;
       }));
       await page.mouse.move(at.x, at.y);
-      const text = await waitUntil('the hint\'s tooltip', () => page.evaluate(() => {
-        const h = [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent !== null && x.textContent.includes('assigned at line 3'));
-        return h?.textContent;
-      }));
+      const text = await visibleHover(page, 'assigned at line 3');
       if (!text.includes('np.random.randn(3, 3) * 0.01')) throw new Error(`tooltip text: ${text}`);
       await page.mouse.move(5, 5);
     });
 
     await test('hover on an operator shows the broadcasting alignment', 'hover', async () => {
-      await goTo(page, '7:7');
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      const text = await waitUntil('hover', () => page.evaluate(() => {
-        const h = [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent !== null && x.textContent.includes('broadcast'));
-        return h?.textContent;
-      }));
+      const text = await showHover(page, '7:7', 'broadcast');
       if (!/result\s+3 x 3/.test(text.replace(NBSP, ' '))) throw new Error(`hover text: ${text}`);
     });
 
