@@ -184,8 +184,8 @@ export async function runUiTests({ repo, vsix, controlVsix, copyWorkspace }) {
       // the same edits in the same text, hinted by test/e2e/latencyControl's regex provider: the
       // floor VS Code's debounce, the round trips to the remote extension host and rendering set
       measurements.keystrokeToHintDomControlMs = await keystrokesToHint(page, 'big_control.txt');
-      // and in Python, with Shape Lens's hints and diagnostics switched off for the workspace: the
-      // part of the gap that is Python's tokenisation and rendering rather than Shape Lens's work
+      // and in Python, with Shape Lens's hints and diagnostics switched off for the workspace and
+      // the control drawing Shape Lens's own hints: what is left of the gap is Shape Lens's work
       const settings = join(ws, '.vscode', 'settings.json');
       mkdirSync(join(ws, '.vscode'), { recursive: true });
       writeFileSync(settings, JSON.stringify({ 'shapeLens.hints.mode': 'off', 'shapeLens.diagnostics.enabled': false }));
