@@ -3,7 +3,7 @@
 // "integer indefinite" value, then wrap to the target width; anything → bool is `!= 0`.
 
 import { DType, dtypeInfo, storeIsExact, TypedArray } from './dtype';
-import { isCContiguous, NDArray, emptyArray, emptyLike } from './ndarray';
+import { isCContiguous, NDArray, emptyArrayUninit, emptyLikeUninit } from './ndarray';
 import { broadcastStridesTo, coalesce, forEachRow } from './iter';
 import { NumpyError } from './errors';
 import { copyKernel } from './copyKernels';
@@ -104,7 +104,8 @@ function castIsPlainStore(from: DType, to: DType): boolean {
 
 /** `a.astype(dtype)` (always a copy, like NumPy's default copy=True). */
 export function astype(a: NDArray, dtype: DType, order: 'C' | 'K' = 'K'): NDArray {
-  const out = order === 'K' ? emptyLike(a.shape, dtype, [a]) : emptyArray(a.shape, dtype);
+  // uninitialised: both branches below write every element of `out` (same shape as `a`)
+  const out = order === 'K' ? emptyLikeUninit(a.shape, dtype, [a]) : emptyArrayUninit(a.shape, dtype);
   if (a.dtype === dtype && isCContiguous(a.shape, a.strides)) {
     out.data.set(subarray(a.data, a.offset, a.size));
     return out;

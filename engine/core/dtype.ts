@@ -6,7 +6,7 @@
 // We chose this over BigInt64Array because a BigInt per element read would make every int64
 // loop allocate; the limit is documented in ARCHITECTURE.md.
 
-import { admitBuffer } from './memory';
+import { admitBuffer, IN_HEAP_BYTES } from './memory';
 
 export type DType =
   | 'bool'
@@ -80,6 +80,71 @@ const ALIASES: Record<string, DType> = {
 export function allocate(d: DType, n: number, shape: readonly number[] = [n]): TypedArray {
   admitBuffer(n * INFO[d].itemsize, shape, d);
   return newBuffer(d, n);
+}
+
+/**
+ * Like `allocate`, but the buffer's contents are NOT zeroed: they are whatever the process's
+ * allocator last held there, which may be other data of this process. NumPy's ufunc and copy
+ * outputs come from np.empty for the same reason (V8's zero fill of a fresh 8 MB buffer cost
+ * about a third of `a + b` on 1e6 float64).
+ *
+ * SAFETY RULE: only a kernel that provably writes every element of the buffer before anything
+ * else can read it may call this, and the buffer must not escape (be returned, stored or
+ * wrapped in a returned array) if the kernel can stop early. Anything else (zeros, accumulators,
+ * scatters, partial writes) uses `allocate`. test/engine/uninitAlloc.test.ts dirties the
+ * allocator and checks every caller for leaked bytes; add a new caller there too.
+ *
+ * In Node it takes `Buffer.allocUnsafeSlow` (its own ArrayBuffer, never a pooled slice); in
+ * browsers and web workers, and for in-heap sizes, a normal zeroed buffer. Charged to the
+ * memory budget exactly as `allocate` charges.
+ */
+export function allocateUninit(d: DType, n: number, shape: readonly number[] = [n]): TypedArray {
+  const bytes = n * INFO[d].itemsize;
+  admitBuffer(bytes, shape, d);
+  if (poisonByte !== null) return poisoned(newBuffer(d, n), poisonByte);
+  const factory = unsafeBufferFactory;
+  if (!factory || bytes <= IN_HEAP_BYTES) return newBuffer(d, n);
+  const b = factory.allocUnsafeSlow(bytes);
+  // Node gives each such Buffer its own ArrayBuffer at offset 0; anything else is not ours to view
+  if (b.byteOffset !== 0 || b.buffer.byteLength !== bytes) return newBuffer(d, n);
+  return viewAs(d, b.buffer, 0, n);
+}
+
+let poisonByte: number | null = null;
+
+/**
+ * Makes every `allocateUninit` buffer (of any size) come filled with `byte` (null: off), like
+ * glibc's MALLOC_PERTURB_: tests compare results made with two poison bytes, so an element a
+ * kernel failed to write shows up whatever the allocator happens to return.
+ */
+export function setUninitPoison(byte: number | null): void {
+  poisonByte = byte;
+}
+
+function poisoned(t: TypedArray, byte: number): TypedArray {
+  new Uint8Array(t.buffer, t.byteOffset, t.byteLength).fill(byte);
+  return t;
+}
+
+/** The slice of Node's `Buffer` this file uses: typed here so engine/ needs no Node types at run time. */
+interface UnsafeBufferFactory {
+  allocUnsafeSlow(size: number): { readonly buffer: ArrayBufferLike; readonly byteOffset: number };
+}
+
+const unsafeBufferFactory: UnsafeBufferFactory | undefined =
+  (globalThis as unknown as { Buffer?: UnsafeBufferFactory }).Buffer;
+
+function viewAs(d: DType, buf: ArrayBufferLike, byteOffset: number, n: number): TypedArray {
+  switch (d) {
+    case 'bool': case 'uint8': return new Uint8Array(buf, byteOffset, n);
+    case 'int8': return new Int8Array(buf, byteOffset, n);
+    case 'int16': return new Int16Array(buf, byteOffset, n);
+    case 'int32': return new Int32Array(buf, byteOffset, n);
+    case 'uint16': return new Uint16Array(buf, byteOffset, n);
+    case 'uint32': return new Uint32Array(buf, byteOffset, n);
+    case 'float32': return new Float32Array(buf, byteOffset, n);
+    case 'int64': case 'uint64': case 'float64': return new Float64Array(buf, byteOffset, n);
+  }
 }
 
 /** A float64 scratch buffer (kernels' temporaries), counted like an array's. */

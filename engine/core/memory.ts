@@ -21,7 +21,7 @@ import { ArrayMemoryError } from './errors';
 
 /** Buffers up to this size sit on the V8 heap (V8's in-heap typed-array limit), which the
  * worker's heap limit already bounds. */
-const IN_HEAP_BYTES = 64;
+export const IN_HEAP_BYTES = 64;
 /** How long the external-memory reading may stay unchanged before an allocation is refused. */
 const SETTLE_MS = 250;
 

@@ -4,7 +4,7 @@
 // writes through a view reach the base, as in NumPy. This file holds the model and element
 // access only; operations live in engine/ops/ and are reached through engine/index.ts.
 
-import { allocate, DType, dtypeInfo, TypedArray } from './dtype';
+import { allocate, allocateUninit, DType, dtypeInfo, TypedArray } from './dtype';
 import { assert } from './errors';
 
 export class NDArray {
@@ -125,20 +125,45 @@ export function sizeOf(shape: readonly number[]): number {
 
 /** A fresh C-contiguous array (zero-filled). */
 export function emptyArray(shape: readonly number[], dtype: DType): NDArray {
+  return new NDArray(allocate(dtype, checkedSize(shape), shape), dtype, [...shape], cStrides(shape), 0);
+}
+
+/**
+ * A fresh C-contiguous array whose elements are NOT initialised (np.empty). Only for kernels
+ * that write every element before the array can be read or escape: see `allocateUninit`
+ * (core/dtype.ts) for the rule.
+ */
+export function emptyArrayUninit(shape: readonly number[], dtype: DType): NDArray {
+  return new NDArray(allocateUninit(dtype, checkedSize(shape), shape), dtype, [...shape], cStrides(shape), 0);
+}
+
+function checkedSize(shape: readonly number[]): number {
   const n = sizeOf(shape);
   assert(Number.isSafeInteger(n) && n >= 0, () => `bad size ${n}`);
-  return new NDArray(allocate(dtype, n, shape), dtype, [...shape], cStrides(shape), 0);
+  return n;
 }
 
 /**
  * A fresh array laid out in the memory order of `like` (NumPy's order='K' allocation, which
  * ufunc outputs and astype use): for a transposed input the result is F-ordered too. Only
- * full-shape operands count; ties and broadcast operands fall back to C order.
+ * full-shape operands count; ties and broadcast operands fall back to C order. Zero-filled.
  */
 export function emptyLike(shape: readonly number[], dtype: DType, like: readonly NDArray[]): NDArray {
+  return emptyInOrderOf(shape, dtype, like, emptyArray);
+}
+
+/** `emptyLike` with elements NOT initialised: the caller must write every one (see `allocateUninit`). */
+export function emptyLikeUninit(shape: readonly number[], dtype: DType, like: readonly NDArray[]): NDArray {
+  return emptyInOrderOf(shape, dtype, like, emptyArrayUninit);
+}
+
+function emptyInOrderOf(
+  shape: readonly number[], dtype: DType, like: readonly NDArray[],
+  make: (shape: readonly number[], dtype: DType) => NDArray,
+): NDArray {
   const src = like.find((a) => a.ndim === shape.length && a.ndim > 1 && a.shape.every((d, i) => d === shape[i])
     && !isCContiguous(a.shape, a.strides));
-  if (!src) return emptyArray(shape, dtype);
+  if (!src) return make(shape, dtype);
   const perm = shape.map((_, i) => i);
   // stable sort: larger |stride| outer; size-1 dims keep their place relative to C order
   perm.sort((x, y) => {
@@ -146,7 +171,7 @@ export function emptyLike(shape: readonly number[], dtype: DType, like: readonly
     return Math.abs(src.strides[y]) - Math.abs(src.strides[x]) || x - y;
   });
   const permShape = perm.map((p) => shape[p]);
-  const base = emptyArray(permShape, dtype);
+  const base = make(permShape, dtype);
   const strides = new Array<number>(shape.length);
   perm.forEach((p, i) => { strides[p] = base.strides[i]; });
   return new NDArray(base.data, dtype, [...shape], strides, 0);

@@ -6,7 +6,7 @@
 // Python (`a[1:, None]` arrives already split into items) and never allocates per element.
 
 import { DType, dtypeInfo, TypedArray } from '../core/dtype';
-import { emptyArray, isCContiguous, NDArray } from '../core/ndarray';
+import { emptyArray, emptyArrayUninit, isCContiguous, NDArray } from '../core/ndarray';
 import { astype, castValue, copyInto, wrapInt } from '../core/cast';
 import { broadcastStridesTo, coalesce } from '../core/iter';
 import { gatherKernel, indexOffsetsKernel } from '../core/copyKernels';
@@ -430,7 +430,9 @@ function checkBounds(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | un
 /** Gathers into a new array laid out in iteration order, returned transposed to result order like NumPy's. */
 function gather(v: NDArray, f: FancyIndex): NDArray {
   const iterShape = [...f.bshape, ...f.subShape];
-  const out = emptyArray(iterShape, v.dtype);
+  // uninitialised: the bounds were checked before, and each of the bsize offsets fills its
+  // whole subspace block below, so every element is written
+  const out = emptyArrayUninit(iterShape, v.dtype);
   let subSize = 1;
   for (const d of f.subShape) subSize *= d;
   const outSubStrides = out.strides.slice(f.bshape.length);

@@ -6,7 +6,7 @@
 // indexing.ts's general gather, which gives the same values.
 
 import { allocate, DType, TypedArray } from '../core/dtype';
-import { emptyArray, isCContiguous, NDArray } from '../core/ndarray';
+import { emptyArray, emptyArrayUninit, isCContiguous, NDArray } from '../core/ndarray';
 import { coalesce } from '../core/iter';
 import { indexError } from '../core/errors';
 import { takeRowsKernel, takeSparseRowsKernel } from '../core/copyKernels';
@@ -36,12 +36,14 @@ export function takeRows(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray 
 
   const x = arr.data, k0 = arr.offset | 0, size = v.shape[0], scale = v.strides[0];
   const kst = st | 0, sub = subSize | 0;
-  // allocated before the indices are checked, as NumPy's single-index fast path does
-  const out = emptyArray(outShape, v.dtype);
-  const D = out.data, S = v.data;
+  const S = v.data;
   const sparse = size * 16 <= n ? sparseRows(S, v.dtype, v.offset, size, scale, subSize, ss) : undefined;
-  // emptyArray's buffer is zero-filled (typed-array constructors zero it): the sparse kernels
-  // write only the elements that are not +0
+  // allocated before the indices are checked, as NumPy's single-index fast path does. The
+  // sparse kernels write only the elements that are not +0, so they need emptyArray's zeros;
+  // the dense ones write every row (or stop at a bad index, and then `out` is dropped by the
+  // throw below), so their buffer may be uninitialised
+  const out = sparse ? emptyArray(outShape, v.dtype) : emptyArrayUninit(outShape, v.dtype);
+  const D = out.data;
   let t: number;
   if (sparse) {
     t = takeSparseRowsKernel(D, x, sparse.m)(0, n, sub, D, x, k0, kst, size, sparse.m, sparse.cols, sparse.vals);

@@ -3,7 +3,7 @@
 // `applyUfunc('add', a, 1)` is `np.add(a, 1)`. Reductions over ufuncs live in reduction.ts.
 
 import { DType, dtypeInfo, promoteTypes, resultType, ScalarOperand, canCastSameKind } from '../core/dtype';
-import { NDArray, emptyArray, emptyLike, sizeOf } from '../core/ndarray';
+import { NDArray, emptyArray, emptyLikeUninit, sizeOf } from '../core/ndarray';
 import { castValue, copyInto } from '../core/cast';
 import { broadcastStridesTo, coalesce, forEachRow } from '../core/iter';
 import { NumpyError, typeError, valueError } from '../core/errors';
@@ -185,7 +185,9 @@ export function applyUfunc(nameOrDef: string | UfuncDef, x: UfuncOperand, y?: Uf
     for (let i = 0; i < ins.length; i++) ins[i] = avoidOverlap(ins[i], out);
     result = out;
   } else {
-    result = emptyLike(shape, resDtype, ins);
+    // uninitialised (np.empty, as NumPy's ufuncs allocate): the row loop below writes every
+    // element of the broadcast shape exactly once, and a throw inside it drops `result`
+    result = emptyLikeUninit(shape, resDtype, ins);
   }
   const row = getRow(def, loop, [...ins.map((a) => a.dtype), result.dtype]);
   const plan = coalesce(shape, [result.strides, ...ins.map((a) => broadcastStridesTo(a, shape))]);
