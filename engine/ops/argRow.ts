@@ -5,6 +5,7 @@
 // (argmax/argmin, float or not) so each caller's loop sees one typed-array class.
 
 import { TypedArray } from '../core/dtype';
+import { SMALL_INDEX_LIMIT, SMALL_INDEX_MASK } from './kernels';
 
 /** An arg-extreme row: the index of the first max (or min) of `n` elements at stride `as`. */
 export type ArgRow = (n: number, A: TypedArray, ao: number, as: number) => number;
@@ -23,16 +24,23 @@ export function compileArgRow(cmp: '>' | '<', isFloat: boolean): ArgRow {
   const take = (i: string): string => `${isFloat ? `if (v !== v) return ${i}; ` : ''}best = v; bi = ${i};`;
   const loads = Array.from({ length: BLOCK }, (_, j) => `v${j} = A[o + ${j}]`).join(', ');
   const allKept = Array.from({ length: BLOCK }, (_, j) => `v${j} ${keep} best`).join(' && ');
+  // offsets masked when A is small enough (kernels.ts's SMALL_INDEX_MASK says why)
+  const blocks = (masked: string): string => `if (A.length <= ${SMALL_INDEX_LIMIT}) {
+      ${block(masked)}
+    } else {
+      ${block('ao + j')}
+    }`;
+  const block = (offset: string): string => `for (; j + ${BLOCK} <= n; j += ${BLOCK}) {
+        const o = ${offset}, ${loads};
+        if (${allKept}) continue;
+        for (let q = j; q < j + ${BLOCK}; q++) { const v = A[ao + q]; if (${better}) { ${take('q')} } }
+      }`;
   const body = `return function argRow(n, A, ao, as) {
   let best = A[ao], bi = 0;
   ${isFloat ? 'if (best !== best) return 0;' : ''}
   let j = 1;
   if (as === 1) {
-    for (; j + ${BLOCK} <= n; j += ${BLOCK}) {
-      const o = ao + j, ${loads};
-      if (${allKept}) continue;
-      for (let q = j; q < j + ${BLOCK}; q++) { const v = A[ao + q]; if (${better}) { ${take('q')} } }
-    }
+    ${blocks(`(ao + j) & ${SMALL_INDEX_MASK}`)}
     for (; j < n; j++) { const v = A[ao + j]; if (${better}) { ${take('j')} } }
     return bi;
   }

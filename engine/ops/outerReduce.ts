@@ -6,6 +6,7 @@
 // ROWS rows instead of per row. They do not choose the loop order; reduction.ts does.
 
 import { TypedArray } from '../core/dtype';
+import { SMALL_INDEX_LIMIT, SMALL_INDEX_MASK } from './kernels';
 
 /** Input rows folded per pass over the output row. */
 export const ROWS = 8;
@@ -20,6 +21,12 @@ export type FoldRows = (m: number, n: number, A: TypedArray, ao: number, rs: num
 function foldSource(name: string, params: string, pre: string, load: string, step: (r: number) => string, store: string): string {
   const offsets = Array.from({ length: ROWS - 1 }, (_, r) => `o${r + 1} = o${r} + rs`).join(', ');
   const contiguous = Array.from({ length: ROWS }, (_, r) => step(r).replaceAll('@', `o${r} + j`)).join(' ');
+  // the same with masked offsets (kernels.ts's SMALL_INDEX_MASK): row r's element is p + s_r,
+  // both below 2**30 when every index is and rows go forwards (rs >= 0; a reversed view's
+  // rows do not), so V8 adds them without an overflow check
+  const M = SMALL_INDEX_MASK;
+  const rowSteps = Array.from({ length: ROWS - 1 }, (_, r) => `s${r + 1} = (rs * ${r + 1}) & ${M}`).join(', ');
+  const masked = Array.from({ length: ROWS }, (_, r) => step(r).replaceAll('@', r === 0 ? 'p' : `p + s${r}`)).join(' ');
   const strided = Array.from({ length: ROWS }, (_, r) => step(r).replaceAll('@', `o${r}`)).join(' ');
   const bump = Array.from({ length: ROWS }, (_, r) => `o${r} += as;`).join(' ');
   const one = step(0).replaceAll('@', 'o');
@@ -27,6 +34,13 @@ function foldSource(name: string, params: string, pre: string, load: string, ste
   if (m === ${ROWS}) {
     const o0 = ao, ${offsets};
     if (as === 1 && ds === 1) {
+      if (rs >= 0 && A.length <= ${SMALL_INDEX_LIMIT} && D.length <= ${SMALL_INDEX_LIMIT}) {
+        const ${rowSteps};
+        for (let j = 0; j < n; j++) {
+          const p = (o0 + j) & ${M}, d = (d0 + j) & ${M}; ${pre} let acc = ${load}; ${masked} D[d] = ${store};
+        }
+        return;
+      }
       for (let j = 0; j < n; j++) { const d = d0 + j; ${pre} let acc = ${load}; ${contiguous} D[d] = ${store}; }
       return;
     }

@@ -3,10 +3,12 @@
 // float32 rounding after every addition as NumPy's FLOAT loop does (so the same bits as
 // NumPy's pairwise_sum); compiled so each
 // loop sees one typed-array class, with a unit-stride loop taking 16 elements per iteration
-// (each accumulator still adds its elements in order). Does not do the 8192-element
+// (each accumulator still adds its elements in order; offsets masked as kernels.ts's
+// SMALL_INDEX_MASK explains). Does not do the 8192-element
 // chunking of the outer loop: reduction.ts does.
 
 import { TypedArray } from '../core/dtype';
+import { SMALL_INDEX_LIMIT, SMALL_INDEX_MASK } from './kernels';
 
 /** The pairwise sum of `n` elements `A[ao + i*as]`. */
 export type PairwiseSum = (A: TypedArray, ao: number, n: number, as: number) => number;
@@ -28,10 +30,18 @@ function source(f32: boolean): string {
     let r0, r1, r2, r3, r4, r5, r6, r7, i = 8;
     if (as === 1) {
       ${first((k) => `ao + ${k}`)}
-      for (; i + 16 <= m; i += 16) {
-        const o = ao + i;
-        ${adds((k) => `o + ${k}`)}
-        ${adds((k) => `o + ${k + 8}`)}
+      if (A.length <= ${SMALL_INDEX_LIMIT}) {
+        for (; i + 16 <= m; i += 16) {
+          const o = (ao + i) & ${SMALL_INDEX_MASK};
+          ${adds((k) => `o + ${k}`)}
+          ${adds((k) => `o + ${k + 8}`)}
+        }
+      } else {
+        for (; i + 16 <= m; i += 16) {
+          const o = ao + i;
+          ${adds((k) => `o + ${k}`)}
+          ${adds((k) => `o + ${k + 8}`)}
+        }
       }
       for (; i < m; i += 8) {
         const o = ao + i;
