@@ -98,6 +98,21 @@ function lagMarkdown(m) {
     '', ''].join('\n');
 }
 
+/** Each reload's activation in VS Code's marks beside its Running Extensions figure (test/e2e/ui.mjs activationFromMarks). */
+export function activationMarksMarkdown(marks) {
+  const reload = (r, i) => {
+    const before = r.loadedBefore.length
+      ? `; meanwhile the host loaded ${r.loadedBefore.map((b) => `${b.ext} (${b.requireMs} ms)`).join(', ')}`
+      : '';
+    return `${i + 1}. Running Extensions ${r.runningExtensionsMs} ms: \`require\` ${r.requireMs} ms + activate() ${r.activateMs} ms${before}`;
+  };
+  return [
+    'VS Code records marks around each extension\'s `require` (willLoadExtensionCode/didLoadExtensionCode) and activate() (willActivateExtension/didActivateExtension) in the extension host; the control extension prints them once Shape Lens has activated. Running Extensions shows the time from just before an `await` that precedes the `require` to its end: everything the host runs in between counts, chiefly the other extensions of the same activation batch loading their code. Per reload:',
+    '',
+    ...marks.reloads.map(reload),
+  ].join('\n');
+}
+
 export async function benchEditor({ quick = false, filter = null, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
   const NAMES = { activation: 'extension activation', keystroke: 'keystroke to updated hints, 1,000-line file', vsix: '.vsix size (KiB)', lag: 'extension host event-loop lag while typing' };
   if (filter && !Object.values(NAMES).some((n) => new RegExp(filter).test(n))) return { rows: [], markdown: '' };
@@ -120,12 +135,13 @@ export async function benchEditor({ quick = false, filter = null, log = (s) => p
     const k = m.keystrokeToHints1000LinesMs;
     const v = m.keystrokeToViewportHints1000LinesMs;
     const dom = m.keystrokeToHintDomMs, domControl = m.keystrokeToHintDomControlMs, domControlPy = m.keystrokeToHintDomControlPythonMs;
-    const act = m.activationVsCodeMs, actControl = m.activationVsCodeControlMs;
+    const act = m.activationVsCodeMs, actControl = m.activationVsCodeControlMs, marks = m.activationMarksMs;
     // our own clock: evaluating the bundle's modules + activate() (compiling the bundle excluded)
     const activation = m.moduleLoadMs + m.activateBodyMs;
     const row = (name, ours, peer, peerMs) => rows.push({ name, ours_ms: Number(ours.toFixed(2)), peer, peer_ms: peerMs, ratio: Number((peerMs / ours).toFixed(3)) });
-    row(NAMES.activation, act.median, 'target', TARGET_MS);
-    row(`${NAMES.activation}, VS Code's figure`, act.median, 'trivial extension (control)', actControl.median);
+    row(NAMES.activation, marks.median, 'target', TARGET_MS);
+    row(`${NAMES.activation}, VS Code's Running Extensions figure`, act.median, 'target', TARGET_MS);
+    row(`${NAMES.activation}, VS Code's Running Extensions figure`, act.median, 'trivial extension (control)', actControl.median);
     row(`${NAMES.activation}, our clock (module evaluation + activate())`, activation, 'target', TARGET_MS);
     row(NAMES.keystroke, dom.steady, 'target', TARGET_MS);
     row(`${NAMES.keystroke}, in the editor DOM`, dom.steady, 'regex provider (control)', domControl.steady);
@@ -135,13 +151,15 @@ export async function benchEditor({ quick = false, filter = null, log = (s) => p
     const met = (x) => (x <= TARGET_MS ? 'yes' : '**no**');
     lines.push('Measured in a real VS Code (code-server 4.139, the e2e harness): in the browser (UI tests of test/e2e/ui.mjs) and inside the extension host (the `activation` and `timings` tests of test/e2e/suite). Each has a control for what VS Code and code-server cost by themselves: test/e2e/latencyControl, a 20-line extension whose inlay-hint provider is one regex per line, on a plain-text copy of the file and on a Python copy with Shape Lens\'s hints and diagnostics switched off (Python\'s tokenisation and our listeners stay; the analysis goes).', '',
       '| benchmark | ours ms | control ms | target ms | met |', '|---|--:|--:|--:|---|',
-      `| ${NAMES.activation}: VS Code's figure (Running Extensions: loading the code + activate()), median of ${act.samples.length} window reloads (max ${act.max}) | ${ms(act.median)} | ${ms(actControl.median)} | ${TARGET_MS} | ${met(act.median)} |`,
+      `| ${NAMES.activation}: VS Code's own performance marks, \`require\` of out/extension.js + activate(), median of ${marks.samples.length} window reloads (max ${marks.max}) | ${ms(marks.median)} | — | ${TARGET_MS} | ${met(marks.median)} |`,
+      `| ${NAMES.activation}: VS Code's Running Extensions figure (the same reloads; see below for what it counts) | ${ms(act.median)} | ${ms(actControl.median)} | ${TARGET_MS} | ${met(act.median)} |`,
       `| ${NAMES.activation}: our clock, evaluating out/extension.js's modules ${ms(m.moduleLoadMs)} ms + activate() ${ms(m.activateBodyMs)} ms | ${ms(activation)} | — | ${TARGET_MS} | ${met(activation)} |`,
       `| ${NAMES.keystroke}: keydown to the new hint in the editor DOM, steady typing (median of keystrokes 9-${dom.samples.length}; all ${dom.samples.length}: median ${ms(dom.median)}, max ${ms(dom.max)}) | ${ms(dom.steady)} | ${ms(domControl.steady)} (plain text)${domControlPy ? `, ${ms(domControlPy.steady)} (the Python file, Shape Lens off)` : ''} | ${TARGET_MS} | ${met(dom.steady)} |`,
       `| ${NAMES.keystroke}, from the extension host: edit + hints of a 60-line viewport; median of ${v.samples.length} edits (max ${ms(v.max)}) | ${ms(v.median)} | — | ${TARGET_MS} | ${met(v.median)} |`,
       `| ${NAMES.keystroke}, from the extension host: edit + hints of the whole file (~600 hints); median of ${k.samples.length} edits (max ${ms(k.max)}) | ${ms(k.median)} | — | ${TARGET_MS} | ${met(k.median)} |`,
       '',
-      `VS Code waits before asking for inlay hints after an edit: the average of the provider's last answers' latencies, at least 25 ms (its InlayHintsController); the first keystrokes after opening a file still carry that file's first, whole-file answer (${ms(m.firstHints1000LinesMs)} ms from the extension host), hence \`steady\`. DOM samples, ours: ${dom.samples.join(', ')}; control, plain text: ${domControl.samples.join(', ')}${domControlPy ? `; control, Python with Shape Lens off: ${domControlPy.samples.join(', ')}` : ''}. From the extension host, applying the edit (a round trip to the editor) takes ${ms(m.keystrokeSplitMs.editMedian)} ms and asking for the whole file's hints ${ms(m.keystrokeSplitMs.hintsQueryMedian)} ms (median), of which the analysis itself ${ms(m.analysis1000LinesMs.median)} ms. Activation samples (VS Code's figure), ours: ${act.samples.join(', ')}; control: ${actControl.samples.join(', ')}.`, '');
+      `VS Code waits before asking for inlay hints after an edit: the average of the provider's last answers' latencies, at least 25 ms (its InlayHintsController); the first keystrokes after opening a file still carry that file's first, whole-file answer (${ms(m.firstHints1000LinesMs)} ms from the extension host), hence \`steady\`. DOM samples, ours: ${dom.samples.join(', ')}; control, plain text: ${domControl.samples.join(', ')}${domControlPy ? `; control, Python with Shape Lens off: ${domControlPy.samples.join(', ')}` : ''}. From the extension host, applying the edit (a round trip to the editor) takes ${ms(m.keystrokeSplitMs.editMedian)} ms and asking for the whole file's hints ${ms(m.keystrokeSplitMs.hintsQueryMedian)} ms (median), of which the analysis itself ${ms(m.analysis1000LinesMs.median)} ms. Activation samples (VS Code's figure), ours: ${act.samples.join(', ')}; control: ${actControl.samples.join(', ')}.`, '',
+      activationMarksMarkdown(marks), '');
   } catch (e) {
     lines.push(`Activation and keystroke-to-hints not measured in this run: ${String(e.message ?? e).split('\n')[0]}`, '');
   }

@@ -76,6 +76,13 @@ const DEFAULT_SETTINGS = {
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
   'workbench.layoutControl.enabled': false,
+  // A remote window's extension host looks for ports to forward every 2 s or more by spawning
+  // processes (ExtHostTunnelService.findCandidatePorts); each spawn forks the host and stalls its
+  // event loop, which the lag and latency measurements would count. Desktop VS Code, whose host
+  // is not remote, never runs it. Both settings: the scan also runs for a tunnel provider unless
+  // ports are found from terminal output only.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 function runCli(args, env) {

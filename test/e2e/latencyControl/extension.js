@@ -25,7 +25,26 @@ function recordedHints(doc) {
   return recorded.get(file);
 }
 
+/**
+ * Prints VS Code's own performance marks of extension loading and activation in this extension
+ * host (globalThis.MonacoPerformanceMarks, where the host records them with Date.now()) once
+ * Shape Lens has activated: ui.mjs reads them from the page's console, so that each window
+ * reload's Running Extensions figure can be set beside the same activation's marks.
+ */
+function reportActivationMarks() {
+  const perf = globalThis.MonacoPerformanceMarks;
+  if (!perf) return;
+  let tries = 0;
+  const timer = setInterval(() => {
+    const marks = perf.getMarks().filter((m) => /^code\/extHost\/(will|did)(LoadExtensionCode|ActivateExtension)\//.test(m.name));
+    if (!marks.some((m) => m.name === 'code/extHost/didActivateExtension/shape-lens.shape-lens') && ++tries < 300) return;
+    clearInterval(timer);
+    console.log(`shape-lens-activation-marks ${JSON.stringify(marks)}`);
+  }, 100);
+}
+
 exports.activate = (context) => {
+  reportActivationMarks();
   context.subscriptions.push(vscode.languages.registerInlayHintsProvider([{ language: 'plaintext' }, { language: 'python', pattern: '**/big_control.py' }], {
     provideInlayHints(doc, range) {
       const out = [];
