@@ -2,7 +2,7 @@
 // clip loop with NaN propagation), np.round/around (multiply, rint, divide like NumPy).
 
 import { DType, dtypeInfo } from '../core/dtype';
-import { emptyArray, NDArray } from '../core/ndarray';
+import { emptyArray, emptyArrayUninit, NDArray } from '../core/ndarray';
 import { castValue } from '../core/cast';
 import { broadcastStridesTo, coalesce, forEachRow } from '../core/iter';
 import { NpScalar } from '../core/scalar';
@@ -25,7 +25,9 @@ function toArr(x: UfuncOperand): NDArray {
 /** Runs `fn(values) → number` over broadcast operands into a new array of `dtype`. */
 function mapN(ops: readonly NDArray[], dtype: DType, fn: (v: number[]) => number): NDArray {
   const shape = unwrap(broadcastShapes(...ops.map((a) => a.shape))) as number[];
-  const out = emptyArray(shape, dtype);
+  // uninitialised: the loop below visits every element of the broadcast shape (a throw from
+  // `fn` drops `out`)
+  const out = emptyArrayUninit(shape, dtype);
   const plan = coalesce(shape, [out.strides, ...ops.map((a) => broadcastStridesTo(a, shape))]);
   const nd = plan.shape.length;
   const steps = plan.strides.map((s) => (nd ? s[nd - 1] : 0));

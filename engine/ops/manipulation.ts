@@ -4,7 +4,7 @@
 // engine/shape/; this file only moves data or builds views.
 
 import { DType, promoteTypes } from '../core/dtype';
-import { cStrides, emptyArray, isCContiguous, NDArray, sizeOf } from '../core/ndarray';
+import { cStrides, emptyArray, emptyArrayUninit, isCContiguous, NDArray, sizeOf } from '../core/ndarray';
 import { astype, copyInto } from '../core/cast';
 import { typeError, valueError } from '../core/errors';
 import { broadcastShapesNamed, broadcastTo as broadcastToRule } from '../shape/broadcast';
@@ -104,7 +104,9 @@ export function concatenate(items: readonly Operand[], axis: number | null = 0, 
   let arrays = items.map((x) => asarray(x));
   if (axis === null) { arrays = arrays.map(ravel); axis = 0; }
   const { shape, axis: ax } = unwrap(concatShape(arrays.map((a) => a.shape), axis));
-  const out = emptyArray(shape as number[], dtype ?? commonDType(arrays));
+  // uninitialised: the pieces' lengths along `ax` add up to the result's (concatShape), and
+  // each piece is copied whole into its slot below
+  const out = emptyArrayUninit(shape as number[], dtype ?? commonDType(arrays));
   let pos = 0;
   for (const a of arrays) {
     const len = a.shape[ax];

@@ -9,7 +9,7 @@
 //   takeMask(arange(5), [mask [T, F, T, F, F]]) → [0, 2]
 
 import { TypedArray } from '../core/dtype';
-import { emptyArray, NDArray } from '../core/ndarray';
+import { emptyArrayUninit, NDArray } from '../core/ndarray';
 import { coalesce } from '../core/iter';
 import { IndexPlan } from '../shape/index';
 
@@ -55,7 +55,9 @@ export function maskRow(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray |
 export function takeMask(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray | undefined)[]): NDArray | undefined {
   const r = maskRow(v, plan, arrays);
   if (!r) return undefined;
-  const out = emptyArray([r.count, ...r.subShape], v.dtype);
+  // uninitialised: r.count is the mask's non-zero count (indexing.ts's countNonzero), and the
+  // kernels below fill one block per selected position, so every block of `out` is written
+  const out = emptyArrayUninit([r.count, ...r.subShape], v.dtype);
   if (r.count === 0 || r.subSize === 0) return out;
   const { M, m0, ms } = r;
   // the last selected position: the branch-free copy stops there, so its stores stay in bounds

@@ -13,7 +13,8 @@ import { ArrayMemoryError } from '../../engine/core/errors';
 import { liveArrayBytes, setArrayBudget } from '../../engine/core/memory';
 import { astype } from '../../engine/core/cast';
 import { slice } from '../../engine/core/pyvalues';
-import { copy, flip, reshape, transpose } from '../../engine/ops/manipulation';
+import { concatenate, copy, flip, reshape, stack, transpose } from '../../engine/ops/manipulation';
+import { clip, where } from '../../engine/ops/elementwise';
 import { applyUfunc } from '../../engine/ops/ufunc';
 import { getItem, IndexItem } from '../../engine/ops/indexing';
 
@@ -31,6 +32,14 @@ function input(shape: readonly number[], dtype: DType, seed = 0): NDArray {
     data[i] = dtype === 'bool' ? (v > 0 ? 1 : 0) : dtype.startsWith('float') ? v / 4 : v;
   }
   return new NDArray(data, dtype, [...shape], cStrides(shape), 0);
+}
+
+/** A bool array of `shape`, about half true (`seed` < 0: all false). */
+function boolMask(shape: readonly number[], seed: number): NDArray {
+  const n = shape.reduce((p, d) => p * d, 1);
+  const data = new Uint8Array(n);
+  for (let i = 0; i < n; i++) data[i] = seed >= 0 && ((i * 5 + seed) % 7) < 4 ? 1 : 0;
+  return new NDArray(data, 'bool', [...shape], cStrides(shape), 0);
 }
 
 /** Operand layouts: contiguous, empty, size-1, transposed, stepped and reversed views. */
@@ -116,6 +125,28 @@ function cases(): [string, () => NDArray][] {
     out.push([`gather ${d} (6,40)[:, idx]`, take(wide, [slice(null), idx])]);
     out.push([`gather ${d} (6,40)[1:, idx2d]`, take(wide, [slice(1, null), idx2d])]);
     out.push([`gather ${d} (10,3)[bad, 0]`, take(table, [bad, 0])]);
+    // boolean masks: the compress fast path (elements, rows) and the general gather
+    const flat = input([91], d), mask = boolMask([91], 1), rowMask = boolMask([6], 2), noneMask = boolMask([91], -1);
+    out.push([`mask ${d} (91,)[mask]`, take(flat, [mask])]);
+    out.push([`mask ${d} (91,)[::-1][mask]`, take(flip(flat, 0), [mask])]);
+    out.push([`mask ${d} (91,)[all false]`, take(flat, [noneMask])]);
+    out.push([`mask ${d} (6,40)[rowMask]`, take(wide, [rowMask])]);
+    out.push([`mask ${d} (6,40).T[:, rowMask]`, take(transpose(wide), [slice(null), rowMask])]);
+    out.push([`mask ${d} (7,13)[mask 2-d]`, take(input([7, 13], d), [boolMask([7, 13], 3)])]);
+    // where / clip (mapN), concatenate / stack
+    const ls = layouts(d);
+    for (const [label, a, b] of binaryPairs(d, 'float32')) {
+      out.push([`where ${d} ${label}`, () => where(boolMask(a.shape, 4), a, b)]);
+      out.push([`clip ${d} ${label}`, () => clip(a, b, 2)]);
+    }
+    for (const [label, a] of ls) {
+      out.push([`concatenate ${d} ${label} with itself`, () => concatenate([a, a, a], a.ndim ? a.ndim - 1 : 0)]);
+      out.push([`concatenate ${d} ${label} axis None`, () => concatenate([a, input([5], 'int16')], null)]);
+      out.push([`stack ${d} ${label}`, () => stack([a, a], 0)]);
+    }
+    out.push([`concatenate ${d} (7,13) + (7,26)[:, ::2] + (0,13) axis 0`, () => concatenate([ls[7][1], ls[9][1], input([0, 13], 'uint8')], 0)]);
+    out.push([`concatenate ${d} (3,0) + (3,4) axis 1`, () => concatenate([input([3, 0], d), input([3, 4], 'float64')], 1)]);
+    out.push([`concatenate ${d} mismatched`, () => concatenate([input([3, 2], d), input([4, 3], d)], 0)]);
   }
   return out;
 }
