@@ -93,7 +93,7 @@ const UNINIT_MIN_BYTES = Math.max(8192, IN_HEAP_BYTES);
  * Like `allocate`, but the buffer's contents are NOT zeroed: they are whatever the process's
  * allocator last held there, which may be other data of this process. NumPy's ufunc and copy
  * outputs come from np.empty for the same reason (V8's zero fill of a fresh 8 MB buffer cost
- * about a third of `a + b` on 1e6 float64).
+ * about a quarter of `a + b` on 1e6 float64).
  *
  * SAFETY RULE: only a kernel that provably writes every element of the buffer before anything
  * else can read it may call this, and the buffer must not escape (be returned, stored or

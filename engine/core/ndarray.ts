@@ -146,24 +146,13 @@ function checkedSize(shape: readonly number[]): number {
 /**
  * A fresh array laid out in the memory order of `like` (NumPy's order='K' allocation, which
  * ufunc outputs and astype use): for a transposed input the result is F-ordered too. Only
- * full-shape operands count; ties and broadcast operands fall back to C order. Zero-filled.
+ * full-shape operands count; ties and broadcast operands fall back to C order. Elements NOT
+ * initialised: the caller must write every one (see `allocateUninit`).
  */
-export function emptyLike(shape: readonly number[], dtype: DType, like: readonly NDArray[]): NDArray {
-  return emptyInOrderOf(shape, dtype, like, emptyArray);
-}
-
-/** `emptyLike` with elements NOT initialised: the caller must write every one (see `allocateUninit`). */
 export function emptyLikeUninit(shape: readonly number[], dtype: DType, like: readonly NDArray[]): NDArray {
-  return emptyInOrderOf(shape, dtype, like, emptyArrayUninit);
-}
-
-function emptyInOrderOf(
-  shape: readonly number[], dtype: DType, like: readonly NDArray[],
-  make: (shape: readonly number[], dtype: DType) => NDArray,
-): NDArray {
   const src = like.find((a) => a.ndim === shape.length && a.ndim > 1 && a.shape.every((d, i) => d === shape[i])
     && !isCContiguous(a.shape, a.strides));
-  if (!src) return make(shape, dtype);
+  if (!src) return emptyArrayUninit(shape, dtype);
   const perm = shape.map((_, i) => i);
   // stable sort: larger |stride| outer; size-1 dims keep their place relative to C order
   perm.sort((x, y) => {
@@ -171,7 +160,7 @@ function emptyInOrderOf(
     return Math.abs(src.strides[y]) - Math.abs(src.strides[x]) || x - y;
   });
   const permShape = perm.map((p) => shape[p]);
-  const base = make(permShape, dtype);
+  const base = emptyArrayUninit(permShape, dtype);
   const strides = new Array<number>(shape.length);
   perm.forEach((p, i) => { strides[p] = base.strides[i]; });
   return new NDArray(base.data, dtype, [...shape], strides, 0);
