@@ -10,8 +10,12 @@ await Promise.all([
   // (the source maps keep stack traces readable). The parser and analyzer are a bundle of their
   // own: out/language.js (the providers), which extension.js requires on first use, runs them
   // in out/analysisWorker.js, a worker thread, which also instruments scratch evaluation's
-  // programs. Activation compiles neither.
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode', './language'], minify: true }),
+  // programs. Activation compiles neither, nor out/inspectorData.js: the inspector's host side and
+  // the engine's operations it needs, required when an inspector first opens.
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', format: 'cjs', external: ['vscode', './language', './inspectorData'], minify: true,
+    // import('./inspectorData') as require(): the extension host's ESM resolver wants file extensions
+    supported: { 'dynamic-import': false } }),
+  build({ ...common, entryPoints: ['src/extension/inspectorData.ts'], outfile: 'out/inspectorData.js', format: 'cjs', external: ['vscode'], minify: true }),
   build({ ...common, entryPoints: ['src/extension/language.ts'], outfile: 'out/language.js', format: 'cjs', external: ['vscode'], minify: true }),
   build({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'out/analysisWorker.js', format: 'cjs', minify: true }),
   // the interpreter's worker thread: the extension runs scratch code in it (runInWorker looks next to extension.js)

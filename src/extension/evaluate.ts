@@ -14,6 +14,7 @@ import { SNAPSHOT_PREFIX } from './snapshotNames';
 import type { Analyses } from './analyses';
 import { evaluationLimits, inspectorMaxElements } from './settings';
 import { showInInspector } from './inspect';
+import { loadInspectorData } from './inspectorDataBundle';
 
 export const RUN_SOURCE = 'Shape Lens (run)';
 
@@ -223,9 +224,7 @@ class Evaluation implements vscode.Disposable {
     if (v.truncated || v.values.length < (v.size ?? 0)) return `${name} has ${v.size} elements, more than shapeLens.inspector.maxElements (${max})`;
     const dtype = parseDType(v.dtype.replace(/^torch\./, ''));
     if (!dtype) return `unsupported dtype ${v.dtype}`;
-    const [{ array }, { reshape }] = await Promise.all([import('../../engine/ops/creation'), import('../../engine/ops/manipulation')]);
-    const flat = array(v.values, dtype);
-    return { info: v, array: v.shape.length === 1 && v.shape[0] === v.values.length ? flat : reshape(flat, v.shape) };
+    return { info: v, array: (await loadInspectorData()).arrayOfValues(v.values, dtype, v.shape) };
   }
 
   dispose(): void {

@@ -8,7 +8,7 @@
 // program (debug/inspectRemote.ts, an ArraySource read window by window); nothing here runs code.
 import * as vscode from 'vscode';
 import type { NDArray } from '../../engine/core/ndarray';
-import { InspectorSession, type OpenOptions } from './inspectorData';
+import { loadInspectorDataNow, type InspectorSession, type OpenOptions } from './inspectorDataBundle';
 import type { ArraySource } from './inspectorSource';
 import { inspectorHtml, makeNonce } from '../../webview/html';
 import type { HostToView, OpenMessage } from '../../webview/protocol';
@@ -59,7 +59,7 @@ function adopt(context: vscode.ExtensionContext, p: vscode.WebviewPanel): Inspec
     cspSource: cspSourceFor(p.webview.cspSource),
     nonce: makeNonce(),
   });
-  const session = new InspectorSession({ maxElements: inspectorMaxElements() });
+  const session = new (loadInspectorDataNow().InspectorSession)({ maxElements: inspectorMaxElements() });
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   const me: Inspector = { panel: p, session, ready };

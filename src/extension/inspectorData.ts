@@ -9,6 +9,9 @@
 import { NDArray } from '../../engine/core/ndarray';
 import { NumpyError } from '../../engine/core/errors';
 import { amax, amin, mean, std, sum } from '../../engine/ops/reduction';
+import { array } from '../../engine/ops/creation';
+import { reshape } from '../../engine/ops/manipulation';
+import type { DType } from '../../engine/core/dtype';
 import {
   ArrayMeta, AxisSummaryMessage, ChunkMessage, DEFAULT_MAX_ELEMENTS, DTypeName, ErrorMessage, Highlight, HostToView, INSPECTOR_MAX_ELEMENTS_SETTING,
   LayoutHint, LIMITS, OpenMessage, RequestAxisSummaryMessage, RequestChunkMessage, RequestStatsMessage, SliceSpec, sliceKey, sliceProblem, sliceShape, StatsMessage, SummaryOp, validateViewMessage,
@@ -313,6 +316,12 @@ interface Entry {
   readonly name: string;
   readonly source: ArraySource;
   readonly open: OpenMessage;
+}
+
+/** A scratch run's values of a variable (C order) as the engine array the inspector shows. */
+export function arrayOfValues(values: readonly number[], dtype: DType, shape: readonly number[]): NDArray {
+  const flat = array(values as number[], dtype);
+  return shape.length === 1 && shape[0] === values.length ? flat : reshape(flat, shape);
 }
 
 /**

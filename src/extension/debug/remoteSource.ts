@@ -9,7 +9,7 @@
 import { NDArray, cStrides } from '../../../engine/core/ndarray';
 import { allocate, type DType } from '../../../engine/core/dtype';
 import type { ArraySource, SourceBlock, SourceInfo } from '../inspectorSource';
-import { axisSummary, computeStats, sampleSlice, valueTypeOfData } from '../inspectorData';
+import { loadInspectorData } from '../inspectorDataBundle';
 import type { AxisSummaryMessage, DTypeName, ErrorMessage, SliceSpec, StatsMessage, SummaryOp } from '../../../webview/protocol';
 import { decodeInto, parseTypestr, planWindow } from './chunks';
 import { CHUNK_TIMEOUT_MS, itemsizeOf, plainEvaluationError, RemoteArrayError, withTimeout, type Evaluator } from './remoteArray';
@@ -123,7 +123,7 @@ export class RemoteArraySource implements ArraySource {
       }
       at += decodeInto(c.bytes, t, values, at);
     }
-    return { shape, valueType: valueTypeOfData(values), values };
+    return { shape, valueType: (await loadInspectorData()).valueTypeOfData(values), values };
   }
 
   /** The values of `slice` as a C-contiguous engine array. */
@@ -134,6 +134,7 @@ export class RemoteArraySource implements ArraySource {
 
   async stats(id: string, requestId: number, limit: number, bins: number): Promise<StatsMessage> {
     const size = this.meta.shape.reduce((p, d) => p * d, 1);
+    const { sampleSlice, computeStats } = await loadInspectorData();
     const { slice } = sampleSlice(this.meta.shape, limit);
     const s = computeStats(await this.readArray(slice), id, requestId, limit, bins);
     return { ...s, size, sampled: s.sampled || s.count < size };
@@ -151,6 +152,6 @@ export class RemoteArraySource implements ArraySource {
       };
     }
     const whole = await this.readArray(this.meta.shape.map((d) => ({ start: 0, stop: d, step: 1 })));
-    return axisSummary(whole, name, id, requestId, axis, op, limit);
+    return (await loadInspectorData()).axisSummary(whole, name, id, requestId, axis, op, limit);
   }
 }
