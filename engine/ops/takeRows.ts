@@ -37,13 +37,16 @@ export function takeRows(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray 
   const x = arr.data, k0 = arr.offset | 0, size = v.shape[0], scale = v.strides[0];
   const kst = st | 0, sub = subSize | 0;
   const S = v.data;
-  const sparse = size * 16 <= n ? sparseRows(S, v.dtype, v.offset, size, scale, subSize, ss) : undefined;
-  // allocated before the indices are checked, as NumPy's single-index fast path does. The
-  // sparse kernels write only the elements that are not +0, so they need emptyArray's zeros;
-  // the dense ones write every row (or stop at a bad index, and then `out` is dropped by the
+  const m = size * 16 <= n ? sparseWidth(S, v.offset, size, scale, subSize, ss) : 0;
+  // allocated before the indices are checked, as NumPy's single-index fast path does, and
+  // before the sparse tables (allocating those first made np.eye(10)[labels] 1.5-2.5x slower
+  // in the benchmark: the allocator then reused the results' memory less well). The sparse
+  // kernels write only the elements that are not +0, so they need emptyArray's zeros; the
+  // dense ones write every row (or stop at a bad index, and then `out` is dropped by the
   // throw below), so their buffer may be uninitialised
-  const out = sparse ? emptyArray(outShape, v.dtype) : emptyArrayUninit(outShape, v.dtype);
+  const out = m ? emptyArray(outShape, v.dtype) : emptyArrayUninit(outShape, v.dtype);
   const D = out.data;
+  const sparse = m ? sparseRows(S, v.dtype, v.offset, size, scale, subSize, ss, m) : undefined;
   let t: number;
   if (sparse) {
     t = takeSparseRowsKernel(D, x, sparse.m)(0, n, sub, D, x, k0, kst, size, sparse.m, sparse.cols, sparse.vals);
@@ -65,19 +68,23 @@ interface SparseRows {
 const notPlusZero = (x: number): boolean => x !== 0 || 1 / x < 0;
 
 /**
- * The tables of TakeSparseRows (engine/core/copyKernels.ts) for the `size` rows
- * `S[base + i*scale + j*ss]` (j < sub), with m the most non-+0 elements any row has;
- * undefined when m is over a quarter of a row (a plain copy is faster then).
+ * The most non-+0 elements any of the `size` rows `S[base + i*scale + j*ss]` (j < sub) has
+ * (at least 1), or 0 when a row has over a quarter of its elements so (a plain copy is
+ * faster then).
  */
-function sparseRows(S: TypedArray, dtype: DType, base: number, size: number, scale: number, sub: number, ss: number): SparseRows | undefined {
+function sparseWidth(S: TypedArray, base: number, size: number, scale: number, sub: number, ss: number): number {
   let m = 0;
   for (let i = 0; i < size; i++) {
     let c = 0;
     for (let j = 0, s = base + i * scale; j < sub; j++, s += ss) if (notPlusZero(S[s])) c++;
-    if (c * 4 > sub) return undefined;
+    if (c * 4 > sub) return 0;
     if (c > m) m = c;
   }
-  m = Math.max(m, 1);
+  return Math.max(m, 1);
+}
+
+/** The tables of TakeSparseRows (engine/core/copyKernels.ts) for those rows, `m` from sparseWidth. */
+function sparseRows(S: TypedArray, dtype: DType, base: number, size: number, scale: number, sub: number, ss: number, m: number): SparseRows {
   const cols = allocate('int32', 2 * size * m) as Int32Array;
   const vals = allocate(dtype, 2 * size * m);
   for (let i = 0; i < size; i++) {
