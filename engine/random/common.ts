@@ -130,6 +130,11 @@ export function broadcastOutShape(size: Size, params: readonly NDArray[]): numbe
 
 export interface ParamSpec { readonly value: FloatParam; readonly name: string; readonly cons: Constraint }
 
+/** The (loc, 'loc', CONS_NONE), (scale, 'scale', CONS_NON_NEGATIVE) pair laplace/gumbel/logistic pass to `cont`. */
+export function locScale(loc: FloatParam, scale: FloatParam): ParamSpec[] {
+  return [{ value: loc, name: 'loc', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }];
+}
+
 /**
  * `cont`: a continuous sampler with 0–3 float parameters. All-scalar parameters give a
  * Python float for size=None and a float64 array otherwise; any array parameter switches

@@ -18,11 +18,14 @@ import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
 import {
   asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
-  overflowError, prodOf, scalarOf, Size, subtract,
+  locScale, overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import {
   binomial, BinomialState, boundedLemireIndex, fillStandardNormal, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
 } from './distributions';
+import {
+  gumbel, laplace, logistic, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
+} from './continuous';
 import { IntDType, IntParam, randBounded } from './integers';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, notImplemented, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
@@ -243,6 +246,42 @@ export class Generator {
   poisson(lam: FloatParam, size: Size): number | NDArray {
     const bg = this.bg;
     return disc(size, [{ value: lam, name: 'lam', cons: 'poisson' }], (a) => poisson(bg, a[0]));
+  }
+
+  /** `standard_exponential(size=None, dtype=np.float64, method='zig')`: any method but 'zig' inverts. */
+  standardExponential(size: Size, dtype: FloatDType, method: string): PyFloat | NDArray {
+    const bg = this.bg;
+    const zig = method === 'zig';
+    const draw = dtype === 'float64' ? (zig ? standardExponential : standardExponentialInv) : (zig ? standardExponentialF : standardExponentialInvF);
+    if (size === null) return new PyFloat(draw(bg));
+    const out = emptyOut(size, dtype);
+    const d = out.data;
+    for (let i = 0; i < d.length; i++) d[i] = draw(bg);
+    return out;
+  }
+
+  /** `exponential(scale=1.0, size=None)`: scale * the ziggurat exponential. */
+  exponential(scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => a[0] * standardExponential(bg));
+  }
+
+  /** `laplace(loc=0.0, scale=1.0, size=None)`. */
+  laplace(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, locScale(loc, scale), (a) => laplace(bg, a[0], a[1]));
+  }
+
+  /** `gumbel(loc=0.0, scale=1.0, size=None)`. */
+  gumbel(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, locScale(loc, scale), (a) => gumbel(bg, a[0], a[1]));
+  }
+
+  /** `logistic(loc=0.0, scale=1.0, size=None)`. */
+  logistic(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, locScale(loc, scale), (a) => logistic(bg, a[0], a[1]));
   }
 }
 

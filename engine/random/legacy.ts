@@ -15,9 +15,10 @@ import { MT19937 } from './mt19937';
 import { SeedSequence } from './seedSequence';
 import {
   asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
-  overflowError, prodOf, scalarOf, Size, subtract,
+  locScale, overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
+import { gumbel, laplace, legacyStandardExponential, logistic } from './continuous';
 import { IntDType, IntParam, randBounded } from './integers';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
@@ -256,6 +257,36 @@ export class RandomState {
   poisson(lam: FloatParam, size: Size): number | NDArray {
     const bg = this.bg;
     return disc(size, [{ value: lam, name: 'lam', cons: 'legacy_poisson' }], (a) => poisson(bg, a[0]));
+  }
+
+  /** `standard_exponential(size=None)`: -log(1 - U). */
+  standardExponential(size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [], () => legacyStandardExponential(bg));
+  }
+
+  /** `exponential(scale=1.0, size=None)`: scale * (-log(1 - U)). */
+  exponential(scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => a[0] * legacyStandardExponential(bg));
+  }
+
+  /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */
+  laplace(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, locScale(loc, scale), (a) => laplace(bg, a[0], a[1]));
+  }
+
+  /** `gumbel(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */
+  gumbel(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, locScale(loc, scale), (a) => gumbel(bg, a[0], a[1]));
+  }
+
+  /** `logistic(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */
+  logistic(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, locScale(loc, scale), (a) => logistic(bg, a[0], a[1]));
   }
 }
 

@@ -285,6 +285,11 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     impl: (rs, p) => rs.binomial(toFloatParam(required('binomial', p, 'n')), toFloatParam(required('binomial', p, 'p')), toSize(p.size)),
   },
   poisson: { params: ['lam', 'size'], impl: (rs, p) => rs.poisson(floatOr(p.lam, 1), toSize(p.size)) },
+  standard_exponential: { params: ['size'], impl: (rs, p) => rs.standardExponential(toSize(p.size)) },
+  exponential: { params: ['scale', 'size'], impl: (rs, p) => rs.exponential(floatOr(p.scale, 1), toSize(p.size)) },
+  laplace: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
+  gumbel: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
+  logistic: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.logistic(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
 };
 
 type GenImpl = (g: Generator, p: Params) => unknown;
@@ -333,6 +338,18 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     impl: (g, p) => g.binomial(toFloatParam(required('binomial', p, 'n')), toFloatParam(required('binomial', p, 'p')), toSize(p.size)),
   },
   poisson: { params: ['lam', 'size'], impl: (g, p) => g.poisson(floatOr(p.lam, 1), toSize(p.size)) },
+  standard_exponential: {
+    params: ['size', 'dtype', 'method', 'out'],
+    impl: (g, p) => {
+      const dtype = floatDtypeOf(p.dtype, 'standard_exponential');
+      noOut(p);
+      return g.standardExponential(toSize(p.size), dtype, p.method === undefined ? 'zig' : String(p.method));
+    },
+  },
+  exponential: { params: ['scale', 'size'], impl: (g, p) => g.exponential(floatOr(p.scale, 1), toSize(p.size)) },
+  laplace: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
+  gumbel: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
+  logistic: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.logistic(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
 };
 
 /** `np.random.default_rng(seed=None)`. */

@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Writes test/fixtures/random_distributions.json: np.random's continuous distributions beyond
+the normal (exponential and standard_exponential, laplace, gumbel, logistic, lognormal, and
+the gamma family) answered by real NumPy 1.24, for test/engine/randomDistributions.test.ts.
+
+Same sequence format and encoder as tools/gen_random_fixtures.py (imported from it): each
+sequence replays calls in order on the global RandomState, RandomState objects and Generators,
+so the number of draws every call consumes is checked by the calls after it. Long runs
+(thousands of values) cover the ziggurat's rejection paths; seeds whose first values reach the
+exponential ziggurat's tail (x > r) are searched for, as for the normal's.
+Run: /usr/bin/python3 tools/gen_random_distribution_fixtures.py (needs NumPy 1.24.x).
+"""
+
+import json
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
+
+OUT = os.path.join(FIXTURES, 'random_distributions.json')
+EXP_R = 7.6971174701310497
+
+
+def exp_tail_seeds(dtype, method, n, want):
+    """Seeds whose first `n` standard exponentials reach the ziggurat tail (x > r)."""
+    out, seed = [], 0
+    while len(out) < want:
+        x = np.random.default_rng(seed).standard_exponential(n, dtype=dtype, method=method)
+        if np.any(x > EXP_R):
+            out.append(seed)
+        seed += 1
+    return out
+
+
+def exponential_cases():
+    for sd in [0, 1, 12345]:
+        s = seq(f'Generator standard_exponential zig/inv, float64/float32, seed {sd}')
+        s.fn('default_rng', sd, bind='g').meth('g', 'standard_exponential', 3000).meth('g', 'standard_exponential')
+        s.meth('g', 'standard_exponential', 3000, dtype=np.float32).meth('g', 'standard_exponential', dtype=np.float32)
+        s.meth('g', 'standard_exponential', 50, method='inv').meth('g', 'standard_exponential', 50, dtype=np.float32, method='inv')
+        s.meth('g', 'standard_exponential', method='inv').meth('g', 'standard_exponential', dtype='float32', method='inv')
+        s.meth('g', 'random')
+
+    for dtype in [np.float64, np.float32]:
+        for sd in exp_tail_seeds(dtype, 'zig', 400, 4):
+            s = seq(f'Generator exponential ziggurat tail {np.dtype(dtype).name} seed {sd}')
+            s.fn('default_rng', sd, bind='g').meth('g', 'standard_exponential', 400, dtype=dtype).meth('g', 'random')
+
+    s = seq('Generator scratch: default_rng(0).exponential(2.0, size=5)')
+    s.fn('default_rng', 0, bind='g').meth('g', 'exponential', 2.0, size=5).meth('g', 'exponential').meth('g', 'exponential', 3)
+
+    s = seq('Generator exponential: scale forms, broadcasting, size')
+    s.fn('default_rng', 21, bind='g').meth('g', 'exponential', 0.5, (2, 3)).meth('g', 'exponential', [1, 10, 100])
+    s.meth('g', 'exponential', np.array([[1.0], [2.0]]), size=(2, 3)).meth('g', 'exponential', 0).meth('g', 'exponential', 0.0, 3)
+    s.meth('g', 'exponential', np.float32(2.5), 2).meth('g', 'exponential', scale=np.array(4.0)).meth('g', 'exponential', size=())
+    s.meth('g', 'exponential', size=0).meth('g', 'exponential', [float('nan'), 1.0]).meth('g', 'exponential', float('inf'), 2)
+    s.meth('g', 'standard_exponential', (2, 2)).meth('g', 'standard_exponential', size=0).meth('g', 'standard_exponential', ())
+    s.meth('g', 'standard_exponential', 4, method='something').meth('g', 'random')
+
+    s = seq('Generator exponential errors')
+    s.fn('default_rng', 22, bind='g')
+    for a, kw in [((-1,), {}), ((-0.0,), {}), (([1, -1],), {}), ((np.ones((3, 2)),), {'size': 2}), ((1, -2), {}),
+                  (([1, 2], (3,)), {})]:
+        s.meth('g', 'exponential', *a, **kw)
+    s.meth('g', 'standard_exponential', dtype=np.int32).meth('g', 'standard_exponential', dtype=np.int64, method='inv')
+    s.meth('g', 'standard_exponential', 2.5).meth('g', 'random')
+
+    s = seq('Generator exponential over MT19937 and PCG64 buffered 32-bit draws')
+    s.fn('MT19937', 9, bind='mt').fn('Generator', Ref('mt'), bind='g').meth('g', 'standard_exponential', 500)
+    s.meth('g', 'standard_exponential', 500, dtype=np.float32).meth('g', 'exponential', 2, 3).meth('g', 'random')
+    s.fn('default_rng', 23, bind='h').meth('h', 'standard_exponential', 3, dtype=np.float32).meth('h', 'random')
+    s.meth('h', 'standard_exponential', dtype=np.float32).meth('h', 'integers', 0, 10, 1, dtype=np.int32)
+    s.meth('h', 'standard_exponential', 1, dtype=np.float32).meth('h', 'standard_exponential', 2).meth('h', 'random')
+
+    s = seq('legacy standard_exponential and exponential')
+    s.fn('seed', 31).fn('standard_exponential').fn('standard_exponential', 2000).fn('exponential').fn('exponential', 2.0, 5)
+    s.fn('exponential', [1, 10, 100]).fn('exponential', [[1], [2]], size=(2, 3)).fn('exponential', 0, 2).fn('randn', 3)
+    s.fn('standard_exponential', (2, 3)).fn('standard_exponential', size=0).fn('exponential', scale=np.array(3.0)).fn('rand')
+    for a, kw in [((-1,), {}), ((-0.0,), {}), (([1, -1],), {}), ((np.ones((3, 2)),), {'size': 2})]:
+        s.fn('exponential', *a, **kw)
+    s.fn('RandomState', 5, bind='rs').meth('rs', 'standard_exponential', 4).meth('rs', 'exponential', 0.5, 3).meth('rs', 'rand')
+
+
+def transform_cases():
+    for name in ['laplace', 'gumbel', 'logistic']:
+        s = seq(f'Generator {name}')
+        s.fn('default_rng', 41, bind='g').meth('g', name).meth('g', name, 2, 3, 1000).meth('g', name, size=(2, 2))
+        s.meth('g', name, [0, 10], [1, 0.1]).meth('g', name, 0, [1, 2], size=(3, 2)).meth('g', name, loc=np.array([[1.0], [2.0]]), scale=0.5)
+        s.meth('g', name, 3, 0).meth('g', name, 1, 0, 3).meth('g', name, size=0).meth('g', name, float('nan'), 1, 2).meth('g', 'random')
+        for a, kw in [((0, -1), {}), ((0, -0.0), {}), ((0, [1, -1]), {}), (([0, 1], [1, 2, 3]), {}), ((0, np.ones((3, 2))), {'size': 2})]:
+            s.meth('g', name, *a, **kw)
+        s.fn('MT19937', 3, bind='mt').fn('Generator', Ref('mt'), bind='g2').meth('g2', name, 0, 1, 300).meth('g2', 'random')
+
+        s = seq(f'legacy {name}')
+        s.fn('seed', 42).fn(name).fn(name, 2, 3, 1000).fn(name, [0, 10], [1, 0.1]).fn(name, 0, [1, 2], size=(3, 2))
+        s.fn(name, 3, 0).fn('randn', 3).fn(name, size=()).fn('rand')
+        for a, kw in [((0, -1), {}), ((0, [1, -1]), {}), (([0, 1], [1, 2, 3]), {})]:
+            s.fn(name, *a, **kw)
+        s.fn('RandomState', 6, bind='rs').meth('rs', name, 1, 2, 4).meth('rs', 'rand')
+
+
+def main():
+    exponential_cases()
+    transform_cases()
+    doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
+    text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
+    with open(OUT, 'w') as f:
+        f.write(text + '\n')
+    nsteps = sum(len(s.steps) for s in SEQS)
+    nvals = sum(len(st['expected'].get('data', [])) or 1 for s in SEQS for st in s.steps)
+    print(f'{OUT}: {len(SEQS)} sequences, {nsteps} steps, {nvals} values, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
