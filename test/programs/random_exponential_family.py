@@ -1,0 +1,30 @@
+import numpy as np
+
+# the scratch evaluation that used to fail
+rng = np.random.default_rng(0)
+print(rng.exponential(2.0, size=5))
+
+waits = rng.exponential(scale=np.array([1.0, 10.0, 100.0]), size=(2, 3))
+print(waits.shape, waits.dtype)
+print(waits)
+z = rng.standard_exponential(4, dtype=np.float32)
+print(z.dtype, z)
+print(rng.standard_exponential(3, method="inv"))
+print(rng.laplace(0.0, 2.0, 3), rng.gumbel(size=2), rng.logistic(1.0, 0.5, size=2))
+print(type(rng.exponential()).__name__, rng.exponential())
+
+np.random.seed(7)
+print(np.random.exponential(3.0, 4))
+print(np.random.standard_exponential((2, 2)))
+print(np.random.laplace(size=2), np.random.gumbel(5, 2), np.random.logistic(size=3))
+rs = np.random.RandomState(1)
+print(rs.exponential([1, 2, 3]))
+
+try:
+    rng.exponential(-1.0)
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    np.random.laplace(0, [1.0, -1.0])
+except ValueError as e:
+    print("ValueError:", e)
