@@ -8,11 +8,15 @@ sequence replays calls in order on the global RandomState, RandomState objects a
 so the number of draws every call consumes is checked by the calls after it. Long runs
 (thousands of values) cover the ziggurat's rejection paths; seeds whose first values reach the
 exponential ziggurat's tail (x > r) are searched for, as for the normal's.
+Also writes test/fixtures/random_libm_exp.json: inputs and outputs of this machine's glibc exp
+(math.exp calls it), for test/engine/randomLibmExp.test.ts.
 Run: /usr/bin/python3 tools/gen_random_distribution_fixtures.py (needs NumPy 1.24.x).
 """
 
 import json
+import math
 import os
+import random
 import sys
 
 import numpy as np
@@ -21,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
 
 OUT = os.path.join(FIXTURES, 'random_distributions.json')
+OUT_LIBM = os.path.join(FIXTURES, 'random_libm_exp.json')
 EXP_R = 7.6971174701310497
 
 
@@ -102,9 +107,49 @@ def transform_cases():
         s.fn('RandomState', 6, bind='rs').meth('rs', name, 1, 2, 4).meth('rs', 'rand')
 
 
+def lognormal_cases():
+    s = seq('Generator lognormal (glibc exp on every value)')
+    s.fn('default_rng', 51, bind='g').meth('g', 'lognormal').meth('g', 'lognormal', 0, 1, 3000).meth('g', 'lognormal', 3, 0.5, 5)
+    s.meth('g', 'lognormal', [0, 1], [1, 0.1]).meth('g', 'lognormal', 0, [1, 2], size=(3, 2)).meth('g', 'lognormal', -700, 20, 200)
+    s.meth('g', 'lognormal', 690, 30, 200).meth('g', 'lognormal', 0, 0, 2).meth('g', 'lognormal', mean=np.array([[1.0], [2.0]]), sigma=0.5)
+    s.meth('g', 'lognormal', size=0).meth('g', 'random')
+    for a, kw in [((0, -1), {}), ((0, -0.0), {}), ((0, [1, -1]), {}), (([0, 1], [1, 2, 3]), {}), ((0, np.ones((3, 2))), {'size': 2})]:
+        s.meth('g', 'lognormal', *a, **kw)
+    s.fn('MT19937', 4, bind='mt').fn('Generator', Ref('mt'), bind='g2').meth('g2', 'lognormal', 1, 2, 300).meth('g2', 'random')
+
+    s = seq('legacy lognormal (gaussian cache shared with randn)')
+    s.fn('seed', 52).fn('lognormal').fn('randn').fn('lognormal', 0, 1, 3001).fn('lognormal', 2, 3, 5).fn('randn')
+    s.fn('lognormal', [0, 1], [1, 0.1]).fn('lognormal', 0, [1, 2], size=(3, 2)).fn('lognormal', -700, 20, 100).fn('rand')
+    for a, kw in [((0, -1), {}), ((0, [1, -1]), {}), (([0, 1], [1, 2, 3]), {})]:
+        s.fn('lognormal', *a, **kw)
+    s.fn('RandomState', 7, bind='rs').meth('rs', 'lognormal', 1, 2, 4).meth('rs', 'randn')
+
+
+def enc_f(x):
+    return x if math.isfinite(x) else repr(x)
+
+
+def libm_exp_cases():
+    """glibc's exp (the one lognormal returns through) on normal-sized, extreme and special inputs."""
+    rnd = random.Random(20261126)
+    xs = [rnd.gauss(0, 1) for _ in range(3000)] + [rnd.gauss(0, 30) for _ in range(1000)]
+    xs += [rnd.uniform(-745.2, -700) for _ in range(600)] + [rnd.uniform(500, 709.78) for _ in range(300)]
+    xs += [rnd.uniform(-1100, 1100) for _ in range(200)] + [rnd.uniform(-1e-15, 1e-15) for _ in range(50)]
+    xs += [0.0, -0.0, 1e-300, 709.782712893384, 709.7827128933841, -708.3964185322641, -745.1332191019411,
+           -745.1332191019412, 1000.0, -1000.0, math.inf, -math.inf, math.nan]
+
+    def glibc_exp(x):
+        try:
+            return math.exp(x)
+        except OverflowError:
+            return math.inf
+    return {'exp': [[enc_f(x), enc_f(glibc_exp(x))] for x in xs]}
+
+
 def main():
     exponential_cases()
     transform_cases()
+    lognormal_cases()
     doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
     text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
     with open(OUT, 'w') as f:
@@ -112,6 +157,10 @@ def main():
     nsteps = sum(len(s.steps) for s in SEQS)
     nvals = sum(len(st['expected'].get('data', [])) or 1 for s in SEQS for st in s.steps)
     print(f'{OUT}: {len(SEQS)} sequences, {nsteps} steps, {nvals} values, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+    libm = libm_exp_cases()
+    with open(OUT_LIBM, 'w') as f:
+        f.write(json.dumps(libm, separators=(',', ':')) + '\n')
+    print(f'{OUT_LIBM}: exp: {len(libm["exp"])}', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -27,6 +27,7 @@ import {
   gumbel, laplace, logistic, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
 } from './continuous';
 import { IntDType, IntParam, randBounded } from './integers';
+import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, notImplemented, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
 
@@ -264,6 +265,13 @@ export class Generator {
   exponential(scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => a[0] * standardExponential(bg));
+  }
+
+  /** `lognormal(mean=0.0, sigma=1.0, size=None)`: exp(mean + sigma * ziggurat normal), glibc's exp. */
+  lognormal(mean: FloatParam, sigma: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: mean, name: 'mean', cons: 'none' }, { value: sigma, name: 'sigma', cons: 'non_negative' }],
+      (a) => exp(a[0] + a[1] * standardNormal(bg)));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

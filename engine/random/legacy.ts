@@ -20,6 +20,7 @@ import {
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
 import { gumbel, laplace, legacyStandardExponential, logistic } from './continuous';
 import { IntDType, IntParam, randBounded } from './integers';
+import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
 
@@ -269,6 +270,13 @@ export class RandomState {
   exponential(scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => a[0] * legacyStandardExponential(bg));
+  }
+
+  /** `lognormal(mean=0.0, sigma=1.0, size=None)`: exp(mean + sigma * gauss), glibc's exp. */
+  lognormal(mean: FloatParam, sigma: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg, st = this.gaussState;
+    return cont(size, [{ value: mean, name: 'mean', cons: 'none' }, { value: sigma, name: 'sigma', cons: 'non_negative' }],
+      (a) => exp(a[0] + a[1] * legacyGauss(bg, st)));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */

@@ -4,10 +4,14 @@
 // exactly rounded fma() here; `log1pf` is plain float32 fdlibm code. V8's Math.log differs
 // from glibc's in ~7% of inputs, which would change legacy gaussians in the last bit. `log`
 // is hot (one per legacy gaussian pair), so it first runs without the emulated fma and
-// proves the last bit from an error bound, falling back to the emulation when it cannot. Functions used only inside comparisons (exp)
-// are left to Math: a 1-ulp difference there flips a decision with probability ~2**-52.
+// proves the last bit from an error bound, falling back to the emulation when it cannot. `exp`
+// is here for lognormal, which returns it; where exp only feeds an accept/reject comparison the
+// samplers keep Math.exp: a 1-ulp difference there flips a decision with probability ~2**-52.
 
 import { LOG_LN2HI, LOG_LN2LO, LOG_POLY, LOG_POLY1, LOG_TAB } from './tables';
+import {
+  EXP_INV_LN2_N, EXP_NEG_LN2_HI_N, EXP_NEG_LN2_LO_N, EXP_POLY, EXP_SBITS_HI, EXP_SBITS_LO, EXP_SHIFT, EXP_TAIL,
+} from './glibcExpTables';
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -339,4 +343,70 @@ export function log1pf(x: number): number {
   const R = fr(z * t);
   if (k === 0) return fr(f - fr(hfsq - fr(s * fr(hfsq + R))));
   return fr(fr(kf * LN2_HI_F) - fr(fr(hfsq - fr(fr(s * fr(hfsq + R)) + fr(fr(kf * LN2_LO_F) + c))) - f));
+}
+
+// ---- exp (sysdeps/ieee754/dbl-64/e_exp.c, the FMA build) -------------------------------
+
+const [EC2, EC3, EC4, EC5] = EXP_POLY;
+const TWO_P1009 = 2 ** 1009;
+const TWO_M1022 = 2 ** -1022;
+
+function bitsToDouble(hi: number, lo: number): number {
+  U32[1] = hi >>> 0;
+  U32[0] = lo >>> 0;
+  return F64[0];
+}
+
+/** `specialcase`: |x| beyond ~512, where scale = 2^(k/N) itself may overflow or be subnormal. */
+function expSpecial(tmp: number, sHi: number, sLo: number, k: number): number {
+  if (k >= 0) {
+    const scale = bitsToDouble(sHi - (1009 << 20), sLo);
+    return TWO_P1009 * fma(scale, tmp, scale);
+  }
+  // scale * tmp has two uses here, so GCC computes it once and fuses neither sum
+  const scale = bitsToDouble(sHi + (1022 << 20), sLo);
+  const p = scale * tmp;
+  let y = scale + p;
+  if (y < 1.0) {
+    let lo = scale - y + p;
+    const hi = 1.0 + y;
+    lo = 1.0 - hi + y + lo;
+    y = (hi + lo) - 1.0;
+    if (y === 0) y = 0;
+  }
+  return TWO_M1022 * y;
+}
+
+/**
+ * glibc's `exp` (__exp_fma), bit for bit: x = k ln2/128 + r, then 2^(k/128) from the table
+ * times a degree-5 polynomial in r. Every a + b*c GCC fuses in the FMA build is an exactly
+ * rounded fma() here.
+ */
+export function exp(x: number): number {
+  F64[0] = x;
+  const top = (U32[1] >>> 20) & 0x7ff;
+  let special = false;
+  if (top - 0x3c9 >= 0x408 - 0x3c9 || top < 0x3c9) {
+    // |x| < 2**-54 (top12(0x1p-54) = 0x3c9) or |x| >= 512 (top12(512) = 0x408)
+    if (top < 0x3c9) return 1.0 + x;
+    if (top >= 0x409) {
+      if (x === -Infinity) return 0;
+      if (top >= 0x7ff) return 1.0 + x;
+      return x < 0 ? 0 : Infinity;
+    }
+    special = true;
+  }
+  let kd = fma(EXP_INV_LN2_N, x, EXP_SHIFT);
+  F64[0] = kd;
+  const k = U32[0] | 0; // the low word of kd's bits: k, as Shift's low word is 0
+  kd -= EXP_SHIFT;
+  const r = fma(kd, EXP_NEG_LN2_LO_N, fma(kd, EXP_NEG_LN2_HI_N, x));
+  const i = k & 127;
+  const tail = EXP_TAIL[i];
+  const sHi = (EXP_SBITS_HI[i] + (k << 13)) | 0, sLo = EXP_SBITS_LO[i];
+  const r2 = r * r;
+  const tmp = fma(r2 * r2, fma(r, EC5, EC4), fma(r2, fma(r, EC3, EC2), tail + r));
+  if (special) return expSpecial(tmp, sHi, sLo, k);
+  const scale = bitsToDouble(sHi, sLo);
+  return fma(scale, tmp, scale);
 }
