@@ -8,8 +8,8 @@ sequence replays calls in order on the global RandomState, RandomState objects a
 so the number of draws every call consumes is checked by the calls after it. Long runs
 (thousands of values) cover the ziggurat's rejection paths; seeds whose first values reach the
 exponential ziggurat's tail (x > r) are searched for, as for the normal's.
-Also writes test/fixtures/random_libm_exp.json: inputs and outputs of this machine's glibc exp
-(math.exp calls it), for test/engine/randomLibmExp.test.ts.
+Also writes test/fixtures/random_libm_exp_pow.json: inputs and outputs of this machine's glibc
+exp and pow (math.exp and math.pow call them), for test/engine/randomLibmExpPow.test.ts.
 Run: /usr/bin/python3 tools/gen_random_distribution_fixtures.py (needs NumPy 1.24.x).
 """
 
@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
 
 OUT = os.path.join(FIXTURES, 'random_distributions.json')
-OUT_LIBM = os.path.join(FIXTURES, 'random_libm_exp.json')
+OUT_LIBM = os.path.join(FIXTURES, 'random_libm_exp_pow.json')
 EXP_R = 7.6971174701310497
 
 
@@ -125,6 +125,37 @@ def lognormal_cases():
     s.fn('RandomState', 7, bind='rs').meth('rs', 'lognormal', 1, 2, 4).meth('rs', 'randn')
 
 
+def gamma_cases():
+    for label, maker in [('Generator', lambda s: s.fn('default_rng', 61, bind='g')),
+                         ('Generator over MT19937', lambda s: s.fn('MT19937', 62, bind='mt').fn('Generator', Ref('mt'), bind='g'))]:
+        s = seq(f'{label} standard_gamma, gamma, beta')
+        maker(s)
+        for shape in [0.5, 1.0, 2.5, 0.05, 0.999, 1.0001, 30.0, 1e-3]:
+            s.meth('g', 'standard_gamma', shape, 400)
+        s.meth('g', 'standard_gamma', 0.0, 3).meth('g', 'standard_gamma', 3).meth('g', 'standard_gamma', [0.5, 1, 4])
+        s.meth('g', 'standard_gamma', [[0.3], [7]], size=(2, 3)).meth('g', 'standard_gamma', float('nan'), 2)
+        s.meth('g', 'gamma', 2, 3, 300).meth('g', 'gamma', 0.3, 2, 300).meth('g', 'gamma', [1, 2], [[1], [10]]).meth('g', 'gamma', 4)
+        s.meth('g', 'beta', 0.5, 0.5, 400).meth('g', 'beta', 2, 3, 300).meth('g', 'beta', 0.3, 5, 300).meth('g', 'beta', 1, 1, 50)
+        s.meth('g', 'beta', 1e-3, 1e-3, 200).meth('g', 'beta', [0.5, 2], [1, 3]).meth('g', 'beta', 2, 3).meth('g', 'random')
+        for m, a, kw in [('standard_gamma', (-1,), {}), ('standard_gamma', (-0.0,), {}), ('standard_gamma', ([1, -1],), {}),
+                         ('standard_gamma', (1,), {'dtype': np.int32}), ('gamma', (1, -1), {}), ('gamma', (-1, 1), {}),
+                         ('gamma', ([1, 2], [1, 2, 3]), {}), ('beta', (0, 1), {}), ('beta', (1, -1), {}), ('beta', ([1, 0], 1), {}),
+                         ('beta', (float('nan'), 1), {}), ('gamma', (np.ones((3, 2)),), {'size': 2})]:
+            s.meth('g', m, *a, **kw)
+        s.meth('g', 'random')
+
+    s = seq('legacy standard_gamma, gamma, beta (gaussian cache shared with randn)')
+    s.fn('seed', 63)
+    for shape in [0.5, 1.0, 2.5, 0.05, 30.0]:
+        s.fn('standard_gamma', shape, 401)
+    s.fn('randn').fn('standard_gamma', 2.5).fn('randn').fn('gamma', 2, 3, 301).fn('gamma', 0.3, 2, 300)
+    s.fn('beta', 0.5, 0.5, 400).fn('beta', 2, 3, 300).fn('beta', 0.3, 5, 300).fn('beta', 1e-3, 1e-3, 200)
+    s.fn('beta', 1e-6, 1e-6, 200).fn('beta', [0.5, 2], [1, 3]).fn('standard_gamma', [[0.3], [7]], size=(2, 3)).fn('rand')
+    for m, a in [('standard_gamma', (-1,)), ('gamma', (1, -1)), ('beta', (0, 1)), ('beta', (1, [1, -1]))]:
+        s.fn(m, *a)
+    s.fn('RandomState', 8, bind='rs').meth('rs', 'gamma', 3, 1, 4).meth('rs', 'beta', 2, 2, 3).meth('rs', 'randn')
+
+
 def enc_f(x):
     return x if math.isfinite(x) else repr(x)
 
@@ -143,13 +174,30 @@ def libm_exp_cases():
             return math.exp(x)
         except OverflowError:
             return math.inf
-    return {'exp': [[enc_f(x), enc_f(glibc_exp(x))] for x in xs]}
+    # pow as gamma and beta call it: U ** (1/shape), (1 - shape + shape*Y) ** (1/shape), plus a spread
+    pows = []
+    for _ in range(2000):
+        sh = rnd.choice([rnd.random(), rnd.random() * 1e-3])
+        pows.append((rnd.random(), 1 / sh))
+        pows.append((1 - sh + sh * -math.log(1 - rnd.random()), 1 / sh))
+    pows += [(rnd.random() * 10.0 ** rnd.randint(-300, 300), rnd.uniform(-50, 50)) for _ in range(1000)]
+    pows += [(0.0, 2.0), (0.0, 0.5), (1.0, 5.0), (0.5, 1e20), (2.0, 1e20), (0.5, 1e-20), (2.0, -1e-20), (5e-324, 0.5),
+             (1e-310, 3.0), (0.3, 0.0), (math.inf, 2.0), (0.5, math.inf), (2.0, math.inf), (0.5, 2000.0), (0.999, 1e6)]
+
+    def glibc_pow(x, y):
+        try:
+            return math.pow(x, y)
+        except OverflowError:
+            return math.inf
+    return {'exp': [[enc_f(x), enc_f(glibc_exp(x))] for x in xs],
+            'pow': [[enc_f(x), enc_f(y), enc_f(glibc_pow(x, y))] for x, y in pows]}
 
 
 def main():
     exponential_cases()
     transform_cases()
     lognormal_cases()
+    gamma_cases()
     doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
     text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
     with open(OUT, 'w') as f:
@@ -160,7 +208,7 @@ def main():
     libm = libm_exp_cases()
     with open(OUT_LIBM, 'w') as f:
         f.write(json.dumps(libm, separators=(',', ':')) + '\n')
-    print(f'{OUT_LIBM}: exp: {len(libm["exp"])}', file=sys.stderr)
+    print(f'{OUT_LIBM}: exp: {len(libm["exp"])}, pow: {len(libm["pow"])}', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -26,6 +26,7 @@ import {
 import {
   gumbel, laplace, logistic, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
 } from './continuous';
+import { beta, generatorSource, standardGamma } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -272,6 +273,26 @@ export class Generator {
     const bg = this.bg;
     return cont(size, [{ value: mean, name: 'mean', cons: 'none' }, { value: sigma, name: 'sigma', cons: 'non_negative' }],
       (a) => exp(a[0] + a[1] * standardNormal(bg)));
+  }
+
+  /** `standard_gamma(shape, size=None, dtype=np.float64)`. */
+  standardGamma(shape: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: shape, name: 'shape', cons: 'non_negative' }], (a) => standardGamma(src, a[0]));
+  }
+
+  /** `gamma(shape, scale=1.0, size=None)`: scale * standard_gamma(shape). */
+  gamma(shape: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: shape, name: 'shape', cons: 'non_negative' }, { value: scale, name: 'scale', cons: 'non_negative' }],
+      (a) => a[1] * standardGamma(src, a[0]));
+  }
+
+  /** `beta(a, b, size=None)`. */
+  beta(a: FloatParam, b: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: a, name: 'a', cons: 'positive' }, { value: b, name: 'b', cons: 'positive' }],
+      (v) => beta(src, v[0], v[1], false));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

@@ -19,6 +19,7 @@ import {
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
 import { gumbel, laplace, legacyStandardExponential, logistic } from './continuous';
+import { beta, legacySource, standardGamma } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -277,6 +278,26 @@ export class RandomState {
     const bg = this.bg, st = this.gaussState;
     return cont(size, [{ value: mean, name: 'mean', cons: 'none' }, { value: sigma, name: 'sigma', cons: 'non_negative' }],
       (a) => exp(a[0] + a[1] * legacyGauss(bg, st)));
+  }
+
+  /** `standard_gamma(shape, size=None)`: the legacy draws (polar gaussian, -log(1 - U)). */
+  standardGamma(shape: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: shape, name: 'shape', cons: 'non_negative' }], (a) => standardGamma(src, a[0]));
+  }
+
+  /** `gamma(shape, scale=1.0, size=None)`: scale * legacy standard_gamma(shape). */
+  gamma(shape: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: shape, name: 'shape', cons: 'non_negative' }, { value: scale, name: 'scale', cons: 'non_negative' }],
+      (a) => a[1] * standardGamma(src, a[0]));
+  }
+
+  /** `beta(a, b, size=None)`: legacy_beta. */
+  beta(a: FloatParam, b: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: a, name: 'a', cons: 'positive' }, { value: b, name: 'b', cons: 'positive' }],
+      (v) => beta(src, v[0], v[1], true));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */

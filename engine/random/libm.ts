@@ -11,7 +11,7 @@
 import { LOG_LN2HI, LOG_LN2LO, LOG_POLY, LOG_POLY1, LOG_TAB } from './tables';
 import {
   EXP_INV_LN2_N, EXP_NEG_LN2_HI_N, EXP_NEG_LN2_LO_N, EXP_POLY, EXP_SBITS_HI, EXP_SBITS_LO, EXP_SHIFT, EXP_TAIL,
-} from './glibcExpTables';
+} from './glibcExpPowTables';
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -385,22 +385,33 @@ function expSpecial(tmp: number, sHi: number, sLo: number, k: number): number {
 export function exp(x: number): number {
   F64[0] = x;
   const top = (U32[1] >>> 20) & 0x7ff;
+  if (top >= 0x409) {
+    if (x === -Infinity) return 0;
+    if (top >= 0x7ff) return 1.0 + x;
+  }
+  return expInline(x, 0);
+}
+
+/**
+ * `exp_inline(x, xtail, sign_bias=0)` of e_pow.c, which `exp` shares: e^(x + xtail) for finite
+ * x, with xtail a correction far below x's last bit (pow's low part; 0 for exp).
+ */
+export function expInline(x: number, xtail: number): number {
+  F64[0] = x;
+  const top = (U32[1] >>> 20) & 0x7ff;
   let special = false;
   if (top - 0x3c9 >= 0x408 - 0x3c9 || top < 0x3c9) {
     // |x| < 2**-54 (top12(0x1p-54) = 0x3c9) or |x| >= 512 (top12(512) = 0x408)
     if (top < 0x3c9) return 1.0 + x;
-    if (top >= 0x409) {
-      if (x === -Infinity) return 0;
-      if (top >= 0x7ff) return 1.0 + x;
-      return x < 0 ? 0 : Infinity;
-    }
+    if (top >= 0x409) return x < 0 ? 0 : Infinity;
     special = true;
   }
   let kd = fma(EXP_INV_LN2_N, x, EXP_SHIFT);
   F64[0] = kd;
   const k = U32[0] | 0; // the low word of kd's bits: k, as Shift's low word is 0
   kd -= EXP_SHIFT;
-  const r = fma(kd, EXP_NEG_LN2_LO_N, fma(kd, EXP_NEG_LN2_HI_N, x));
+  let r = fma(kd, EXP_NEG_LN2_LO_N, fma(kd, EXP_NEG_LN2_HI_N, x));
+  r += xtail;
   const i = k & 127;
   const tail = EXP_TAIL[i];
   const sHi = (EXP_SBITS_HI[i] + (k << 13)) | 0, sLo = EXP_SBITS_LO[i];

@@ -287,6 +287,18 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
   poisson: { params: ['lam', 'size'], impl: (rs, p) => rs.poisson(floatOr(p.lam, 1), toSize(p.size)) },
   standard_exponential: { params: ['size'], impl: (rs, p) => rs.standardExponential(toSize(p.size)) },
   exponential: { params: ['scale', 'size'], impl: (rs, p) => rs.exponential(floatOr(p.scale, 1), toSize(p.size)) },
+  standard_gamma: {
+    params: ['shape', 'size'],
+    impl: (rs, p) => rs.standardGamma(toFloatParam(required('standard_gamma', p, 'shape')), toSize(p.size)),
+  },
+  gamma: {
+    params: ['shape', 'scale', 'size'],
+    impl: (rs, p) => rs.gamma(toFloatParam(required('gamma', p, 'shape')), floatOr(p.scale, 1), toSize(p.size)),
+  },
+  beta: {
+    params: ['a', 'b', 'size'],
+    impl: (rs, p) => rs.beta(toFloatParam(required('beta', p, 'a')), toFloatParam(required('beta', p, 'b')), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (rs, p) => rs.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
@@ -348,6 +360,24 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     },
   },
   exponential: { params: ['scale', 'size'], impl: (g, p) => g.exponential(floatOr(p.scale, 1), toSize(p.size)) },
+  standard_gamma: {
+    params: ['shape', 'size', 'dtype', 'out'],
+    impl: (g, p) => {
+      const shape = toFloatParam(required('standard_gamma', p, 'shape'));
+      const dtype = floatDtypeOf(p.dtype, 'standard_gamma');
+      noOut(p);
+      if (dtype === 'float32') throw new NumpyError('NotImplementedError', 'standard_gamma(dtype=np.float32) is not supported');
+      return g.standardGamma(shape, toSize(p.size));
+    },
+  },
+  gamma: {
+    params: ['shape', 'scale', 'size'],
+    impl: (g, p) => g.gamma(toFloatParam(required('gamma', p, 'shape')), floatOr(p.scale, 1), toSize(p.size)),
+  },
+  beta: {
+    params: ['a', 'b', 'size'],
+    impl: (g, p) => g.beta(toFloatParam(required('beta', p, 'a')), toFloatParam(required('beta', p, 'b')), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (g, p) => g.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },

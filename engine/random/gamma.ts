@@ -1,0 +1,92 @@
+// NumPy 1.24's gamma and beta samplers, transcribed operation for operation from
+// numpy/random/src/distributions/distributions.c (random_standard_gamma, random_beta) and
+// src/legacy/legacy-distributions.c (legacy_standard_gamma, legacy_beta): Marsaglia–Tsang for
+// shape > 1, Johnk's rejection for shape < 1, Johnk's algorithm or a ratio of gammas for beta.
+// Generator and RandomState differ only in their normal, exponential and uniform draws (and
+// beta's acceptance test), so one body takes them as a `GammaSource`. Results that are powers,
+// logs or exps go through the glibc-exact ports (libm.ts, libmPow.ts).
+
+import { BitGenerator } from './bitGenerator';
+import { standardExponential } from './continuous';
+import { GaussState, legacyGauss, standardNormal } from './distributions';
+import { exp, log } from './libm';
+import { powNonNegative as pow } from './libmPow';
+
+/** The three draws a gamma sampler makes, as Generator or RandomState makes them. */
+export interface GammaSource {
+  uniform(): number;
+  exponential(): number;
+  normal(): number;
+}
+
+/** Generator's draws: next_double, the ziggurat exponential and the ziggurat normal. */
+export function generatorSource(bg: BitGenerator): GammaSource {
+  return { uniform: () => bg.nextDouble(), exponential: () => standardExponential(bg), normal: () => standardNormal(bg) };
+}
+
+/** RandomState's draws: next_double, -log(1 - U) and the cached polar gaussian. */
+export function legacySource(bg: BitGenerator, st: GaussState): GammaSource {
+  return { uniform: () => bg.nextDouble(), exponential: () => -log(1.0 - bg.nextDouble()), normal: () => legacyGauss(bg, st) };
+}
+
+/** `random_standard_gamma` / `legacy_standard_gamma`. */
+export function standardGamma(src: GammaSource, shape: number): number {
+  if (shape === 1.0) return src.exponential();
+  if (shape === 0.0) return 0.0;
+  if (shape < 1.0) {
+    for (;;) {
+      const U = src.uniform();
+      const V = src.exponential();
+      if (U <= 1.0 - shape) {
+        const X = pow(U, 1.0 / shape);
+        if (X <= V) return X;
+      } else {
+        const Y = -log((1 - U) / shape);
+        const X = pow(1.0 - shape + shape * Y, 1.0 / shape);
+        if (X <= V + Y) return X;
+      }
+    }
+  }
+  const b = shape - 1.0 / 3.0;
+  const c = 1.0 / Math.sqrt(9 * b);
+  for (;;) {
+    let X: number, V: number;
+    do {
+      X = src.normal();
+      V = 1.0 + c * X;
+    } while (V <= 0.0);
+    V = V * V * V;
+    const U = src.uniform();
+    if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
+    if (log(U) < 0.5 * X * X + b * (1.0 - V + log(V))) return b * V;
+  }
+}
+
+/**
+ * `random_beta` (legacy false) / `legacy_beta` (legacy true): Johnk's algorithm when both
+ * a, b <= 1, else Ga / (Ga + Gb). Generator rejects X + Y == 0; the legacy code falls back
+ * to logs there.
+ */
+export function beta(src: GammaSource, a: number, b: number, legacy: boolean): number {
+  if (a <= 1.0 && b <= 1.0) {
+    for (;;) {
+      const U = src.uniform();
+      const V = src.uniform();
+      const X = pow(U, 1.0 / a);
+      const Y = pow(V, 1.0 / b);
+      const XpY = X + Y;
+      if (XpY <= 1.0 && (legacy || XpY > 0.0)) {
+        if (X + Y > 0) return X / XpY;
+        let logX = log(U) / a;
+        let logY = log(V) / b;
+        const logM = logX > logY ? logX : logY;
+        logX -= logM;
+        logY -= logM;
+        return exp(logX - log(exp(logX) + exp(logY)));
+      }
+    }
+  }
+  const Ga = standardGamma(src, a);
+  const Gb = standardGamma(src, b);
+  return Ga / (Ga + Gb);
+}
