@@ -28,3 +28,15 @@ try:
     np.random.laplace(0, [1.0, -1.0])
 except ValueError as e:
     print("ValueError:", e)
+
+# lognormal, gamma and beta (glibc's exp and pow reach the printed digits)
+rng = np.random.default_rng(3)
+print(rng.lognormal(0.0, 1.0, 4))
+print(rng.gamma(2.0, 1.5, size=3), rng.standard_gamma(0.5, 3))
+print(rng.beta(0.5, 0.5, 3), rng.beta([2.0, 3.0], 4.0))
+np.random.seed(11)
+print(np.random.lognormal(size=3), np.random.gamma(0.3, size=2), np.random.beta(2, 5))
+try:
+    rng.beta(0.0, 1.0)
+except ValueError as e:
+    print("ValueError:", e)
