@@ -80,6 +80,17 @@ def exponential_cases():
     s.meth('h', 'standard_exponential', dtype=np.float32).meth('h', 'integers', 0, 10, 1, dtype=np.int32)
     s.meth('h', 'standard_exponential', 1, dtype=np.float32).meth('h', 'standard_exponential', 2).meth('h', 'random')
 
+    s = seq('Generator out= for random, standard_normal, standard_exponential')
+    s.fn('default_rng', 24, bind='g').meth('g', 'standard_exponential', out=np.zeros((2, 3)))
+    s.meth('g', 'standard_exponential', (2, 3), out=np.zeros((2, 3))).meth('g', 'standard_exponential', dtype=np.float32, out=np.zeros(5, np.float32))
+    s.meth('g', 'standard_exponential', method='inv', out=np.zeros(3)).meth('g', 'random', out=np.zeros(4))
+    s.meth('g', 'random', dtype=np.float32, out=np.zeros((2, 2), np.float32)).meth('g', 'standard_normal', out=np.zeros(5))
+    s.meth('g', 'standard_normal', 3, np.float32, np.zeros(3, np.float32)).meth('g', 'standard_exponential', out=np.zeros(0))
+    for m in ['standard_exponential', 'random', 'standard_normal']:
+        s.meth('g', m, out=np.zeros(3, np.float32)).meth('g', m, 4, out=np.zeros(3))
+        s.meth('g', m, dtype=np.float32, out=np.zeros(3)).meth('g', m, out=[1.0, 2.0]).meth('g', m, (3, 2), out=np.zeros((2, 3)))
+    s.meth('g', 'random')
+
     s = seq('legacy standard_exponential and exponential')
     s.fn('seed', 31).fn('standard_exponential').fn('standard_exponential', 2000).fn('exponential').fn('exponential', 2.0, 5)
     s.fn('exponential', [1, 10, 100]).fn('exponential', [[1], [2]], size=(2, 3)).fn('exponential', 0, 2).fn('randn', 3)

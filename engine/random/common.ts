@@ -130,6 +130,28 @@ export function broadcastOutShape(size: Size, params: readonly NDArray[]): numbe
 
 export interface ParamSpec { readonly value: FloatParam; readonly name: string; readonly cons: Constraint }
 
+/**
+ * `check_output(out, dtype, size, require_c_array)`: `out=` must be a writeable contiguous
+ * ndarray (C order, or F order too unless `requireC`) of `dtype` and, with a size, of that shape.
+ */
+export function checkOutput(out: unknown, dtype: DType, size: Size, requireC: boolean): NDArray {
+  if (!(out instanceof NDArray) || !out.writeable || !(out.isCContiguous || (out.isFContiguous && !requireC))) {
+    throw valueError(`Supplied output array must be ${requireC ? 'C-' : ''}contiguous, writable, aligned, and in machine byte-order.`);
+  }
+  if (out.dtype !== dtype) throw new NumpyError('TypeError', `Supplied output array has the wrong type. Expected ${dtype}, got ${out.dtype}`);
+  if (size !== null && (size.length !== out.ndim || size.some((d, i) => d !== out.shape[i]))) {
+    throw valueError('size must match out.shape when used together');
+  }
+  return out;
+}
+
+/** `double_fill`/`float_fill`'s loop over a checked `out`: its elements in memory order. */
+export function fillOut(out: NDArray, draw: () => number): NDArray {
+  const d = out.data;
+  for (let i = out.offset, end = out.offset + out.size; i < end; i++) d[i] = draw();
+  return out;
+}
+
 /** The (loc, 'loc', CONS_NONE), (scale, 'scale', CONS_NON_NEGATIVE) pair laplace/gumbel/logistic pass to `cont`. */
 export function locScale(loc: FloatParam, scale: FloatParam): ParamSpec[] {
   return [{ value: loc, name: 'loc', cons: 'none' }, { value: scale, name: 'scale', cons: 'non_negative' }];

@@ -17,7 +17,7 @@ import { BitGenerator } from './bitGenerator';
 import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
 import {
-  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
+  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, checkOutput, cont, contAffineBulk, disc, emptyOut, fillOut, FloatParam, isScalarParam,
   locScale, overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import {
@@ -41,10 +41,11 @@ export class Generator {
 
   private get bg(): BitGenerator { return this.bitGenerator; }
 
-  /** `random(size=None, dtype=np.float64)`: 53-bit doubles, or 24-bit float32 values. */
-  random(size: Size, dtype: FloatDType = 'float64'): PyFloat | NDArray {
+  /** `random(size=None, dtype=np.float64, out=None)`: 53-bit doubles, or 24-bit float32 values. */
+  random(size: Size, dtype: FloatDType = 'float64', outArg: unknown = null): PyFloat | NDArray {
     const bg = this.bg;
     const draw = dtype === 'float64' ? () => bg.nextDouble() : () => nextFloat(bg);
+    if (outArg !== null) return fillOut(checkOutput(outArg, dtype, size, false), draw);
     if (size === null) return new PyFloat(draw());
     const out = emptyOut(size, dtype);
     const d = out.data;
@@ -66,9 +67,10 @@ export class Generator {
     return r;
   }
 
-  /** `standard_normal(size=None, dtype=np.float64)`: the ziggurat. */
-  standardNormal(size: Size, dtype: FloatDType = 'float64'): PyFloat | NDArray {
+  /** `standard_normal(size=None, dtype=np.float64, out=None)`: the ziggurat. */
+  standardNormal(size: Size, dtype: FloatDType = 'float64', outArg: unknown = null): PyFloat | NDArray {
     const bg = this.bg;
+    if (outArg !== null) return fillOut(checkOutput(outArg, dtype, size, false), dtype === 'float64' ? () => standardNormal(bg) : () => standardNormalF(bg));
     if (size === null) return new PyFloat(dtype === 'float64' ? standardNormal(bg) : standardNormalF(bg));
     const out = emptyOut(size, dtype);
     if (dtype === 'float64') fillStandardNormal(bg, out.data as Float64Array);
@@ -250,11 +252,12 @@ export class Generator {
     return disc(size, [{ value: lam, name: 'lam', cons: 'poisson' }], (a) => poisson(bg, a[0]));
   }
 
-  /** `standard_exponential(size=None, dtype=np.float64, method='zig')`: any method but 'zig' inverts. */
-  standardExponential(size: Size, dtype: FloatDType, method: string): PyFloat | NDArray {
+  /** `standard_exponential(size=None, dtype=np.float64, method='zig', out=None)`: any method but 'zig' inverts. */
+  standardExponential(size: Size, dtype: FloatDType, method: string, outArg: unknown = null): PyFloat | NDArray {
     const bg = this.bg;
     const zig = method === 'zig';
     const draw = dtype === 'float64' ? (zig ? standardExponential : standardExponentialInv) : (zig ? standardExponentialF : standardExponentialInvF);
+    if (outArg !== null) return fillOut(checkOutput(outArg, dtype, size, false), () => draw(bg));
     if (size === null) return new PyFloat(draw(bg));
     const out = emptyOut(size, dtype);
     const d = out.data;

@@ -309,7 +309,7 @@ type GenImpl = (g: Generator, p: Params) => unknown;
 const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
   random: {
     params: ['size', 'dtype', 'out'],
-    impl: (g, p) => { noOut(p); return g.random(toSize(p.size), floatDtypeOf(p.dtype, 'random')); },
+    impl: (g, p) => g.random(toSize(p.size), floatDtypeOf(p.dtype, 'random'), p.out ?? null),
   },
   integers: {
     params: ['low', 'high', 'size', 'dtype', 'endpoint'],
@@ -321,7 +321,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
   },
   standard_normal: {
     params: ['size', 'dtype', 'out'],
-    impl: (g, p) => { noOut(p); return g.standardNormal(toSize(p.size), floatDtypeOf(p.dtype, 'standard_normal')); },
+    impl: (g, p) => g.standardNormal(toSize(p.size), floatDtypeOf(p.dtype, 'standard_normal'), p.out ?? null),
   },
   normal: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.normal(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   uniform: { params: ['low', 'high', 'size'], impl: (g, p) => g.uniform(floatOr(p.low, 0), floatOr(p.high, 1), toSize(p.size)) },
@@ -355,8 +355,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     params: ['size', 'dtype', 'method', 'out'],
     impl: (g, p) => {
       const dtype = floatDtypeOf(p.dtype, 'standard_exponential');
-      noOut(p);
-      return g.standardExponential(toSize(p.size), dtype, p.method === undefined ? 'zig' : String(p.method));
+      return g.standardExponential(toSize(p.size), dtype, p.method === undefined ? 'zig' : String(p.method), p.out ?? null);
     },
   },
   exponential: { params: ['scale', 'size'], impl: (g, p) => g.exponential(floatOr(p.scale, 1), toSize(p.size)) },
