@@ -155,6 +155,18 @@ def gamma_cases():
             s.meth('g', m, *a, **kw)
         s.meth('g', 'random')
 
+    s = seq('missing required arguments (Cython\'s "takes at least N positional arguments")')
+    s.fn('default_rng', 64, bind='g')
+    for m, a, kw in [('gamma', (), {'scale': 2}), ('beta', (1,), {'size': 2}), ('beta', (), {'b': 1}), ('standard_gamma', (), {'size': 3}),
+                     ('integers', (), {}), ('choice', (), {}), ('binomial', (3,), {}), ('permutation', (), {}), ('shuffle', (), {})]:
+        s.meth('g', m, *a, **kw)
+    for m, a, kw in [('gamma', (), {}), ('beta', (), {}), ('standard_gamma', (), {}), ('randint', (), {}), ('binomial', (), {'p': 0.5}),
+                     ('choice', (), {}), ('random_integers', (), {}), ('permutation', (), {}), ('shuffle', (), {})]:
+        s.fn(m, *a, **kw)
+    s.fn('permutation', x=3).fn('shuffle', [1], [2]).fn('set_state', state=1).fn('set_state').fn('RandomState', 1, bind='rs')
+    s.meth('rs', 'shuffle', [1, 2], [3]).meth('rs', 'permutation', x=2)
+    s.meth('g', 'gamma', shape=2, size=2).fn('beta', a=1, b=2).meth('g', 'random')
+
     s = seq('legacy standard_gamma, gamma, beta (gaussian cache shared with randn)')
     s.fn('seed', 63)
     for shape in [0.5, 1.0, 2.5, 0.05, 30.0]:

@@ -183,11 +183,19 @@ function seedSequenceOf(x: unknown): SeedSequence {
 // ---- binding -------------------------------------------------------------------------------
 
 type Params = Record<string, unknown>;
-interface Sig { readonly params: readonly string[]; readonly varargs?: boolean }
+/**
+ * `required`: how many leading params Cython requires (its "takes at least N positional
+ * arguments"); `single`: a one-argument RandomState method (METH_O: exactly one positional).
+ */
+interface Sig { readonly params: readonly string[]; readonly varargs?: boolean; readonly required?: number; readonly single?: boolean }
 
 /** Binds Python args to parameter names; a varargs signature (rand/randn) takes positionals only. */
 function bind(name: string, sig: Sig, args: PyArgs, kwargs: PyKwargs): { p: Params; rest: PyArgs } {
   const p: Params = {};
+  if (sig.single) {
+    if (Object.keys(kwargs).length > 0) throw typeError(`RandomState.${name}() takes no keyword arguments`);
+    if (args.length !== 1) throw typeError(`RandomState.${name}() takes exactly one argument (${args.length} given)`);
+  }
   if (!sig.varargs && args.length > sig.params.length) {
     throw typeError(`${name}() takes at most ${sig.params.length} positional arguments (${args.length} given)`);
   }
@@ -197,6 +205,10 @@ function bind(name: string, sig: Sig, args: PyArgs, kwargs: PyKwargs): { p: Para
     if (sig.varargs || !sig.params.includes(k)) throw typeError(`${name}() got an unexpected keyword argument '${k}'`);
     if (k in p) throw typeError(`${name}() got multiple values for keyword argument '${k}'`);
     p[k] = v;
+  }
+  const need = sig.required ?? 0;
+  if (need > 0 && sig.params.slice(0, need).some((k) => !(k in p))) {
+    throw typeError(`${name}() takes at least ${need} positional argument${need > 1 ? 's' : ''} (${args.length} given)`);
   }
   return { p, rest: sig.varargs ? args : [] };
 }
@@ -239,7 +251,7 @@ type LegacyImpl = (rs: RandomState, p: Params, rest: PyArgs) => unknown;
 const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
   seed: { params: ['seed'], impl: (rs, p) => { rs.seed(toSeed(p.seed)); return null; } },
   get_state: { params: ['legacy'], impl: (rs, p) => rs.getState(p.legacy === undefined ? true : toBool(p.legacy)) },
-  set_state: { params: ['state'], impl: (rs, p) => rs.setState(required('set_state', p, 'state')) },
+  set_state: { params: ['state'], single: true, impl: (rs, p) => rs.setState(required('set_state', p, 'state')) },
   random_sample: { params: ['size'], impl: (rs, p) => rs.randomSample(toSize(p.size)) },
   random: { params: ['size'], impl: (rs, p) => rs.randomSample(toSize(p.size)) },
   sample: { params: ['size'], impl: (rs, p) => rs.randomSample(toSize(p.size)) },
@@ -250,14 +262,14 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
   normal: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.normal(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   uniform: { params: ['low', 'high', 'size'], impl: (rs, p) => rs.uniform(floatOr(p.low, 0), floatOr(p.high, 1), toSize(p.size)) },
   randint: {
-    params: ['low', 'high', 'size', 'dtype'],
+    params: ['low', 'high', 'size', 'dtype'], required: 1,
     impl: (rs, p) => {
       const d = intDtypeOf(p.dtype, 'int', 'randint');
       return rs.randint(toIntParam(required('randint', p, 'low')), intOrNull(p.high), toSize(p.size), d.dtype, d.builtin);
     },
   },
   random_integers: {
-    params: ['low', 'high', 'size'],
+    params: ['low', 'high', 'size'], required: 1,
     impl: (rs, p) => {
       const low = toIntParam(required('random_integers', p, 'low'));
       const [lo, hi] = p.high === undefined || p.high === null ? [1, low] : [low, toIntParam(p.high)];
@@ -266,37 +278,37 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     },
   },
   choice: {
-    params: ['a', 'size', 'replace', 'p'],
+    params: ['a', 'size', 'replace', 'p'], required: 1,
     impl: (rs, p) => {
       const { p: pv, isNdarray } = toP(p.p);
       return rs.choice(toNdarray(required('choice', p, 'a')), toSize(p.size), p.replace === undefined ? true : toBool(p.replace), pv, isNdarray);
     },
   },
   permutation: {
-    params: ['x'],
+    params: ['x'], single: true,
     impl: (rs, p) => {
       const x = required('permutation', p, 'x');
       return isPyInt(x) ? rs.permutation(toInt(x), true) : rs.permutation(toNdarray(x), false);
     },
   },
-  shuffle: { params: ['x'], impl: (rs, p) => rs.shuffle(shuffleTarget(required('shuffle', p, 'x'))) },
+  shuffle: { params: ['x'], single: true, impl: (rs, p) => rs.shuffle(shuffleTarget(required('shuffle', p, 'x'))) },
   binomial: {
-    params: ['n', 'p', 'size'],
+    params: ['n', 'p', 'size'], required: 2,
     impl: (rs, p) => rs.binomial(toFloatParam(required('binomial', p, 'n')), toFloatParam(required('binomial', p, 'p')), toSize(p.size)),
   },
   poisson: { params: ['lam', 'size'], impl: (rs, p) => rs.poisson(floatOr(p.lam, 1), toSize(p.size)) },
   standard_exponential: { params: ['size'], impl: (rs, p) => rs.standardExponential(toSize(p.size)) },
   exponential: { params: ['scale', 'size'], impl: (rs, p) => rs.exponential(floatOr(p.scale, 1), toSize(p.size)) },
   standard_gamma: {
-    params: ['shape', 'size'],
+    params: ['shape', 'size'], required: 1,
     impl: (rs, p) => rs.standardGamma(toFloatParam(required('standard_gamma', p, 'shape')), toSize(p.size)),
   },
   gamma: {
-    params: ['shape', 'scale', 'size'],
+    params: ['shape', 'scale', 'size'], required: 1,
     impl: (rs, p) => rs.gamma(toFloatParam(required('gamma', p, 'shape')), floatOr(p.scale, 1), toSize(p.size)),
   },
   beta: {
-    params: ['a', 'b', 'size'],
+    params: ['a', 'b', 'size'], required: 2,
     impl: (rs, p) => rs.beta(toFloatParam(required('beta', p, 'a')), toFloatParam(required('beta', p, 'b')), toSize(p.size)),
   },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (rs, p) => rs.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
@@ -312,7 +324,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     impl: (g, p) => g.random(toSize(p.size), floatDtypeOf(p.dtype, 'random'), p.out ?? null),
   },
   integers: {
-    params: ['low', 'high', 'size', 'dtype', 'endpoint'],
+    params: ['low', 'high', 'size', 'dtype', 'endpoint'], required: 1,
     impl: (g, p) => {
       const d = intDtypeOf(p.dtype, 'int64', 'integers');
       return g.integers(toIntParam(required('integers', p, 'low')), intOrNull(p.high), toSize(p.size), d.dtype,
@@ -326,7 +338,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
   normal: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.normal(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   uniform: { params: ['low', 'high', 'size'], impl: (g, p) => g.uniform(floatOr(p.low, 0), floatOr(p.high, 1), toSize(p.size)) },
   choice: {
-    params: ['a', 'size', 'replace', 'p', 'axis', 'shuffle'],
+    params: ['a', 'size', 'replace', 'p', 'axis', 'shuffle'], required: 1,
     impl: (g, p) => {
       const a = required('choice', p, 'a');
       const { p: pv, isNdarray } = toP(p.p);
@@ -335,7 +347,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     },
   },
   permutation: {
-    params: ['x', 'axis'],
+    params: ['x', 'axis'], required: 1,
     impl: (g, p) => {
       const x = required('permutation', p, 'x');
       const axis = p.axis === undefined ? 0 : toInt(p.axis);
@@ -343,11 +355,11 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     },
   },
   shuffle: {
-    params: ['x', 'axis'],
+    params: ['x', 'axis'], required: 1,
     impl: (g, p) => g.shuffle(shuffleTarget(required('shuffle', p, 'x')), p.axis === undefined ? 0 : toInt(p.axis)),
   },
   binomial: {
-    params: ['n', 'p', 'size'],
+    params: ['n', 'p', 'size'], required: 2,
     impl: (g, p) => g.binomial(toFloatParam(required('binomial', p, 'n')), toFloatParam(required('binomial', p, 'p')), toSize(p.size)),
   },
   poisson: { params: ['lam', 'size'], impl: (g, p) => g.poisson(floatOr(p.lam, 1), toSize(p.size)) },
@@ -360,7 +372,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
   },
   exponential: { params: ['scale', 'size'], impl: (g, p) => g.exponential(floatOr(p.scale, 1), toSize(p.size)) },
   standard_gamma: {
-    params: ['shape', 'size', 'dtype', 'out'],
+    params: ['shape', 'size', 'dtype', 'out'], required: 1,
     impl: (g, p) => {
       const shape = toFloatParam(required('standard_gamma', p, 'shape'));
       const dtype = floatDtypeOf(p.dtype, 'standard_gamma');
@@ -370,11 +382,11 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     },
   },
   gamma: {
-    params: ['shape', 'scale', 'size'],
+    params: ['shape', 'scale', 'size'], required: 1,
     impl: (g, p) => g.gamma(toFloatParam(required('gamma', p, 'shape')), floatOr(p.scale, 1), toSize(p.size)),
   },
   beta: {
-    params: ['a', 'b', 'size'],
+    params: ['a', 'b', 'size'], required: 2,
     impl: (g, p) => g.beta(toFloatParam(required('beta', p, 'a')), toFloatParam(required('beta', p, 'b')), toSize(p.size)),
   },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (g, p) => g.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
