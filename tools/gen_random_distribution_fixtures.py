@@ -9,10 +9,13 @@ so the number of draws every call consumes is checked by the calls after it. Lon
 (thousands of values) cover the ziggurat's rejection paths; seeds whose first values reach the
 exponential ziggurat's tail (x > r) are searched for, as for the normal's.
 Also writes test/fixtures/random_libm_exp_pow.json: inputs and outputs of this machine's glibc
-exp and pow (math.exp and math.pow call them), for test/engine/randomLibmExpPow.test.ts.
+exp and pow (math.exp and math.pow call them), for test/engine/randomLibmExpPow.test.ts, and
+test/fixtures/random_libm_float.json: its logf and powf (through ctypes), for
+test/engine/randomLibmFloat.test.ts.
 Run: /usr/bin/python3 tools/gen_random_distribution_fixtures.py (needs NumPy 1.24.x).
 """
 
+import ctypes
 import json
 import math
 import os
@@ -26,6 +29,7 @@ from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
 
 OUT = os.path.join(FIXTURES, 'random_distributions.json')
 OUT_LIBM = os.path.join(FIXTURES, 'random_libm_exp_pow.json')
+OUT_LIBM_FLOAT = os.path.join(FIXTURES, 'random_libm_float.json')
 EXP_R = 7.6971174701310497
 
 
@@ -149,11 +153,26 @@ def gamma_cases():
         s.meth('g', 'beta', 0.5, 0.5, 400).meth('g', 'beta', 2, 3, 300).meth('g', 'beta', 0.3, 5, 300).meth('g', 'beta', 1, 1, 50)
         s.meth('g', 'beta', 1e-3, 1e-3, 200).meth('g', 'beta', [0.5, 2], [1, 3]).meth('g', 'beta', 2, 3).meth('g', 'random')
         for m, a, kw in [('standard_gamma', (-1,), {}), ('standard_gamma', (-0.0,), {}), ('standard_gamma', ([1, -1],), {}),
-                         ('standard_gamma', (1,), {'dtype': np.int32}), ('gamma', (1, -1), {}), ('gamma', (-1, 1), {}),
+                         ('standard_gamma', (1,), {'dtype': np.int32}), ('standard_gamma', (1,), {'dtype': np.int32, 'out': np.zeros(2)}),
+                         ('gamma', (1, -1), {}), ('gamma', (-1, 1), {}),
                          ('gamma', ([1, 2], [1, 2, 3]), {}), ('beta', (0, 1), {}), ('beta', (1, -1), {}), ('beta', ([1, 0], 1), {}),
                          ('beta', (float('nan'), 1), {}), ('gamma', (np.ones((3, 2)),), {'size': 2})]:
             s.meth('g', m, *a, **kw)
         s.meth('g', 'random')
+
+    s = seq('Generator standard_gamma float32 and out=')
+    s.fn('default_rng', 65, bind='g')
+    for shape in [0.5, 1.0, 2.5, 0.05, 0.999, 30.0, 1e-3, 0.0]:
+        s.meth('g', 'standard_gamma', shape, 400, dtype=np.float32)
+    s.meth('g', 'standard_gamma', 2.5, dtype=np.float32).meth('g', 'standard_gamma', [0.5, 1, 4], dtype=np.float32)
+    s.meth('g', 'standard_gamma', [[0.3], [7]], size=(2, 3), dtype='float32').meth('g', 'standard_gamma', 0.1 + 1e-12, 3, dtype=np.float32)
+    s.meth('g', 'standard_gamma', 2.0, out=np.zeros(4)).meth('g', 'standard_gamma', 0.7, 4, np.float32, np.zeros(4, np.float32))
+    s.meth('g', 'standard_gamma', [1.0, 3.0], out=np.zeros((2, 2))).meth('g', 'standard_gamma', 2.0, out=np.zeros(3, np.float32))
+    s.meth('g', 'standard_gamma', 2.0, 5, out=np.zeros(4)).meth('g', 'standard_gamma', -1.0, dtype=np.float32)
+    s.meth('g', 'standard_gamma', [1.0, -1.0], dtype=np.float32).meth('g', 'standard_gamma', [1.0, 2.0, 3.0], out=np.zeros(2))
+    s.meth('g', 'random')
+    s.fn('MT19937', 66, bind='mt').fn('Generator', Ref('mt'), bind='g2').meth('g2', 'standard_gamma', 0.4, 300, dtype=np.float32)
+    s.meth('g2', 'standard_gamma', 4.0, 300, dtype=np.float32).meth('g2', 'random')
 
     s = seq('missing required arguments (Cython\'s "takes at least N positional arguments")')
     s.fn('default_rng', 64, bind='g')
@@ -216,6 +235,30 @@ def libm_exp_cases():
             'pow': [[enc_f(x), enc_f(y), enc_f(glibc_pow(x, y))] for x, y in pows]}
 
 
+def libm_float_cases():
+    """glibc's logf and powf on float32 inputs like float32 standard_gamma's, a spread and specials."""
+    libm = ctypes.CDLL('libm.so.6')
+    libm.logf.restype, libm.logf.argtypes = ctypes.c_float, [ctypes.c_float]
+    libm.powf.restype, libm.powf.argtypes = ctypes.c_float, [ctypes.c_float, ctypes.c_float]
+    rnd = random.Random(20261127)
+
+    def f32(v):
+        return float(np.float32(v))
+    logs = [f32(rnd.random()) for _ in range(2000)] + [f32(rnd.random() * 10.0 ** rnd.randint(-44, 38)) for _ in range(1000)]
+    logs += [f32(1 + rnd.gauss(0, 0.01)) for _ in range(500)] + [1.0, f32(1e-45), f32(1e-40), math.inf, 0.0]
+    pows = []
+    for _ in range(1500):
+        sh = f32(rnd.choice([rnd.random(), rnd.random() * 0.01])) or 0.5
+        inv = f32(np.float32(1) / np.float32(sh))
+        pows.append((f32(rnd.random()), inv))
+        pows.append((f32(f32(1 - sh) + f32(sh * f32(-math.log(1 - rnd.random())))), inv))
+    pows += [(f32(rnd.random() * 10.0 ** rnd.randint(-44, 38)), f32(rnd.uniform(-20, 20))) for _ in range(1000)]
+    pows += [(0.0, 2.0), (0.0, 0.5), (1.0, 5.0), (0.5, f32(1e20)), (2.0, f32(1e20)), (f32(1e-45), 0.5), (0.3, 0.0),
+             (math.inf, 2.0), (0.5, math.inf), (0.5, 300.0), (0.5, 149.5)]
+    return {'logf': [[enc_f(x), enc_f(libm.logf(x))] for x in logs],
+            'powf': [[enc_f(x), enc_f(y), enc_f(libm.powf(x, y))] for x, y in pows]}
+
+
 def main():
     exponential_cases()
     transform_cases()
@@ -232,6 +275,10 @@ def main():
     with open(OUT_LIBM, 'w') as f:
         f.write(json.dumps(libm, separators=(',', ':')) + '\n')
     print(f'{OUT_LIBM}: exp: {len(libm["exp"])}, pow: {len(libm["pow"])}', file=sys.stderr)
+    libmf = libm_float_cases()
+    with open(OUT_LIBM_FLOAT, 'w') as f:
+        f.write(json.dumps(libmf, separators=(',', ':')) + '\n')
+    print(f'{OUT_LIBM_FLOAT}: logf: {len(libmf["logf"])}, powf: {len(libmf["powf"])}', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -7,10 +7,13 @@
 // logs or exps go through the glibc-exact ports (libm.ts, libmPow.ts).
 
 import { BitGenerator } from './bitGenerator';
-import { standardExponential } from './continuous';
-import { GaussState, legacyGauss, standardNormal } from './distributions';
+import { standardExponential, standardExponentialF } from './continuous';
+import { GaussState, legacyGauss, nextFloat, standardNormal, standardNormalF } from './distributions';
 import { exp, log } from './libm';
+import { logf, powfNonNegative as powf } from './libmFloat';
 import { powNonNegative as pow } from './libmPow';
+
+const fr = Math.fround;
 
 /** The three draws a gamma sampler makes, as Generator or RandomState makes them. */
 export interface GammaSource {
@@ -59,6 +62,40 @@ export function standardGamma(src: GammaSource, shape: number): number {
     const U = src.uniform();
     if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
     if (log(U) < 0.5 * X * X + b * (1.0 - V + log(V))) return b * V;
+  }
+}
+
+/** `random_standard_gamma_f`: the float32 sampler, every operation rounded to float32. */
+export function standardGammaF(bg: BitGenerator, shape: number): number {
+  if (shape === 1.0) return standardExponentialF(bg);
+  if (shape === 0.0) return 0.0;
+  if (shape < 1.0) {
+    for (;;) {
+      const U = nextFloat(bg);
+      const V = standardExponentialF(bg);
+      if (U <= fr(1.0 - shape)) {
+        const X = powf(U, fr(1.0 / shape));
+        if (X <= V) return X;
+      } else {
+        const Y = -logf(fr(fr(1.0 - U) / shape));
+        const X = powf(fr(fr(1.0 - shape) + fr(shape * Y)), fr(1.0 / shape));
+        if (X <= fr(V + Y)) return X;
+      }
+    }
+  }
+  const b = fr(shape - fr(1.0 / 3.0));
+  const c = fr(1.0 / fr(Math.sqrt(fr(9.0 * b))));
+  for (;;) {
+    let X: number, V: number;
+    do {
+      X = standardNormalF(bg);
+      V = fr(1.0 + fr(c * X));
+    } while (V <= 0.0);
+    V = fr(fr(V * V) * V);
+    const U = nextFloat(bg);
+    const X2 = fr(X * X);
+    if (U < fr(1.0 - fr(fr(fr(0.0331) * X2) * X2))) return fr(b * V);
+    if (logf(U) < fr(fr(fr(0.5 * X) * X) + fr(b * fr(fr(1.0 - V) + logf(V))))) return fr(b * V);
   }
 }
 

@@ -26,13 +26,15 @@ import {
 import {
   gumbel, laplace, logistic, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
 } from './continuous';
-import { beta, generatorSource, standardGamma } from './gamma';
+import { beta, generatorSource, standardGamma, standardGammaF } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, notImplemented, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
 
 export type FloatDType = 'float32' | 'float64';
+
+const fr = Math.fround;
 
 export class Generator {
   readonly binomialState: BinomialState = newBinomialState();
@@ -278,10 +280,32 @@ export class Generator {
       (a) => exp(a[0] + a[1] * standardNormal(bg)));
   }
 
-  /** `standard_gamma(shape, size=None, dtype=np.float64)`. */
-  standardGamma(shape: FloatParam, size: Size): PyFloat | NDArray {
-    const src = generatorSource(this.bg);
-    return cont(size, [{ value: shape, name: 'shape', cons: 'non_negative' }], (a) => standardGamma(src, a[0]));
+  /**
+   * `standard_gamma(shape, size=None, dtype=np.float64, out=None)`: float32 converts shape to
+   * float32 and runs the float sampler (`cont_f`); `out` must be C-contiguous here.
+   */
+  standardGamma(shape: FloatParam, size: Size, dtype: FloatDType, outArg: unknown = null): PyFloat | NDArray {
+    const bg = this.bg;
+    const src = generatorSource(bg);
+    const out = outArg === null ? null : checkOutput(outArg, dtype, size, true);
+    const f32 = dtype === 'float32';
+    const draw = f32 ? (a: readonly number[]) => standardGammaF(bg, fr(a[0])) : (a: readonly number[]) => standardGamma(src, a[0]);
+    if (isScalarParam(shape)) {
+      const v = f32 ? fr(scalarOf(shape)) : scalarOf(shape);
+      checkConstraint(v, 'shape', 'non_negative');
+      if (out !== null) return fillOut(out, () => draw([v]));
+      if (size === null) return new PyFloat(draw([v]));
+      const res = emptyOut(size, dtype);
+      for (let i = 0; i < res.data.length; i++) res.data[i] = draw([v]);
+      return res;
+    }
+    const arr = asArray(shape);
+    checkArrayConstraint(arr, 'shape', 'non_negative');
+    if (out === null) return broadcastLoop(size, [arr], dtype, draw);
+    // cont_broadcast_1 with out: the parameter broadcast against out's shape, into out
+    const res = broadcastLoop(out.shape, [arr], dtype, draw);
+    out.data.set(res.data, out.offset);
+    return out;
   }
 
   /** `gamma(shape, scale=1.0, size=None)`: scale * standard_gamma(shape). */

@@ -233,10 +233,6 @@ function floatDtypeOf(x: unknown, method: string): FloatDType {
   return d.dtype;
 }
 
-function noOut(p: Params): void {
-  if (p.out !== undefined && p.out !== null) throw new NumpyError('NotImplementedError', 'out= is not supported');
-}
-
 function shuffleTarget(x: unknown): NDArray | unknown[] {
   if (x instanceof NDArray || Array.isArray(x)) return x as NDArray | unknown[];
   if (x instanceof PyTuple) {
@@ -375,10 +371,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     params: ['shape', 'size', 'dtype', 'out'], required: 1,
     impl: (g, p) => {
       const shape = toFloatParam(required('standard_gamma', p, 'shape'));
-      const dtype = floatDtypeOf(p.dtype, 'standard_gamma');
-      noOut(p);
-      if (dtype === 'float32') throw new NumpyError('NotImplementedError', 'standard_gamma(dtype=np.float32) is not supported');
-      return g.standardGamma(shape, toSize(p.size));
+      return g.standardGamma(shape, toSize(p.size), floatDtypeOf(p.dtype, 'standard_gamma'), p.out ?? null);
     },
   },
   gamma: {
