@@ -198,6 +198,25 @@ def gamma_cases():
     s.fn('RandomState', 8, bind='rs').meth('rs', 'gamma', 3, 1, 4).meth('rs', 'beta', 2, 2, 3).meth('rs', 'randn')
 
 
+def derived_cases():
+    cases = [('chisquare', (3, 300)), ('chisquare', (0.5, 300)), ('f', (3, 7, 300)), ('f', (0.5, 2, 100)), ('standard_t', (5, 300)),
+             ('standard_t', (0.7, 100)), ('standard_cauchy', (300,)), ('weibull', (2.0, 300)), ('weibull', (0.3, 200)),
+             ('weibull', (0, 3)), ('rayleigh', (2.0, 300)), ('chisquare', ([1, 10],)), ('f', ([1, 2], [[3], [4]])),
+             ('standard_t', (3,)), ('standard_cauchy', ()), ('weibull', ([1, 2], (3, 2))), ('rayleigh', ()), ('rayleigh', ([1, 2],))]
+    errors = [('chisquare', (0,)), ('chisquare', (-1,)), ('f', (1, 0)), ('f', (0, 1)), ('standard_t', (0,)), ('weibull', (-1,)),
+              ('rayleigh', (-1,)), ('chisquare', ([1, 0],)), ('weibull', ([1, -1],)), ('chisquare', ()), ('f', (1,)), ('weibull', ())]
+    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh')
+    s.fn('default_rng', 71, bind='g')
+    for m, a in cases + errors:
+        s.meth('g', m, *a)
+    s.meth('g', 'random')
+    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh')
+    s.fn('seed', 72)
+    for m, a in cases + errors:
+        s.fn(m, *a)
+    s.fn('randn').fn('rand')
+
+
 def enc_f(x):
     return x if math.isfinite(x) else repr(x)
 
@@ -264,6 +283,7 @@ def main():
     transform_cases()
     lognormal_cases()
     gamma_cases()
+    derived_cases()
     doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
     text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
     with open(OUT, 'w') as f:

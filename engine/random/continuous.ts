@@ -75,3 +75,9 @@ export function logistic(bg: BitGenerator, loc: number, scale: number): number {
     if (U > 0.0) return loc + scale * log(U / (1.0 - U));
   }
 }
+
+/** `random_rayleigh`: mode * sqrt(2 * the ziggurat exponential). */
+export const rayleigh = (bg: BitGenerator, mode: number): number => mode * Math.sqrt(2.0 * standardExponential(bg));
+
+/** `legacy_rayleigh`: mode * sqrt(-2 * log1p(-U)). */
+export const legacyRayleigh = (bg: BitGenerator, mode: number): number => mode * Math.sqrt(-2.0 * log1p(-bg.nextDouble()));

@@ -127,3 +127,33 @@ export function beta(src: GammaSource, a: number, b: number, legacy: boolean): n
   const Gb = standardGamma(src, b);
   return Ga / (Ga + Gb);
 }
+
+// ---- samplers built from the same draws ---------------------------------------------------
+
+/** `random_chisquare` / `legacy_chisquare`: 2 * standard_gamma(df / 2). */
+export const chisquare = (src: GammaSource, df: number): number => 2.0 * standardGamma(src, df / 2.0);
+
+/** `random_f` / `legacy_f`: a ratio of scaled chi-squares, numerator first. */
+export function fDist(src: GammaSource, dfnum: number, dfden: number): number {
+  const num = chisquare(src, dfnum) * dfden;
+  return num / (chisquare(src, dfden) * dfnum);
+}
+
+/** `random_standard_t` / `legacy_standard_t`: the normal, then the gamma. */
+export function standardT(src: GammaSource, df: number): number {
+  const num = src.normal();
+  const denom = standardGamma(src, df / 2);
+  return Math.sqrt(df / 2) * num / Math.sqrt(denom);
+}
+
+/** `random_standard_cauchy` / `legacy_standard_cauchy`: normal / normal, left operand drawn first. */
+export function standardCauchy(src: GammaSource): number {
+  const n = src.normal();
+  return n / src.normal();
+}
+
+/** `random_weibull` / `legacy_weibull`: a == 0 gives 0 without a draw. */
+export function weibull(src: GammaSource, a: number): number {
+  if (a === 0.0) return 0.0;
+  return pow(src.exponential(), 1. / a);
+}

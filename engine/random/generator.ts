@@ -24,9 +24,9 @@ import {
   binomial, BinomialState, boundedLemireIndex, fillStandardNormal, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
 } from './distributions';
 import {
-  gumbel, laplace, logistic, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
+  gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
 } from './continuous';
-import { beta, generatorSource, standardGamma, standardGammaF } from './gamma';
+import { beta, chisquare, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -320,6 +320,43 @@ export class Generator {
     const src = generatorSource(this.bg);
     return cont(size, [{ value: a, name: 'a', cons: 'positive' }, { value: b, name: 'b', cons: 'positive' }],
       (v) => beta(src, v[0], v[1], false));
+  }
+
+  /** `chisquare(df, size=None)`. */
+  chisquare(df: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: df, name: 'df', cons: 'positive' }], (a) => chisquare(src, a[0]));
+  }
+
+  /** `f(dfnum, dfden, size=None)`. */
+  f(dfnum: FloatParam, dfden: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: dfnum, name: 'dfnum', cons: 'positive' }, { value: dfden, name: 'dfden', cons: 'positive' }],
+      (a) => fDist(src, a[0], a[1]));
+  }
+
+  /** `standard_t(df, size=None)`. */
+  standardT(df: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: df, name: 'df', cons: 'positive' }], (a) => standardT(src, a[0]));
+  }
+
+  /** `standard_cauchy(size=None)`. */
+  standardCauchy(size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [], () => standardCauchy(src));
+  }
+
+  /** `weibull(a, size=None)`. */
+  weibull(a: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: a, name: 'a', cons: 'non_negative' }], (v) => weibull(src, v[0]));
+  }
+
+  /** `rayleigh(scale=1.0, size=None)`. */
+  rayleigh(scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => rayleigh(bg, a[0]));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

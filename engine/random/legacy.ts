@@ -18,8 +18,8 @@ import {
   locScale, overflowError, prodOf, scalarOf, Size, subtract,
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
-import { gumbel, laplace, legacyStandardExponential, logistic } from './continuous';
-import { beta, legacySource, standardGamma } from './gamma';
+import { gumbel, laplace, legacyRayleigh, legacyStandardExponential, logistic } from './continuous';
+import { beta, chisquare, fDist, legacySource, standardCauchy, standardGamma, standardT, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -298,6 +298,43 @@ export class RandomState {
     const src = legacySource(this.bg, this.gaussState);
     return cont(size, [{ value: a, name: 'a', cons: 'positive' }, { value: b, name: 'b', cons: 'positive' }],
       (v) => beta(src, v[0], v[1], true));
+  }
+
+  /** `chisquare(df, size=None)`. */
+  chisquare(df: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: df, name: 'df', cons: 'positive' }], (a) => chisquare(src, a[0]));
+  }
+
+  /** `f(dfnum, dfden, size=None)`. */
+  f(dfnum: FloatParam, dfden: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: dfnum, name: 'dfnum', cons: 'positive' }, { value: dfden, name: 'dfden', cons: 'positive' }],
+      (a) => fDist(src, a[0], a[1]));
+  }
+
+  /** `standard_t(df, size=None)`. */
+  standardT(df: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: df, name: 'df', cons: 'positive' }], (a) => standardT(src, a[0]));
+  }
+
+  /** `standard_cauchy(size=None)`. */
+  standardCauchy(size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [], () => standardCauchy(src));
+  }
+
+  /** `weibull(a, size=None)`. */
+  weibull(a: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: a, name: 'a', cons: 'non_negative' }], (v) => weibull(src, v[0]));
+  }
+
+  /** `rayleigh(scale=1.0, size=None)`. */
+  rayleigh(scale: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => legacyRayleigh(bg, a[0]));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */
