@@ -202,15 +202,20 @@ def derived_cases():
     cases = [('chisquare', (3, 300)), ('chisquare', (0.5, 300)), ('f', (3, 7, 300)), ('f', (0.5, 2, 100)), ('standard_t', (5, 300)),
              ('standard_t', (0.7, 100)), ('standard_cauchy', (300,)), ('weibull', (2.0, 300)), ('weibull', (0.3, 200)),
              ('weibull', (0, 3)), ('rayleigh', (2.0, 300)), ('chisquare', ([1, 10],)), ('f', ([1, 2], [[3], [4]])),
-             ('standard_t', (3,)), ('standard_cauchy', ()), ('weibull', ([1, 2], (3, 2))), ('rayleigh', ()), ('rayleigh', ([1, 2],))]
+             ('standard_t', (3,)), ('standard_cauchy', ()), ('weibull', ([1, 2], (3, 2))), ('rayleigh', ()), ('rayleigh', ([1, 2],)),
+             ('triangular', (0, 0.3, 1, 300)), ('triangular', (-1, -1, 2, 5)), ('triangular', (0, 1, 1, 5)), ('triangular', (0, 1, 2)),
+             ('triangular', ([0, 1], 2, [3, 4])), ('triangular', (0, [1, 2], 5, (2, 2)))]
     errors = [('chisquare', (0,)), ('chisquare', (-1,)), ('f', (1, 0)), ('f', (0, 1)), ('standard_t', (0,)), ('weibull', (-1,)),
-              ('rayleigh', (-1,)), ('chisquare', ([1, 0],)), ('weibull', ([1, -1],)), ('chisquare', ()), ('f', (1,)), ('weibull', ())]
-    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh')
+              ('rayleigh', (-1,)), ('chisquare', ([1, 0],)), ('weibull', ([1, -1],)), ('chisquare', ()), ('f', (1,)), ('weibull', ()),
+              ('triangular', (2, 1, 3)), ('triangular', (0, 4, 3)), ('triangular', (1, 1, 1)), ('triangular', ([0, 2], 1, 3)),
+              ('triangular', (0, [1, 4], 3)), ('triangular', ([0, 1], [1, 1], [2, 1])), ('triangular', ([0, 1], 1, [2, 3, 4])),
+              ('triangular', (0, 1))]
+    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular')
     s.fn('default_rng', 71, bind='g')
     for m, a in cases + errors:
         s.meth('g', m, *a)
     s.meth('g', 'random')
-    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh')
+    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular')
     s.fn('seed', 72)
     for m, a in cases + errors:
         s.fn(m, *a)

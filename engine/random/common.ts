@@ -229,6 +229,28 @@ export function subtract(a: NDArray, b: NDArray): NDArray {
   return broadcastLoop(shape, [a, b], 'float64', (v) => v[0] - v[1]);
 }
 
+/**
+ * `triangular`'s argument checks and sampling loop, shared by Generator and RandomState:
+ * "left > mode", "mode > right", "left == right" (on scalars, or on any broadcast pair).
+ */
+export function triangularCont(size: Size, left: FloatParam, mode: FloatParam, right: FloatParam,
+  draw: (l: number, m: number, r: number) => number): PyFloat | NDArray {
+  const checks: [FloatParam, FloatParam, (a: number, b: number) => boolean, string][] = [
+    [left, mode, (a, b) => a > b, 'left > mode'], [mode, right, (a, b) => a > b, 'mode > right'], [left, right, (a, b) => a === b, 'left == right'],
+  ];
+  const params = [left, mode, right].map((v) => ({ value: v, name: '', cons: 'none' as const }));
+  if (isScalarParam(left) && isScalarParam(mode) && isScalarParam(right)) {
+    for (const [a, b, bad, msg] of checks) if (bad(scalarOf(a), scalarOf(b))) throw valueError(msg);
+  } else {
+    for (const [a, b, bad, msg] of checks) {
+      const pair = [asArray(a), asArray(b)];
+      const shape = unwrap(broadcastShapes(pair[0].shape, pair[1].shape)) as number[];
+      if (broadcastLoop(shape, pair, 'float64', (v) => (bad(v[0], v[1]) ? 1 : 0)).toArray().some((x) => x !== 0)) throw valueError(msg);
+    }
+  }
+  return cont(size, params, (a) => draw(a[0], a[1], a[2]));
+}
+
 /** `kahan_sum` over a float64 buffer. */
 export function kahanSum(x: ArrayLike<number>): number {
   const n = x.length;

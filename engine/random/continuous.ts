@@ -81,3 +81,15 @@ export const rayleigh = (bg: BitGenerator, mode: number): number => mode * Math.
 
 /** `legacy_rayleigh`: mode * sqrt(-2 * log1p(-U)). */
 export const legacyRayleigh = (bg: BitGenerator, mode: number): number => mode * Math.sqrt(-2.0 * log1p(-bg.nextDouble()));
+
+/** `random_triangular` (also RandomState's). */
+export function triangular(bg: BitGenerator, left: number, mode: number, right: number): number {
+  const base = right - left;
+  const leftbase = mode - left;
+  const ratio = leftbase / base;
+  const leftprod = leftbase * base;
+  const rightprod = (right - mode) * base;
+  const U = bg.nextDouble();
+  if (U <= ratio) return left + Math.sqrt(U * leftprod);
+  return right - Math.sqrt((1.0 - U) * rightprod);
+}

@@ -18,13 +18,13 @@ import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
 import {
   asArray, broadcastLoop, checkArrayConstraint, checkConstraint, checkOutput, cont, contAffineBulk, disc, emptyOut, fillOut, FloatParam, isScalarParam,
-  locScale, overflowError, prodOf, scalarOf, Size, subtract,
+  locScale, overflowError, prodOf, scalarOf, Size, subtract, triangularCont,
 } from './common';
 import {
   binomial, BinomialState, boundedLemireIndex, fillStandardNormal, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
 } from './distributions';
 import {
-  gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF,
+  gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF, triangular,
 } from './continuous';
 import { beta, chisquare, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
@@ -357,6 +357,12 @@ export class Generator {
   rayleigh(scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => rayleigh(bg, a[0]));
+  }
+
+  /** `triangular(left, mode, right, size=None)`. */
+  triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

@@ -15,10 +15,10 @@ import { MT19937 } from './mt19937';
 import { SeedSequence } from './seedSequence';
 import {
   asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
-  locScale, overflowError, prodOf, scalarOf, Size, subtract,
+  locScale, overflowError, prodOf, scalarOf, Size, subtract, triangularCont,
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
-import { gumbel, laplace, legacyRayleigh, legacyStandardExponential, logistic } from './continuous';
+import { gumbel, laplace, legacyRayleigh, legacyStandardExponential, logistic, triangular } from './continuous';
 import { beta, chisquare, fDist, legacySource, standardCauchy, standardGamma, standardT, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
@@ -335,6 +335,12 @@ export class RandomState {
   rayleigh(scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return cont(size, [{ value: scale, name: 'scale', cons: 'non_negative' }], (a) => legacyRayleigh(bg, a[0]));
+  }
+
+  /** `triangular(left, mode, right, size=None)`. */
+  triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */

@@ -316,6 +316,10 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
   standard_cauchy: { params: ['size'], impl: (rs, p) => rs.standardCauchy(toSize(p.size)) },
   weibull: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.weibull(toFloatParam(p.a), toSize(p.size)) },
   rayleigh: { params: ['scale', 'size'], impl: (rs, p) => rs.rayleigh(floatOr(p.scale, 1), toSize(p.size)) },
+  triangular: {
+    params: ['left', 'mode', 'right', 'size'], required: 3,
+    impl: (rs, p) => rs.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (rs, p) => rs.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
@@ -400,6 +404,10 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
   standard_cauchy: { params: ['size'], impl: (g, p) => g.standardCauchy(toSize(p.size)) },
   weibull: { params: ['a', 'size'], required: 1, impl: (g, p) => g.weibull(toFloatParam(p.a), toSize(p.size)) },
   rayleigh: { params: ['scale', 'size'], impl: (g, p) => g.rayleigh(floatOr(p.scale, 1), toSize(p.size)) },
+  triangular: {
+    params: ['left', 'mode', 'right', 'size'], required: 3,
+    impl: (g, p) => g.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (g, p) => g.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
