@@ -93,3 +93,34 @@ export function triangular(bg: BitGenerator, left: number, mode: number, right: 
   if (U <= ratio) return left + Math.sqrt(U * leftprod);
   return right - Math.sqrt((1.0 - U) * rightprod);
 }
+
+const TWO63 = 9223372036854775808;
+
+/** C's (int64_t) conversion of a double on x86-64: truncation; out of range gives INT64_MIN. */
+const toInt64 = (x: number): number => (x > -TWO63 && x < TWO63 ? Math.trunc(x) : -TWO63);
+
+/** `random_geometric_search`: the first X with U <= P(1) + … + P(X). */
+function geometricSearch(bg: BitGenerator, p: number): number {
+  let X = 1;
+  let sum = p, prod = p;
+  const q = 1.0 - p;
+  const U = bg.nextDouble();
+  while (U > sum) {
+    prod *= q;
+    sum += prod;
+    X++;
+  }
+  return X;
+}
+
+/** `random_geometric`: search for p >= 1/3, else ceil(-E / log1p(-p)) with the ziggurat exponential. */
+export function geometric(bg: BitGenerator, p: number): number {
+  if (p >= 0.333333333333333333333333) return geometricSearch(bg, p);
+  return toInt64(Math.ceil(-standardExponential(bg) / log1p(-p)));
+}
+
+/** `legacy_random_geometric`: search for p >= 1/3, else ceil(log1p(-U) / log(1 - p)). */
+export function legacyGeometric(bg: BitGenerator, p: number): number {
+  if (p >= 0.333333333333333333333333) return geometricSearch(bg, p);
+  return toInt64(Math.ceil(log1p(-bg.nextDouble()) / log(1 - p)));
+}

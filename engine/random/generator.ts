@@ -24,7 +24,7 @@ import {
   binomial, BinomialState, boundedLemireIndex, fillStandardNormal, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
 } from './distributions';
 import {
-  gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF, triangular,
+  geometric, gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF, triangular,
 } from './continuous';
 import { beta, chisquare, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
@@ -363,6 +363,12 @@ export class Generator {
   triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
+  }
+
+  /** `geometric(p, size=None)`: int64 draws. */
+  geometric(p: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: p, name: 'p', cons: 'bounded_gt_0_1' }], (a) => geometric(bg, a[0]));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

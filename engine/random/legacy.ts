@@ -18,7 +18,7 @@ import {
   locScale, overflowError, prodOf, scalarOf, Size, subtract, triangularCont,
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
-import { gumbel, laplace, legacyRayleigh, legacyStandardExponential, logistic, triangular } from './continuous';
+import { gumbel, laplace, legacyGeometric, legacyRayleigh, legacyStandardExponential, logistic, triangular } from './continuous';
 import { beta, chisquare, fDist, legacySource, standardCauchy, standardGamma, standardT, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
@@ -341,6 +341,12 @@ export class RandomState {
   triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
+  }
+
+  /** `geometric(p, size=None)`: int64 draws. */
+  geometric(p: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: p, name: 'p', cons: 'bounded_gt_0_1' }], (a) => legacyGeometric(bg, a[0]));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */
