@@ -157,3 +157,14 @@ export function weibull(src: GammaSource, a: number): number {
   if (a === 0.0) return 0.0;
   return pow(src.exponential(), 1. / a);
 }
+
+/** `random_wald` / `legacy_wald`: the normal, then the uniform. */
+export function wald(src: GammaSource, mean: number, scale: number): number {
+  const mu2l = mean / (2 * scale);
+  let Y = src.normal();
+  Y = mean * Y * Y;
+  const X = mean + mu2l * (Y - Math.sqrt(4 * scale * Y + Y * Y));
+  const U = src.uniform();
+  if (U <= mean / (mean + X)) return X;
+  return mean * mean / X;
+}

@@ -26,7 +26,7 @@ import {
 import {
   geometric, gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF, triangular,
 } from './continuous';
-import { beta, chisquare, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, weibull } from './gamma';
+import { beta, chisquare, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -369,6 +369,13 @@ export class Generator {
   geometric(p: FloatParam, size: Size): number | NDArray {
     const bg = this.bg;
     return disc(size, [{ value: p, name: 'p', cons: 'bounded_gt_0_1' }], (a) => geometric(bg, a[0]));
+  }
+
+  /** `wald(mean, scale, size=None)`. */
+  wald(mean: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const src = generatorSource(this.bg);
+    return cont(size, [{ value: mean, name: 'mean', cons: 'positive' }, { value: scale, name: 'scale', cons: 'positive' }],
+      (a) => wald(src, a[0], a[1]));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

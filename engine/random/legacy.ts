@@ -19,7 +19,7 @@ import {
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
 import { gumbel, laplace, legacyGeometric, legacyRayleigh, legacyStandardExponential, logistic, triangular } from './continuous';
-import { beta, chisquare, fDist, legacySource, standardCauchy, standardGamma, standardT, weibull } from './gamma';
+import { beta, chisquare, fDist, legacySource, standardCauchy, standardGamma, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -347,6 +347,13 @@ export class RandomState {
   geometric(p: FloatParam, size: Size): number | NDArray {
     const bg = this.bg;
     return disc(size, [{ value: p, name: 'p', cons: 'bounded_gt_0_1' }], (a) => legacyGeometric(bg, a[0]));
+  }
+
+  /** `wald(mean, scale, size=None)`. */
+  wald(mean: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
+    const src = legacySource(this.bg, this.gaussState);
+    return cont(size, [{ value: mean, name: 'mean', cons: 'positive' }, { value: scale, name: 'scale', cons: 'positive' }],
+      (a) => wald(src, a[0], a[1]));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */

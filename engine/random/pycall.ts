@@ -321,6 +321,10 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     impl: (rs, p) => rs.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
   },
   geometric: { params: ['p', 'size'], required: 1, impl: (rs, p) => rs.geometric(toFloatParam(p.p), toSize(p.size)) },
+  wald: {
+    params: ['mean', 'scale', 'size'], required: 2,
+    impl: (rs, p) => rs.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (rs, p) => rs.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
@@ -410,6 +414,10 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     impl: (g, p) => g.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
   },
   geometric: { params: ['p', 'size'], required: 1, impl: (g, p) => g.geometric(toFloatParam(p.p), toSize(p.size)) },
+  wald: {
+    params: ['mean', 'scale', 'size'], required: 2,
+    impl: (g, p) => g.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (g, p) => g.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
