@@ -207,19 +207,24 @@ def derived_cases():
              ('triangular', ([0, 1], 2, [3, 4])), ('triangular', (0, [1, 2], 5, (2, 2))),
              ('geometric', (0.5, 300)), ('geometric', (0.1, 300)), ('geometric', (1e-6, 50)), ('geometric', (1.0, 3)),
              ('geometric', (0.3333333333333333, 20)), ('geometric', ([0.2, 0.8],)), ('geometric', (0.05,)), ('geometric', (1e-300, 3)),
+             ('dirichlet', ([1, 2, 3],)), ('dirichlet', ([0.5, 0.5], 200)), ('dirichlet', ([0.05, 0.02, 0.08], 100)),
+             ('dirichlet', ([10.0, 0.05], (3, 2))), ('dirichlet', (np.array([0.01, 0.09]), 50)), ('dirichlet', ([], 2)),
+             ('dirichlet', ([0.5, float('nan')], 2)), ('dirichlet', ((2.0, 3.0), 0)),
              ('wald', (1.0, 2.0, 300)), ('wald', (3.0, 0.5, 100)), ('wald', ([1, 2], [[1], [3]])), ('wald', (0.5, 1.0))]
     errors = [('chisquare', (0,)), ('chisquare', (-1,)), ('f', (1, 0)), ('f', (0, 1)), ('standard_t', (0,)), ('weibull', (-1,)),
               ('rayleigh', (-1,)), ('chisquare', ([1, 0],)), ('weibull', ([1, -1],)), ('chisquare', ()), ('f', (1,)), ('weibull', ()),
               ('triangular', (2, 1, 3)), ('triangular', (0, 4, 3)), ('triangular', (1, 1, 1)), ('triangular', ([0, 2], 1, 3)),
               ('triangular', (0, [1, 4], 3)), ('triangular', ([0, 1], [1, 1], [2, 1])), ('triangular', ([0, 1], 1, [2, 3, 4])),
               ('triangular', (0, 1)), ('geometric', (0,)), ('geometric', (1.5,)), ('geometric', (float('nan'),)),
-              ('geometric', ([0.5, 0],)), ('geometric', ()), ('wald', (0, 1)), ('wald', (1, 0)), ('wald', ([1, -1], 1)), ('wald', (1,))]
-    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald')
+              ('geometric', ([0.5, 0],)), ('geometric', ()), ('wald', (0, 1)), ('wald', (1, 0)), ('wald', ([1, -1], 1)), ('wald', (1,)),
+              ('dirichlet', ([1, 0],)), ('dirichlet', ([1, -1], 3)), ('dirichlet', (2.0,)), ('dirichlet', (np.array(2.0),)),
+              ('dirichlet', ([[1, 2]],)), ('dirichlet', ([1, 2], -1)), ('dirichlet', ())]
+    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald, dirichlet')
     s.fn('default_rng', 71, bind='g')
     for m, a in cases + errors:
         s.meth('g', m, *a)
     s.meth('g', 'random')
-    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald')
+    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald, dirichlet')
     s.fn('seed', 72)
     for m, a in cases + errors:
         s.fn(m, *a)

@@ -168,3 +168,39 @@ export function wald(src: GammaSource, mean: number, scale: number): number {
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
 }
+
+/**
+ * `dirichlet`'s fill: rows of k values into `out` (its length a multiple of k). Generator uses
+ * stick-breaking with betas when every alpha < 0.1 (`stickBreaking`), else, as RandomState
+ * always does, gammas divided by their sum.
+ */
+export function dirichletFill(src: GammaSource, alpha: Float64Array, out: Float64Array, stickBreaking: boolean): void {
+  const k = alpha.length;
+  if (stickBreaking) {
+    const csum = new Float64Array(k);
+    let c = 0.0;
+    for (let j = k - 1; j >= 0; j--) {
+      c += alpha[j];
+      csum[j] = c;
+    }
+    for (let i = 0; i < out.length; i += k) {
+      let acc = 1.0;
+      for (let j = 0; j < k - 1; j++) {
+        const v = beta(src, alpha[j], csum[j + 1], false);
+        out[i + j] = acc * v;
+        acc *= 1.0 - v;
+      }
+      out[i + k - 1] = acc;
+    }
+    return;
+  }
+  for (let i = 0; i < out.length; i += k) {
+    let acc = 0.0;
+    for (let j = 0; j < k; j++) {
+      out[i + j] = standardGamma(src, alpha[j]);
+      acc = acc + out[i + j];
+    }
+    const invacc = 1.0 / acc;
+    for (let j = 0; j < k; j++) out[i + j] = out[i + j] * invacc;
+  }
+}

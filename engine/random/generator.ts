@@ -26,7 +26,7 @@ import {
 import {
   geometric, gumbel, laplace, logistic, rayleigh, standardExponential, standardExponentialF, standardExponentialInv, standardExponentialInvF, triangular,
 } from './continuous';
-import { beta, chisquare, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, wald, weibull } from './gamma';
+import { beta, chisquare, dirichletFill, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -376,6 +376,18 @@ export class Generator {
     const src = generatorSource(this.bg);
     return cont(size, [{ value: mean, name: 'mean', cons: 'positive' }, { value: scale, name: 'scale', cons: 'positive' }],
       (a) => wald(src, a[0], a[1]));
+  }
+
+  /** `dirichlet(alpha, size=None)`: `alpha` is the 1-d float64 parameter; rows of len(alpha) values. */
+  dirichlet(alpha: NDArray, size: Size): NDArray {
+    const k = alpha.size;
+    const a = Float64Array.from(alpha.toArray());
+    if (a.some((v) => v <= 0)) throw valueError('alpha <= 0');
+    const out = emptyOut([...(size ?? []), k], 'float64');
+    // alpha.max() < 0.1, with max propagating NaN as NumPy's does
+    const stickBreaking = k > 0 && a.reduce((m, v) => Math.max(m, v), -Infinity) < 0.1;
+    dirichletFill(generatorSource(this.bg), a, out.data as Float64Array, stickBreaking);
+    return out;
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

@@ -19,7 +19,7 @@ import {
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
 import { gumbel, laplace, legacyGeometric, legacyRayleigh, legacyStandardExponential, logistic, triangular } from './continuous';
-import { beta, chisquare, fDist, legacySource, standardCauchy, standardGamma, standardT, wald, weibull } from './gamma';
+import { beta, chisquare, dirichletFill, fDist, legacySource, standardCauchy, standardGamma, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
 import { int64Array, lenOf, takeAlong } from './arrays';
@@ -354,6 +354,16 @@ export class RandomState {
     const src = legacySource(this.bg, this.gaussState);
     return cont(size, [{ value: mean, name: 'mean', cons: 'positive' }, { value: scale, name: 'scale', cons: 'positive' }],
       (a) => wald(src, a[0], a[1]));
+  }
+
+  /** `dirichlet(alpha, size=None)`: `alpha` is the 1-d float64 parameter; rows of len(alpha) values. */
+  dirichlet(alpha: NDArray, size: Size): NDArray {
+    const k = alpha.size;
+    const a = Float64Array.from(alpha.toArray());
+    if (a.some((v) => v <= 0)) throw valueError('alpha <= 0');
+    const out = emptyOut([...(size ?? []), k], 'float64');
+    dirichletFill(legacySource(this.bg, this.gaussState), a, out.data as Float64Array, false);
+    return out;
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */

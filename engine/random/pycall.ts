@@ -148,6 +148,15 @@ function toP(x: unknown): { p: NDArray | null; isNdarray: boolean } {
   throw typeError(`object of type '${pyTypeName(x)}' has no len()`);
 }
 
+/** dirichlet's `alpha`: len(alpha), then a 1-d float64 array (PyArray_FROMANY(alpha, NPY_DOUBLE, 1, 1)). */
+function toAlpha(x: unknown): NDArray {
+  if (!(x instanceof NDArray) && !isSeq(x)) throw typeError(`object of type '${pyTypeName(x)}' has no len()`);
+  const a = toNdarray(x, 'float64');
+  if (a.ndim === 0) throw typeError('len() of unsized object');
+  if (a.ndim > 1) throw new NumpyError('ValueError', 'object too deep for desired array');
+  return a;
+}
+
 /** `x` for permutation: is it a Python/NumPy integer (then arange(x))? */
 function isPyInt(x: unknown): boolean {
   return (typeof x === 'number' && Number.isInteger(x)) || typeof x === 'bigint' || typeof x === 'boolean'
@@ -325,6 +334,7 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     params: ['mean', 'scale', 'size'], required: 2,
     impl: (rs, p) => rs.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
   },
+  dirichlet: { params: ['alpha', 'size'], required: 1, impl: (rs, p) => rs.dirichlet(toAlpha(p.alpha), toSize(p.size)) },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (rs, p) => rs.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
@@ -418,6 +428,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     params: ['mean', 'scale', 'size'], required: 2,
     impl: (g, p) => g.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
   },
+  dirichlet: { params: ['alpha', 'size'], required: 1, impl: (g, p) => g.dirichlet(toAlpha(p.alpha), toSize(p.size)) },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (g, p) => g.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
