@@ -40,3 +40,13 @@ try:
     rng.beta(0.0, 1.0)
 except ValueError as e:
     print("ValueError:", e)
+
+# the samplers built on those draws
+rng = np.random.default_rng(5)
+print(rng.chisquare(3, 2), rng.standard_t(4.0), rng.standard_cauchy(2))
+print(rng.weibull(1.5, 2), rng.rayleigh(2.0, 2), rng.wald(1.0, 2.0, 2))
+print(rng.triangular(0.0, 0.3, 1.0, 3), rng.geometric(0.2, 4), rng.f(3, 7))
+w = rng.dirichlet([0.5, 1.0, 2.0], size=2)
+print(w.shape, w.sum(axis=1))
+np.random.seed(13)
+print(np.random.dirichlet([1, 1]), np.random.geometric(0.5, 3), np.random.triangular(-1, 0, 1))
