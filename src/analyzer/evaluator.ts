@@ -20,6 +20,7 @@ import {
 import { annotationShape, commentShape } from './annotations';
 import { Journal, JournaledMap, current, type Footprint } from './journal';
 import { sameTree } from './sameTree';
+import { loopItems, MAX_UNROLL_ITEMS, MAX_UNROLL_WORK, mutatesIterated, unrollable } from './unroll';
 
 const MAX_CALL_DEPTH = 6;
 const MAX_LOOP_PASSES = 4;
@@ -52,11 +53,18 @@ export class Evaluator {
   private readonly hints: Map<string, { hint: Hint; strong: boolean }>;
   /** the module's variables (kept between top-level statements for incremental runs) */
   private readonly module: Scope;
-  private readonly callStack: (ast.FunctionDef | ast.Lambda)[] = [];
+  private readonly callStack: { node: ast.FunctionDef | ast.Lambda; self: AValue | null }[] = [];
   /** nesting of speculative passes (loop iterations before the fixpoint): no reports there */
   private quiet = 0;
   /** inside a function analysed without call-site arguments: hints are weak */
   private weak = 0;
+  /** unrolled loops around the statement running now, and the product of their lengths */
+  private unrolling = 0;
+  private unrollWork = 1;
+  /** the node of the last diagnostic reported (an assignment whose own operation raised makes no value) */
+  private raisedAt: ast.Node | null = null;
+  /** set while assigning a value that was never made (its operation raised): no hint */
+  private unmade = false;
   /** current nesting of exec/eval calls (see MAX_NESTING) */
   private nesting = 0;
   /** per top-level statement, what it did (incremental runs; null: must run again) */
@@ -203,10 +211,19 @@ export class Evaluator {
         }
         return;
       case 'Assign': {
+        this.raisedAt = null;
         const v = this.eval(s.value, scope);
+        // in an unrolled iteration whose `x = op(…)` raised, x was not assigned there: its hint
+        // is the other iterations' (the value stays, so later lines report nothing new)
+        const unmade = this.unrolling > 0 && this.raisedAt === s.value;
         const annotated = commentShape(this.lines[s.range.line - 1]);
         const value = annotated && v.kind !== 'array' ? { kind: 'array' as const, lib: 'numpy' as const, shape: annotated, dtype: null, origin: this.origin(s) } : v;
-        for (const t of s.targets) this.assign(t, value, scope, s);
+        this.unmade = unmade;
+        try {
+          for (const t of s.targets) this.assign(t, value, scope, s);
+        } finally {
+          this.unmade = false;
+        }
         return;
       }
       case 'AnnAssign': {
@@ -238,7 +255,13 @@ export class Evaluator {
       }
       case 'For': {
         const iter = this.eval(s.iter, scope);
-        const elem = this.iterElement(iter, s);
+        const items = loopItems(iter);
+        if (items && items.length > 0 && items.length <= MAX_UNROLL_ITEMS && this.unrollWork * items.length <= MAX_UNROLL_WORK && unrollable(s)) {
+          this.unroll(s, items, scope, frame);
+          return;
+        }
+        // a body that appends to what it iterates takes items the loop did not start with
+        const elem = mutatesIterated(s) ? UNKNOWN : this.iterElement(iter, s);
         this.loop(scope, frame, (sc) => {
           this.assign(s.target, elem, sc, s);
           this.execBlock(s.body, sc, frame);
@@ -310,6 +333,26 @@ export class Evaluator {
     }
   }
 
+  /**
+   * `for v in <known items>`: the body once per item, in order, in the scope itself (unroll.ts
+   * says when). Each iteration hints as it goes; the hints of one line join (`3|8`).
+   */
+  private unroll(s: ast.For, items: readonly AValue[], scope: Scope, frame: Frame | null): void {
+    const work = this.unrollWork;
+    this.unrollWork = work * items.length;
+    this.unrolling++;
+    try {
+      for (const item of items) {
+        this.assign(s.target, item, scope, s);
+        this.execBlock(s.body, scope, frame);
+      }
+    } finally {
+      this.unrolling--;
+      this.unrollWork = work;
+    }
+    this.execBlock(s.orelse, scope, frame);
+  }
+
   /** Runs `body` until the scope stops changing; early passes report nothing. */
   private loop(scope: Scope, frame: Frame | null, body: (sc: Scope) => void): void {
     // `state` holds the loop-head values of the variables the body changes (an overlay on scope)
@@ -368,7 +411,7 @@ export class Evaluator {
   }
 
   private hint(name: string, v: AValue, stmt: ast.Stmt): void {
-    if (this.quiet > 0) return;
+    if (this.quiet > 0 || this.unmade) return;
     const strong = this.weak === 0;
     const hint: Hint = { line: stmt.range.line, range: stmt.range, name, value: v };
     this.memo?.hints.push({ hint, strong });
@@ -630,22 +673,30 @@ export class Evaluator {
       argTexts: e.args.map((a) => this.text(a)),
       opaque,
     };
-    if (e.func.kind === 'Attribute' && e.func.value.kind === 'Name' && LIST_MUTATORS.has(e.func.attr)) this.listMutated(e.func.value.id, e.func.attr, args, scope);
+    if (e.func.kind === 'Attribute' && LIST_MUTATORS.has(e.func.attr)) this.listMutated(e.func.value, e.func.attr, args, scope);
     const out = this.apply(fn, args, e);
     // user code may append to a list it is given: its length is no longer claimed
     if (fn.kind === 'function' || fn.kind === 'class' || fn.kind === 'instance') {
-      for (const a of [...e.args, ...e.keywords.map((k) => k.value)]) if (a.kind === 'Name') this.listMutated(a.id, 'passed', args, scope);
+      for (const a of [...e.args, ...e.keywords.map((k) => k.value)]) this.listMutated(a, 'passed', args, scope);
     }
     return out;
   }
 
-  /** `xs.append(v)` and the like: the list's length is no longer known (its element summary takes `v` in). */
-  private listMutated(name: string, method: string, args: CallArgs, scope: Scope): void {
-    const cur = lookup(scope, name);
-    if (cur.kind !== 'list' || cur.items === null) return;
+  /**
+   * `xs.append(v)`, `self.layers.append(v)` and the like: the list's length is no longer known
+   * (its element summary takes `v` in).
+   */
+  private listMutated(target: ast.Expr, method: string, args: CallArgs, scope: Scope): void {
+    // `self.layers`: the attribute of an instance held by a name (evaluating it has no effects)
+    const owner = target.kind === 'Attribute' && target.value.kind === 'Name' ? lookup(scope, target.value.id) : null;
+    const cur = target.kind === 'Name' ? lookup(scope, target.id)
+      : target.kind === 'Attribute' && owner?.kind === 'instance' ? owner.attrs.get(target.attr) : undefined;
+    if (cur?.kind !== 'list' || cur.items === null) return;
     const added = method === 'append' ? args.args[0] ?? UNKNOWN : method === 'extend' || method === 'insert' || method === 'passed' ? UNKNOWN : cur.elem;
     const elem = cur.items.reduce<AValue>((acc, x) => join(acc, x), join(cur.elem, added));
-    scope.vars.set(name, { kind: 'list', items: null, elem });
+    const changed: AValue = { kind: 'list', items: null, elem };
+    if (target.kind === 'Name') scope.vars.set(target.id, changed);
+    else if (target.kind === 'Attribute' && owner?.kind === 'instance') owner.attrs.set(target.attr, changed);
   }
 
   private apply(fn: AValue, args: CallArgs, e: ast.Call): AValue {
@@ -692,6 +743,17 @@ export class Evaluator {
       case 'float': return FLOAT;
       case 'tuple': return x?.kind === 'tuple' ? x : x?.kind === 'list' && x.items ? tuple(x.items) : UNKNOWN;
       case 'list': return x?.kind === 'tuple' ? { kind: 'list', items: x.items, elem: x.items.length ? x.items.reduce(join) : UNKNOWN } : x?.kind === 'list' ? x : { kind: 'list', items: null, elem: UNKNOWN };
+      case 'enumerate': {
+        // a list of (index, item) pairs: unrolled loops see each pair (`for i, layer in enumerate(model)`)
+        const first = a.args[1] ?? a.kwargs.get('start');
+        const start = first === undefined ? 0 : dimOf(first);
+        const items = x ? loopItems(x) : null;
+        if (items && start !== null && isNum(start)) {
+          const pairs = items.map((v, i) => tuple([int(start + i), v]));
+          return { kind: 'list', items: pairs, elem: pairs.length ? pairs.reduce<AValue>(join, pairs[0]) : UNKNOWN };
+        }
+        return { kind: 'list', items: null, elem: tuple([int(null), x && x.kind !== 'layer' ? this.iterElementOf(x) : UNKNOWN]) };
+      }
       case 'print': return NONE;
       case 'str': case 'repr': return str(null);
       case 'isinstance': case 'bool': return bool(null);
@@ -712,7 +774,9 @@ export class Evaluator {
   /** Analyses a user function for one call (or, with `definition`, once with unknown/annotated params). */
   private callFunction(fn: FunctionValue, args: CallArgs, site: ast.Node & { range: ast.Range }, definition: boolean): AValue {
     const node = fn.node;
-    if (this.callStack.includes(node) || this.callStack.length >= MAX_CALL_DEPTH) return UNKNOWN;
+    // recursion is cut off; the same method on another object is not recursion
+    // (`Sequential.__call__` calling each layer's inherited `__call__`)
+    if (this.callStack.some((c) => c.node === node && c.self === fn.self) || this.callStack.length >= MAX_CALL_DEPTH) return UNKNOWN;
     const scope: Scope = { vars: JournaledMap.make(this.journal), parent: fn.closure };
     const a = node.args;
     const params = [...a.posonlyargs, ...a.args];
@@ -732,9 +796,10 @@ export class Evaluator {
       scope.vars.set(p.name, v ?? UNKNOWN);
     });
     for (const p of a.kwonlyargs) scope.vars.set(p.name, definition ? UNKNOWN : args.kwargs.get(p.name) ?? UNKNOWN);
-    if (a.vararg) scope.vars.set(a.vararg.name, UNKNOWN);
+    // `*layers`: the positional arguments past the named ones (unless a `*xs` at the call hides some)
+    if (a.vararg) scope.vars.set(a.vararg.name, definition || args.opaque ? UNKNOWN : tuple(args.args.slice(params.length - pos)));
     if (a.kwarg) scope.vars.set(a.kwarg.name, { kind: 'dict' });
-    this.callStack.push(node);
+    this.callStack.push({ node, self: fn.self });
     const frame: Frame = { returns: null };
     try {
       if (node.kind === 'Lambda') return this.eval(node.body, scope);
@@ -770,6 +835,7 @@ export class Evaluator {
         related.push({ message: `${o.name}: ${f}`, range: lineRange(this.lines, line) });
       }
     }
+    this.raisedAt = node;
     const message = parts.length ? `${error.message.trimEnd()}\n${parts.join('; ')}` : error.message.trimEnd();
     const d: Diagnostic = { range: node.range, severity: 'error', code, message, runtimeMessage: error.message, pyType: error.pyType, related, fix };
     this.memo?.reports.push(d);

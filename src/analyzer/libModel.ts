@@ -28,6 +28,7 @@ import { RANDOM_MODELS, TENSOR_RANDOM_METHODS, TORCH_RANDOM_MODELS } from './lib
 import { LINALG_MODELS } from './libLinalg';
 import { ARRAY_OP_METHODS, ARRAY_OP_MODELS } from './libArrayOps';
 import { AValue, ArrayValue, FLOAT, int, Lib, tuple, UNKNOWN, array } from './values';
+import { join } from './join';
 
 /** mean/std/var: float inputs keep their dtype, others compute in float64 */
 const floatResult = (d: DType | null): DType | null => (d === null ? null : d.startsWith('float') ? d : 'float64');
@@ -585,6 +586,13 @@ const TORCH: Record<string, Model> = {
   'nn.functional.mse_loss': (_a, ctx) => arr('torch', [], 'float32', ctx),
   'nn.Linear': layerModel('Linear'), 'nn.Conv2d': layerModel('Conv2d'), 'nn.MaxPool2d': layerModel('MaxPool2d'),
   'nn.Flatten': layerModel('Flatten'), 'nn.Sequential': layerModel('Sequential'),
+  // a ModuleList is a list of its modules (a copy of the one given); appending makes its length unknown
+  'nn.ModuleList': (a) => {
+    const m = a.args[0] ?? a.kwargs.get('modules');
+    if (m === undefined || m.kind === 'none') return { kind: 'list', items: [], elem: UNKNOWN };
+    if (m.kind === 'tuple') return { kind: 'list', items: m.items, elem: m.items.length ? m.items.reduce(join) : UNKNOWN };
+    return m.kind === 'list' ? { kind: 'list', items: m.items, elem: m.elem } : { kind: 'list', items: null, elem: UNKNOWN };
+  },
   'nn.ReLU': layerModel('Identity'), 'nn.Sigmoid': layerModel('Identity'), 'nn.Tanh': layerModel('Identity'),
   'nn.Dropout': layerModel('Identity'), 'nn.Softmax': layerModel('Identity'), 'nn.LogSoftmax': layerModel('Identity'),
   // a Parameter is its tensor (requires_grad aside)
