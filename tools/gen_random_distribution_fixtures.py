@@ -210,6 +210,8 @@ def derived_cases():
              ('dirichlet', ([1, 2, 3],)), ('dirichlet', ([0.5, 0.5], 200)), ('dirichlet', ([0.05, 0.02, 0.08], 100)),
              ('dirichlet', ([10.0, 0.05], (3, 2))), ('dirichlet', (np.array([0.01, 0.09]), 50)), ('dirichlet', ([], 2)),
              ('dirichlet', ([0.5, float('nan')], 2)), ('dirichlet', ((2.0, 3.0), 0)),
+             ('negative_binomial', (5, 0.5, 200)), ('negative_binomial', (0.5, 0.3, 100)), ('negative_binomial', (100, 0.01, 50)),
+             ('negative_binomial', ([1, 10], [[0.5], [0.9]])), ('negative_binomial', (3.5, 1.0, 3)), ('negative_binomial', (2, 0.25)),
              ('wald', (1.0, 2.0, 300)), ('wald', (3.0, 0.5, 100)), ('wald', ([1, 2], [[1], [3]])), ('wald', (0.5, 1.0))]
     errors = [('chisquare', (0,)), ('chisquare', (-1,)), ('f', (1, 0)), ('f', (0, 1)), ('standard_t', (0,)), ('weibull', (-1,)),
               ('rayleigh', (-1,)), ('chisquare', ([1, 0],)), ('weibull', ([1, -1],)), ('chisquare', ()), ('f', (1,)), ('weibull', ()),
@@ -218,13 +220,17 @@ def derived_cases():
               ('triangular', (0, 1)), ('geometric', (0,)), ('geometric', (1.5,)), ('geometric', (float('nan'),)),
               ('geometric', ([0.5, 0],)), ('geometric', ()), ('wald', (0, 1)), ('wald', (1, 0)), ('wald', ([1, -1], 1)), ('wald', (1,)),
               ('dirichlet', ([1, 0],)), ('dirichlet', ([1, -1], 3)), ('dirichlet', (2.0,)), ('dirichlet', (np.array(2.0),)),
+              ('negative_binomial', (0, 0.5)), ('negative_binomial', (float('nan'), 0.5)), ('negative_binomial', (1, 0)),
+              ('negative_binomial', (1, 1.5)), ('negative_binomial', ([1, -1], 0.5)), ('negative_binomial', ([1, float('nan')], 0.5)),
+              ('negative_binomial', (1e30, 1e-10)), ('negative_binomial', ([1, 1e30], 1e-10)), ('negative_binomial', ([1, 2], [0.5, 0.5, 0.5])),
+              ('negative_binomial', (1,)),
               ('dirichlet', ([[1, 2]],)), ('dirichlet', ([1, 2], -1)), ('dirichlet', ())]
-    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald, dirichlet')
+    s = seq('Generator chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald, dirichlet, negative_binomial')
     s.fn('default_rng', 71, bind='g')
     for m, a in cases + errors:
         s.meth('g', m, *a)
     s.meth('g', 'random')
-    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald, dirichlet')
+    s = seq('legacy chisquare, f, standard_t, standard_cauchy, weibull, rayleigh, triangular, geometric, wald, dirichlet, negative_binomial')
     s.fn('seed', 72)
     for m, a in cases + errors:
         s.fn(m, *a)

@@ -38,7 +38,7 @@ export function asArray(x: FloatParam): NDArray {
 // ---- constraints ----------------------------------------------------------------------
 
 export type Constraint =
-  | 'none' | 'non_negative' | 'positive' | 'bounded_0_1' | 'bounded_gt_0_1' | 'poisson' | 'legacy_poisson';
+  | 'none' | 'non_negative' | 'positive' | 'positive_not_nan' | 'bounded_0_1' | 'bounded_gt_0_1' | 'poisson' | 'legacy_poisson';
 
 /** `np.iinfo('int64').max - np.sqrt(np.iinfo('int64').max) * 10`, in doubles. */
 export const POISSON_LAM_MAX = 2 ** 63 - Math.sqrt(2 ** 63) * 10;
@@ -53,6 +53,10 @@ export function checkConstraint(v: number, name: string, cons: Constraint): void
       if (!Number.isNaN(v) && signbit(v)) throw valueError(`${name} < 0`);
       return;
     case 'positive':
+      if (v <= 0) throw valueError(`${name} <= 0`);
+      return;
+    case 'positive_not_nan':
+      if (Number.isNaN(v)) throw valueError(`${name} must not be NaN`);
       if (v <= 0) throw valueError(`${name} <= 0`);
       return;
     case 'bounded_0_1':
@@ -79,6 +83,10 @@ export function checkArrayConstraint(a: NDArray, name: string, cons: Constraint)
       if (vals.some((v) => !Number.isNaN(v) && signbit(v))) throw valueError(`${name} < 0`);
       return;
     case 'positive':
+      if (vals.some((v) => v <= 0)) throw valueError(`${name} <= 0`);
+      return;
+    case 'positive_not_nan':
+      if (vals.some(Number.isNaN)) throw valueError(`${name} must not be NaN`);
       if (vals.some((v) => v <= 0)) throw valueError(`${name} <= 0`);
       return;
     case 'bounded_0_1':
@@ -236,6 +244,12 @@ export function subtract(a: NDArray, b: NDArray): NDArray {
   return broadcastLoop(shape, [a, b], 'float64', (v) => v[0] - v[1]);
 }
 
+/** `np.any(pred(a, b))` over the broadcast of two parameter arrays (the ufunc's broadcast error). */
+export function anyPair(a: NDArray, b: NDArray, pred: (x: number, y: number) => boolean): boolean {
+  const shape = unwrap(broadcastShapes(a.shape, b.shape)) as number[];
+  return broadcastLoop(shape, [a, b], 'float64', (v) => (pred(v[0], v[1]) ? 1 : 0)).toArray().some((x) => x !== 0);
+}
+
 /**
  * `triangular`'s argument checks and sampling loop, shared by Generator and RandomState:
  * "left > mode", "mode > right", "left == right" (on scalars, or on any broadcast pair).
@@ -249,11 +263,7 @@ export function triangularCont(size: Size, left: FloatParam, mode: FloatParam, r
   if (isScalarParam(left) && isScalarParam(mode) && isScalarParam(right)) {
     for (const [a, b, bad, msg] of checks) if (bad(scalarOf(a), scalarOf(b))) throw valueError(msg);
   } else {
-    for (const [a, b, bad, msg] of checks) {
-      const pair = [asArray(a), asArray(b)];
-      const shape = unwrap(broadcastShapes(pair[0].shape, pair[1].shape)) as number[];
-      if (broadcastLoop(shape, pair, 'float64', (v) => (bad(v[0], v[1]) ? 1 : 0)).toArray().some((x) => x !== 0)) throw valueError(msg);
-    }
+    for (const [a, b, bad, msg] of checks) if (anyPair(asArray(a), asArray(b), bad)) throw valueError(msg);
   }
   return cont(size, params, (a) => draw(a[0], a[1], a[2]));
 }

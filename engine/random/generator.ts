@@ -17,8 +17,8 @@ import { BitGenerator } from './bitGenerator';
 import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
 import {
-  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, checkOutput, cont, contAffineBulk, disc, emptyOut, fillOut, FloatParam, isScalarParam,
-  locScale, overflowError, prodOf, scalarOf, Size, subtract, triangularCont,
+  anyPair, asArray, broadcastLoop, checkArrayConstraint, checkConstraint, checkOutput, cont, contAffineBulk, disc, emptyOut, fillOut, FloatParam, isScalarParam,
+  locScale, overflowError, POISSON_LAM_MAX, prodOf, scalarOf, Size, subtract, triangularCont,
 } from './common';
 import {
   binomial, BinomialState, boundedLemireIndex, fillStandardNormal, newBinomialState, nextFloat, poisson, standardNormal, standardNormalF,
@@ -388,6 +388,26 @@ export class Generator {
     const stickBreaking = k > 0 && a.reduce((m, v) => Math.max(m, v), -Infinity) < 0.1;
     dirichletFill(generatorSource(this.bg), a, out.data as Float64Array, stickBreaking);
     return out;
+  }
+
+  /** `negative_binomial(n, p, size=None)`: poisson(gamma(n, (1 - p) / p)), refusing a poisson lam beyond its limit. */
+  negativeBinomial(n: FloatParam, p: FloatParam, size: Size): number | NDArray {
+    const src = generatorSource(this.bg), bg = this.bg;
+    const tooLarge = (nv: number, pv: number): boolean => (1 - pv) / pv * (nv + 10 * Math.sqrt(nv)) > POISSON_LAM_MAX;
+    const msg = 'n too large or p too small, see Generator.negative_binomial Notes';
+    if (isScalarParam(n) && isScalarParam(p)) {
+      checkConstraint(scalarOf(n), 'n', 'positive_not_nan');
+      checkConstraint(scalarOf(p), 'p', 'bounded_gt_0_1');
+      if (tooLarge(scalarOf(n), scalarOf(p))) throw valueError(msg);
+    } else {
+      const na = asArray(n), pa = asArray(p);
+      checkArrayConstraint(na, 'n', 'positive_not_nan');
+      checkArrayConstraint(pa, 'p', 'bounded_gt_0_1');
+      // (1 - p) / p * (n + 10 * sqrt(n)): p first, for the ufunc's broadcast error
+      if (anyPair(pa, na, (pv, nv) => tooLarge(nv, pv))) throw valueError(msg);
+    }
+    return disc(size, [{ value: n, name: 'n', cons: 'none' }, { value: p, name: 'p', cons: 'none' }],
+      (a) => poisson(bg, (1 - a[1]) / a[1] * standardGamma(src, a[0])));
   }
 
   /** `laplace(loc=0.0, scale=1.0, size=None)`. */

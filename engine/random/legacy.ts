@@ -366,6 +366,13 @@ export class RandomState {
     return out;
   }
 
+  /** `negative_binomial(n, p, size=None)`: poisson(legacy gamma(n, (1 - p) / p)). */
+  negativeBinomial(n: FloatParam, p: FloatParam, size: Size): number | NDArray {
+    const src = legacySource(this.bg, this.gaussState), bg = this.bg;
+    return disc(size, [{ value: n, name: 'n', cons: 'positive' }, { value: p, name: 'p', cons: 'bounded_0_1' }],
+      (a) => poisson(bg, (1 - a[1]) / a[1] * standardGamma(src, a[0])));
+  }
+
   /** `laplace(loc=0.0, scale=1.0, size=None)`: the same C sampler as Generator's. */
   laplace(loc: FloatParam, scale: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;

@@ -335,6 +335,10 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     impl: (rs, p) => rs.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
   },
   dirichlet: { params: ['alpha', 'size'], required: 1, impl: (rs, p) => rs.dirichlet(toAlpha(p.alpha), toSize(p.size)) },
+  negative_binomial: {
+    params: ['n', 'p', 'size'], required: 2,
+    impl: (rs, p) => rs.negativeBinomial(toFloatParam(p.n), toFloatParam(p.p), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (rs, p) => rs.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (rs, p) => rs.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
@@ -429,6 +433,10 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     impl: (g, p) => g.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
   },
   dirichlet: { params: ['alpha', 'size'], required: 1, impl: (g, p) => g.dirichlet(toAlpha(p.alpha), toSize(p.size)) },
+  negative_binomial: {
+    params: ['n', 'p', 'size'], required: 2,
+    impl: (g, p) => g.negativeBinomial(toFloatParam(p.n), toFloatParam(p.p), toSize(p.size)),
+  },
   lognormal: { params: ['mean', 'sigma', 'size'], impl: (g, p) => g.lognormal(floatOr(p.mean, 0), floatOr(p.sigma, 1), toSize(p.size)) },
   laplace: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.laplace(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
   gumbel: { params: ['loc', 'scale', 'size'], impl: (g, p) => g.gumbel(floatOr(p.loc, 0), floatOr(p.scale, 1), toSize(p.size)) },
