@@ -25,7 +25,17 @@ export function loopItems(v: AValue): readonly AValue[] | null {
 
 /** Whether every iteration of `s` runs its whole body over the items the loop started with. */
 export function unrollable(s: ast.For): boolean {
-  return !s.isAsync && !leavesEarly(s) && !mutatesIterated(s);
+  return !s.isAsync && !memo(earlyExits, s, leavesEarly) && !mutatesIterated(s);
+}
+
+// a loop runs once per call site and fixpoint pass; its syntax is looked at once (nodes are immutable)
+const earlyExits = new WeakMap<ast.For, boolean>();
+const mutations = new WeakMap<ast.For, boolean>();
+
+function memo(cache: WeakMap<ast.For, boolean>, s: ast.For, f: (s: ast.For) => boolean): boolean {
+  let v = cache.get(s);
+  if (v === undefined) { v = f(s); cache.set(s, v); }
+  return v;
 }
 
 /** A break or continue of this loop in its body. */
@@ -51,6 +61,10 @@ function leavesEarly(s: ast.For): boolean {
  * started with do not describe the ones it takes.
  */
 export function mutatesIterated(s: ast.For): boolean {
+  return memo(mutations, s, findsMutation);
+}
+
+function findsMutation(s: ast.For): boolean {
   const iterated = new Set<string>();
   walk(s.iter, (n) => {
     if (n.kind === 'Lambda') return false;
