@@ -68,6 +68,17 @@ def gen_one_hot(c):
     t3[0, 1], t3[1, 2], t3[2, 3] = 1.0, 1.0, 2.0
     c.add('shifted diagonal, values differ [labels]', G.getitem(t3, labels(60, 3, 9)))
     c.add('eye(5) with two in row 0 (over a quarter: dense) [labels]', G.getitem(np.eye(5) + np.eye(5, k=1) * (np.arange(5) == 0)[:, None], L))
+    # rows up to 16 long are zeroed by stores into an uninitialised result; longer ones zero-filled
+    c.add('eye(16)[labels with negatives] (longest store-zeroed rows)', G.getitem(np.eye(16), labels(300, 16, 40, neg=True)))
+    c.add('eye(16, dtype=float32)[labels, -17 at row 200]', G.getitem(np.eye(16, dtype='float32'), with_at(labels(300, 16, 41), [(200, -17)])))
+    c.add('eye(17)[labels with negatives] (zero-filled rows)', G.getitem(np.eye(17), labels(300, 17, 42, neg=True)))
+    c.add('eye(17)[labels, 17 at row 250]', G.getitem(np.eye(17), with_at(labels(300, 17, 43), [(250, 17)])))
+    t4 = np.zeros((3, 20), dtype='int16')
+    t4[0, 0], t4[0, 19], t4[1, 5], t4[2, 9], t4[2, 10] = 7, -3, 1, 2, 4
+    c.add('int16 rows of 20, two per row [labels]', G.getitem(t4, labels(60, 3, 44, neg=True)))
+    t5 = np.zeros((3, 12), dtype='uint8')
+    t5[0, 11], t5[1, 0], t5[1, 6], t5[2, 3] = 9, 1, 255, 4
+    c.add('uint8 rows of 12, two per row [labels]', G.getitem(t5, labels(60, 3, 45, neg=True)))
 
 
 def gen_index_shapes(c):

@@ -1,7 +1,8 @@
 // The fast path of `a[idx]` for one integer index array on the first axis — x[labels],
 // X[batch_idx], np.eye(n)[labels]: each result row is copied straight from its index value
 // (checked as it goes, no offsets array in between). A small, mostly-zero source such as a
-// one-hot table writes only its non-zero elements into the zero-filled result. Anything else (masks, several index arrays, an index after a slice,
+// one-hot table writes only its non-zero elements (after +0 stores for short rows, into a
+// zero-filled result for long ones). Anything else (masks, several index arrays, an index after a slice,
 // a subspace that does not flatten to one strided row) returns undefined and takes
 // indexing.ts's general gather, which gives the same values.
 
@@ -11,6 +12,7 @@ import { coalesce } from '../core/iter';
 import { indexError } from '../core/errors';
 import { takeRowsKernel, takeSparseRowsKernel } from '../core/copyKernels';
 import { IndexPlan, outOfBoundsMessage } from '../shape/index';
+import { SPARSE_UNINIT_MAX_ROW, takeSparseRowsUninitKernel } from './takeSparseRowsKernel';
 
 const INT32_MAX = 0x7fffffff;
 
@@ -41,15 +43,18 @@ export function takeRows(v: NDArray, plan: IndexPlan, arrays: readonly (NDArray 
   // allocated before the indices are checked, as NumPy's single-index fast path does, and
   // before the sparse tables (allocating those first made np.eye(10)[labels] 1.5-2.5x slower
   // in the benchmark: the allocator then reused the results' memory less well). The sparse
-  // kernels write only the elements that are not +0, so they need emptyArray's zeros; the
-  // dense ones write every row (or stop at a bad index, and then `out` is dropped by the
-  // throw below), so their buffer may be uninitialised
-  const out = m ? emptyArray(outShape, v.dtype) : emptyArrayUninit(outShape, v.dtype);
+  // kernel for long rows writes only the elements that are not +0, so it needs emptyArray's
+  // zeros; the short-row sparse kernel and the dense ones write every row (or stop at a bad
+  // index, and then `out` is dropped by the throw below), so their buffer may be uninitialised
+  const zeroed = m > 0 && subSize > SPARSE_UNINIT_MAX_ROW;
+  const out = zeroed ? emptyArray(outShape, v.dtype) : emptyArrayUninit(outShape, v.dtype);
   const D = out.data;
   const sparse = m ? sparseRows(S, v.dtype, v.offset, size, scale, subSize, ss, m) : undefined;
   let t: number;
-  if (sparse) {
+  if (sparse && zeroed) {
     t = takeSparseRowsKernel(D, x, sparse.m)(0, n, sub, D, x, k0, kst, size, sparse.m, sparse.cols, sparse.vals);
+  } else if (sparse) {
+    t = takeSparseRowsUninitKernel(D, x, sub, sparse.m)(0, n, D, x, k0, kst, size, sparse.m, sparse.cols, sparse.vals);
   } else {
     t = takeRowsKernel(D, S, x, subSize, ss, true)(0, n, sub, D, S, x, k0, kst, size, v.offset, scale, ss | 0);
     if (t >= 0) t = takeRowsKernel(D, S, x, subSize, ss, false)(t, n, sub, D, S, x, k0, kst, size, v.offset, scale, ss | 0);

@@ -121,6 +121,11 @@ function cases(): [string, () => NDArray][] {
     out.push([`take rows ${d} (10,3)[bad]`, take(table, [bad])]);
     out.push([`take rows ${d} (6,40)[:, ::3][idx 2-d]`, take(getItem(wide, [slice(null), slice(null, null, 3)]) as NDArray, [idx2d])]);
     out.push([`take rows ${d} eye(10)[idx]`, take(oneHot, [idx])]);
+    // >= 16 labels per table row: the sparse kernels (short rows zeroed by stores, into this path's buffer)
+    const longIdx = new NDArray(Float64Array.from({ length: 200 }, (_, i) => ((i * 7) % 20) - 10), 'int64', [200], [1], 0);
+    const longBad = new NDArray(Float64Array.from({ length: 200 }, (_, i) => (i === 150 ? 10 : i % 10)), 'int64', [200], [1], 0);
+    out.push([`take rows ${d} eye(10)[long idx]`, take(oneHot, [longIdx])]);
+    out.push([`take rows ${d} eye(10)[long idx, bad]`, take(oneHot, [longBad])]);
     out.push([`gather ${d} (6,40)[idx2d, idx2d]`, take(wide, [idx2d, idx2d])]);
     out.push([`gather ${d} (6,40)[:, idx]`, take(wide, [slice(null), idx])]);
     out.push([`gather ${d} (6,40)[1:, idx2d]`, take(wide, [slice(1, null), idx2d])]);
