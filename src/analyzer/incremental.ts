@@ -11,6 +11,7 @@ import type * as ast from '../python/ast';
 import { Evaluator } from './evaluator';
 import { Journal } from './journal';
 import { sameTree } from './sameTree';
+import { changedStretch } from '../python/textDiff';
 import type { AnalysisOutput } from './evaluator';
 
 export class IncrementalEvaluation {
@@ -88,12 +89,9 @@ function sameStatementMoved(a: ast.Stmt, b: ast.Stmt, linesA: readonly string[],
  * changed stretch (or on its boundary, where it is ambiguous) map to -1.
  */
 export function offsetMap(before: string, after: string): (offset: number) => number {
-  const max = Math.min(before.length, after.length);
-  let p = 0;
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
-  const suffixStart = before.length - q;
+  const change = changedStretch(before, after);
+  if (change === undefined) return (x) => x;
+  const p = change.from, suffixStart = change.toBefore;
   const delta = after.length - before.length;
   return (x) => (x < p ? x : x >= suffixStart && x > p ? x + delta : x === p && p === before.length && delta === 0 ? x : -1);
 }

@@ -12,6 +12,7 @@ import type { ConvertCache, PreviousConversion } from './reuse';
 import { LineIndex } from './lineIndex';
 import { KEYWORDS, measureIndent, placeholder, scan, type BrokenRegion, type Patch, type ScanResult } from './scanner';
 import { compileChecks, logicalLineAt, parserMessage } from './syntaxErrors';
+import { reparseRegion } from './regionReparse';
 
 /** A replacement of `[from, to)` of the previous text by `insert` (VS Code's contentChanges). */
 export interface TextEdit {
@@ -55,13 +56,24 @@ export interface ParseResult {
 
 interface TreeState {
   text: string;
+  module: A.Module;
+  /** no error: the next edit may reparse just a region (regionReparse.ts) */
+  clean: boolean;
+  /** the last whole-file parse, which a full reparse reuses (older than `text` after region reparses) */
+  full: FullParse;
+  /** Statistics for tests: characters of the previous parse reused. */
+  reusable: number;
+  /** the stretch a region reparse parsed (for tests) */
+  region?: { from: number; to: number };
+}
+
+interface FullParse {
+  text: string;
   patched: string;
   lezer: Tree;
   index: LineIndex;
   /** the clean top-level statements' conversions, reused by the next parse */
   cache: ConvertCache;
-  /** Statistics for tests: characters of the previous tree offered for reuse. */
-  reusable: number;
 }
 
 const MAX_RECOVERY_ROUNDS = 8;
@@ -71,6 +83,15 @@ const MAX_RECOVERY_ROUNDS = 8;
  * turned its text into `text`) to reuse the unchanged parts of the previous parse.
  */
 export function parse(text: string, previous?: { tree: ParseTree; edits?: readonly TextEdit[] }): ParseResult {
+  const last = previous?.tree as unknown as TreeState | undefined;
+  if (last !== undefined && last.clean) {
+    const quick = reparseRegion(last, text, parseAlone);
+    if (quick !== undefined) {
+      const { region } = quick;
+      const state: TreeState = { text, module: quick.module, clean: true, full: last.full, reusable: text.length - (region.to - region.from), region };
+      return { module: quick.module, errors: [], tree: state as unknown as ParseTree };
+    }
+  }
   const scanned = scan(text);
   const regions: BrokenRegion[] = [...scanned.regions];
   let patches = capBracketDepth(text, scanned, regions);
@@ -79,9 +100,10 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
   let fragments: readonly TreeFragment[] | undefined;
   let reusable = 0;
   let prevConversion: PreviousConversion | undefined;
-  if (previous !== undefined) {
-    const prev = previous.tree as unknown as TreeState;
-    const changes = changedRanges(prev, patched, previous.edits);
+  if (last !== undefined) {
+    const prev = last.full;
+    // after region reparses the edits describe only the last step from the full parse's text
+    const changes = changedRanges(prev, patched, prev.text === last.text ? previous?.edits : undefined);
     fragments = TreeFragment.applyChanges(TreeFragment.addTree(prev.lezer), changes);
     reusable = fragments.reduce((n, f) => n + (f.to - f.from), 0);
     prevConversion = { cache: prev.cache, text: prev.text, index: prev.index, changes };
@@ -92,7 +114,7 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
   const lineStarts = scanned.lines.map((l) => l.from);
   let result = runConvert(tree, text, index, regions, scanned, lineStarts, prevConversion);
   // lezer's incremental parse can nest a column-0 statement in a block: parse afresh then
-  if (previous !== undefined && result.out.misnested) return parse(text);
+  if (last !== undefined && result.out.misnested) return parse(text);
   // Recovery: a broken statement that swallowed following lines is replaced by a placeholder
   // (its parse errors are kept: the placeholder itself parses cleanly).
   const carried: number[] = [];
@@ -123,8 +145,26 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
 
   if (carried.length > 0) result.lezerErrors = [...carried, ...result.lezerErrors].sort((a, b) => a - b);
   const errors = assembleErrors(text, index, scanned, result);
-  const state: TreeState = { text, patched, lezer: tree, index, cache: result.out.cache, reusable };
-  return { module: result.out.module, errors, tree: state as unknown as ParseTree };
+  const module = result.out.module;
+  const full: FullParse = { text, patched, lezer: tree, index, cache: result.out.cache };
+  const state: TreeState = { text, module, clean: errors.length === 0, full, reusable };
+  return { module, errors, tree: state as unknown as ParseTree };
+}
+
+/**
+ * A stretch of a file parsed on its own, if it parses without any error. (The scanner's patches
+ * that remain in a clean parse rewrite single tokens for lezer, `print -1` or `1.`: they depend
+ * on the stretch's own text only.)
+ */
+function parseAlone(stretch: string): A.Module | undefined {
+  const r = parse(stretch);
+  const state = r.tree as unknown as TreeState;
+  return state.clean ? r.module : undefined;
+}
+
+/** For tests: the stretch the last parse reparsed on its own, if it did (regionReparse.ts). */
+export function reparsedRegion(tree: ParseTree): { from: number; to: number } | undefined {
+  return (tree as unknown as TreeState).region;
 }
 
 /** CPython's tokenizer refuses the 201st open bracket of a statement (MAXLEVEL in tokenizer.c). */
@@ -281,7 +321,7 @@ function applyPatches(text: string, patches: readonly Patch[]): string {
  * used when they account for every difference; otherwise (no edits, wrong edits, or patches
  * that moved) a common-prefix/suffix diff is exact and cheap.
  */
-function changedRanges(prev: TreeState, patched: string, edits: readonly TextEdit[] | undefined): ChangedRange[] {
+function changedRanges(prev: FullParse, patched: string, edits: readonly TextEdit[] | undefined): ChangedRange[] {
   if (edits !== undefined && edits.length > 0) {
     const sorted = [...edits].sort((a, b) => a.from - b.from);
     const ranges: ChangedRange[] = [];
