@@ -9,6 +9,7 @@ import { TypedArray } from '../../core/dtype';
 import { fromBase64 } from '../../wasm/base64';
 import { GEMM_WASM_BASE64 } from './gemmWasmBytes';
 import { F32_MR, F32_NR, F64_MR, F64_NR, KC, MB, MC, NC } from './gemmWasmLayout';
+import { claim, CONTROL_BYTES, Ctl, finish, finished, gemmHelper, Helper, packed, post } from './gemmThreads';
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
 interface WasmApi {
@@ -29,6 +30,8 @@ type Packer = (src: number, lds: number, slivers: number, kc: number, dst: numbe
 
 interface Kernels { readonly k: GemmExports; f64: Float64Array; f32: Float32Array }
 
+const kernelsOf = (k: GemmExports): Kernels => ({ k, f64: new Float64Array(k.memory.buffer), f32: new Float32Array(k.memory.buffer) });
+
 /** undefined: not tried yet; null: unavailable here (gemm uses its JS path). */
 let kernels: Kernels | null | undefined;
 
@@ -36,8 +39,7 @@ function instantiate(): Kernels | null {
   const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
   try {
-    const k = new wasm.Instance(new wasm.Module(fromBase64(GEMM_WASM_BASE64)), {}).exports as GemmExports;
-    return { k, f64: new Float64Array(k.memory.buffer), f32: new Float32Array(k.memory.buffer) };
+    return kernelsOf(new wasm.Instance(new wasm.Module(fromBase64(GEMM_WASM_BASE64)), {}).exports as GemmExports);
   } catch {
     // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
     return null;
@@ -66,17 +68,42 @@ function reserve(ks: Kernels, bytes: number): boolean {
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
+/** Products from this many multiply-adds on use the helper thread when it is ready (measured: below, waking it costs more than it saves). */
+export const THREADS_MIN = 64 * 64 * 64;
+
 /**
  * gemm.ts's packed product (same arguments, f32 for 'float32' accumulation) on the
- * WebAssembly path; false, having written nothing, when that path is unavailable.
+ * WebAssembly path; false, having written nothing, when that path is unavailable. Large
+ * products split each block's rows with the helper thread when it is ready (`threads`
+ * false: never; the results are the same bit for bit).
  */
 export function gemmWasm(
   M: number, N: number, K: number, A: TypedArray, aOff: number, aRs: number, aCs: number,
   B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array, cOff: number, ldc: number, f32: boolean,
+  threads = true,
 ): boolean {
+  if (threads && M * N * K >= THREADS_MIN && M >= 2 * (f32 ? F32_MR : F64_MR)) {
+    const h = gemmHelper();
+    if (h !== null) {
+      if (shared === undefined || shared.h !== h) shared = { h, ks: kernelsOf(h.exports as GemmExports) };
+      const done = drive(shared.ks, h, M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, f32);
+      if (done !== 'no') return true;
+      // 'no': the memory could not grow (nothing written), or the helper died (rows half done): one thread, from the start
+    }
+  }
   if (kernels === undefined) kernels = instantiate();
   const ks = kernels;
   if (ks === null) return false;
+  return drive(ks, null, M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, f32) === 'done';
+}
+
+/** The instance on the memory shared with the helper. */
+let shared: { h: Helper; ks: Kernels } | undefined;
+
+function drive(
+  ks: Kernels, h: Helper | null, M: number, N: number, K: number, A: TypedArray, aOff: number, aRs: number, aCs: number,
+  B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array, cOff: number, ldc: number, f32: boolean,
+): 'done' | 'no' {
   const MR = f32 ? F32_MR : F64_MR, NR = f32 ? F32_NR : F64_NR, es = f32 ? 4 : 8;
   const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KC, K);
   // operands of the memory's own type with contiguous rows or columns are copied in line by
@@ -88,17 +115,43 @@ export function gemmWasm(
   const exports = ks.k as unknown as Record<string, Packer>; // the packers by name, as gemmWasmSource.ts names them
   const packARows = exports[`packRows${MR}x${es}`], packACols = exports[`packCols${MR * es}`];
   const packBRows = exports[`packCols${NR * es}`], packBCols = exports[`packRows${NR}x${es}`];
-  // memory: an A block, a B panel, a C block of MB rows, then the staged rows of A and B
+  // memory (after the helper's control words when shared): an A block (with the helper, all of
+  // a C block's rows), a B panel, a C block of MB rows, then the staged rows of A and B
   // (element offsets; each region 16-byte aligned)
-  const mcMax = Math.min(MC, mbMax);
-  const aAt = 0, bAt = aAt + mcMax * kcMax, cAt = bAt + kcMax * ncMax, sAAt = cAt + mbMax * ncMax;
-  const sBAt = sAAt + (stageA ? mcMax * kcMax : 0), end = sBAt + (stageB ? kcMax * ncMax : 0);
-  if (!reserve(ks, end * es)) return false;
+  const mcMax = Math.min(MC, mbMax), aRowsMax = h ? mbMax : mcMax;
+  const aAt = h ? CONTROL_BYTES / es : 0, bAt = aAt + aRowsMax * kcMax, cAt = bAt + kcMax * ncMax;
+  const sAAt = cAt + mbMax * ncMax, sBAt = sAAt + (stageA ? mcMax * kcMax : 0), end = sBAt + (stageB ? kcMax * ncMax : 0);
+  if (!reserve(ks, end * es)) return 'no';
   const kernel = f32 ? ks.k.gemmF32 : ks.k.gemmF64;
   const mem = f32 ? ks.f32 : ks.f64;
+  /** Packs rows row0…row0+mc of A's k chunk at pc into dst (slivers of MR rows; the last padded with zero rows). */
+  const packA = (row0: number, mc: number, pc: number, kc: number, dst: number): void => {
+    const mcp = roundUp(mc, MR), aBlock = aOff + row0 * aRs + pc * aCs;
+    if (aRows) {
+      // mc rows of kc (then zero rows up to mcp) → MR-row slivers
+      if (aRs === kc) mem.set(A.subarray(aBlock, aBlock + mc * kc), sAAt);
+      else for (let i = 0, a = aBlock, m = sAAt; i < mc; i++, a += aRs, m += kc) mem.set(A.subarray(a, a + kc), m);
+      if (mcp > mc) mem.fill(0, sAAt + mc * kc, sAAt + mcp * kc);
+      packARows(sAAt * es, kc * es, mcp / MR, kc, dst * es);
+    } else if (aCols) {
+      // kc columns of mc (padded to mcp) → MR-row slivers
+      if (aCs === mc && mc === mcp) mem.set(A.subarray(aBlock, aBlock + kc * mc), sAAt);
+      else {
+        for (let k = 0, a = aBlock, m = sAAt; k < kc; k++, a += aCs, m += mcp) {
+          mem.set(A.subarray(a, a + mc), m);
+          if (mcp > mc) mem.fill(0, m + mc, m + mcp);
+        }
+      }
+      packACols(sAAt * es, mcp * es, mcp / MR, kc, dst * es);
+    } else if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, dst);
+    else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, dst);
+  };
   // k chunks in order for each C element: the C block stays in the module's memory until its last chunk
   for (let ib = 0; ib < M; ib += MB) {
     const mb = Math.min(MB, M - ib);
+    // with the helper: chunks of `ch` rows (a multiple of MR, so every tile is whole in one
+    // chunk), claimed by whichever thread is free, so a busy core only slows its own share
+    const ch = h ? Math.min(MC, Math.max(2 * MR, roundUp(Math.ceil(mb / 8), MR))) : 0, chunks = h ? Math.ceil(mb / ch) : 0;
     for (let jc = 0; jc < N; jc += NC) {
       const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
       for (let pc = 0; pc < K; pc += KC) {
@@ -122,33 +175,33 @@ export function gemmWasm(
           packBCols(sBAt * es, kc * es, ncp / NR, kc, bAt * es);
         } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, bAt);
         else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, bAt);
-        for (let ic = 0; ic < mb; ic += MC) {
-          const mc = Math.min(MC, mb - ic), mcp = roundUp(mc, MR), aBlock = aOff + (ib + ic) * aRs + pc * aCs;
-          if (aRows) {
-            // mc rows of kc (then zero rows up to mcp) → MR-row slivers
-            if (aRs === kc) mem.set(A.subarray(aBlock, aBlock + mc * kc), sAAt);
-            else for (let i = 0, a = aBlock, m = sAAt; i < mc; i++, a += aRs, m += kc) mem.set(A.subarray(a, a + kc), m);
-            if (mcp > mc) mem.fill(0, sAAt + mc * kc, sAAt + mcp * kc);
-            packARows(sAAt * es, kc * es, mcp / MR, kc, aAt * es);
-          } else if (aCols) {
-            // kc columns of mc (padded to mcp) → MR-row slivers
-            if (aCs === mc && mc === mcp) mem.set(A.subarray(aBlock, aBlock + kc * mc), sAAt);
-            else {
-              for (let k = 0, a = aBlock, m = sAAt; k < kc; k++, a += aCs, m += mcp) {
-                mem.set(A.subarray(a, a + mc), m);
-                if (mcp > mc) mem.fill(0, m + mc, m + mcp);
-              }
-            }
-            packACols(sAAt * es, mcp * es, mcp / MR, kc, aAt * es);
-          } else if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, aAt);
-          else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, aAt);
-          kernel(mcp, ncp, kc, aAt * es, bAt * es, (cAt + ic * ncp) * es, ncp * es, first);
+        if (h) {
+          const c = h.ctl;
+          c[Ctl.ChunkRows] = ch; c[Ctl.Rows] = roundUp(mb, MR); c[Ctl.F32] = f32 ? 1 : 0; c[Ctl.Nc] = ncp; c[Ctl.Kc] = kc;
+          c[Ctl.APtr] = aAt * es; c[Ctl.BPtr] = bAt * es; c[Ctl.CPtr] = cAt * es; c[Ctl.Ldc] = ncp * es; c[Ctl.First] = first;
+          post(h, chunks);
+          for (let i = 0; i < chunks; i++) {
+            packA(ib + i * ch, Math.min(ch, mb - i * ch), pc, kc, aAt + i * ch * kc);
+            packed(h, i + 1);
+          }
+          for (let i = claim(h); i >= 0; i = claim(h)) {
+            const r = i * ch;
+            kernel(Math.min(ch, roundUp(mb, MR) - r), ncp, kc, (aAt + r * kc) * es, bAt * es, (cAt + r * ncp) * es, ncp * es, first);
+            finished(h);
+          }
+          if (!finish(h)) return 'no';
+        } else {
+          for (let ic = 0; ic < mb; ic += MC) {
+            const mc = Math.min(MC, mb - ic);
+            packA(ib + ic, mc, pc, kc, aAt);
+            kernel(roundUp(mc, MR), ncp, kc, aAt * es, bAt * es, (cAt + ic * ncp) * es, ncp * es, first);
+          }
         }
       }
       for (let i = 0, o = cOff + ib * ldc + jc, m = cAt; i < mb; i++, o += ldc, m += ncp) C.set(mem.subarray(m, m + nc), o);
     }
   }
-  return true;
+  return 'done';
 }
 
 // Packing, one copy per memory view so each stays monomorphic in its target.
