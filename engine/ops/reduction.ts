@@ -19,6 +19,7 @@ import {
 } from './kernels';
 import { ArgRow, compileArgRow } from './argRow';
 import { pairwiseKernel } from './pairwise';
+import { pairwiseSumF64 } from './pairwiseWasm';
 import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
@@ -74,6 +75,8 @@ export function sumDType(d: DType): DType {
 }
 
 const CHUNK = 8192;
+/** Shorter contiguous float64 rows stay on the JS kernel (copying them into WebAssembly costs more than it saves). */
+const PAIRWISE_WASM_MIN = 2048;
 
 /**
  * The generic reduction. `a` is cast to `dtype` first when they differ (NumPy casts in
@@ -121,6 +124,7 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     });
   } else if (innerReduced || kept.length === 0) {
     let k = 0;
+    const wasmRows = pairwise && !f32 && rowStride === 1 && A instanceof Float64Array;
     forEachOffset(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
       let acc = info.identity ?? NaN;
       let first = info.identity === undefined;
@@ -130,8 +134,10 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
         if (pairwise) {
           for (let c = start; c < n; c += CHUNK) {
             const m = Math.min(CHUNK, n - c);
+            // contiguous float64 chunks: the same sum in WebAssembly SIMD when the runtime has it
+            const s = wasmRows && m >= PAIRWISE_WASM_MIN ? pairwiseSumF64(A as Float64Array, o + c, m) : undefined;
             acc = f32 ? Math.fround(acc + pairwiseRow(A, o + c * rowStride, m, rowStride))
-              : acc + pairwiseRow(A, o + c * rowStride, m, rowStride);
+              : acc + (s ?? pairwiseRow(A, o + c * rowStride, m, rowStride));
           }
         } else {
           acc = row(n - start, A, o + start * rowStride, rowStride, acc);
