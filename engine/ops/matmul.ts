@@ -15,7 +15,7 @@ import {
   diagonalPlan, dotShape, gufuncShapes, MATMUL_SIGNATURE, TensordotAxes, tensordotPlan, vdotShape,
 } from '../shape/matmul';
 import { einsumPlan } from '../shape/einsum';
-import { Accumulate, gemm } from './linalg/gemm';
+import { Accumulate, gemm, gemmFloat32 } from './linalg/gemm';
 import { applyUfunc } from './ufunc';
 import { checkedEmpty } from './creation';
 import { reshape, swapaxes, transpose } from './manipulation';
@@ -70,6 +70,10 @@ function productInto(
     const acc: Accumulate = dtype === 'float32' ? 'float32' : 'float64';
     if (dtype === 'float64' && out instanceof Float64Array) {
       gemm(M, N, K, A.data, A.offset, A.rs, A.cs, B.data, B.offset, B.rs, B.cs, out, oOff, ldo, acc);
+      return;
+    }
+    if (dtype === 'float32' && out instanceof Float32Array) {
+      gemmFloat32(M, N, K, A.data, A.offset, A.rs, A.cs, B.data, B.offset, B.rs, B.cs, out, oOff, ldo);
       return;
     }
     const C = scratchOf(M * N);

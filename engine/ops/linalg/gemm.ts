@@ -42,6 +42,25 @@ export function gemm(
   product(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, acc, true);
 }
 
+/**
+ * `gemm` in 'float32' mode into a Float32Array (float32 matmul's result): the WebAssembly path
+ * copies its float32 C block straight out; the others go through a float64 scratch. The
+ * values are gemm's (each is a float32 already), so storing them loses nothing.
+ */
+export function gemmFloat32(
+  M: number, N: number, K: number,
+  A: TypedArray, aOff: number, aRs: number, aCs: number,
+  B: TypedArray, bOff: number, bRs: number, bCs: number,
+  C: Float32Array, cOff: number, ldc: number,
+): void {
+  if (M >= MR && N > 1 && K > 0 && M * N * K > SMALL_WASM && gemmWasm(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, true)) return;
+  if (scratch.length < M * N) scratch = new Float64Array(M * N);
+  product(M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, scratch, 0, N, 'float32', true);
+  for (let i = 0; i < M; i++) C.set(scratch.subarray(i * N, i * N + N), cOff + i * ldc);
+}
+
+let scratch = new Float64Array(0);
+
 /** `gemm` on the JavaScript path only: the reference the WebAssembly path must match bit for bit (test/engine/gemm.test.ts). */
 export function gemmJs(
   M: number, N: number, K: number,

@@ -72,14 +72,14 @@ const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 export const THREADS_MIN = 64 * 64 * 64;
 
 /**
- * gemm.ts's packed product (same arguments, f32 for 'float32' accumulation) on the
- * WebAssembly path; false, having written nothing, when that path is unavailable. Large
+ * gemm.ts's packed product (same arguments, f32 for 'float32' accumulation; C may be a
+ * Float32Array in that mode) on the WebAssembly path; false, having written nothing, when that path is unavailable. Large
  * products split each block's rows with the helper thread when it is ready (`threads`
  * false: never; the results are the same bit for bit).
  */
 export function gemmWasm(
   M: number, N: number, K: number, A: TypedArray, aOff: number, aRs: number, aCs: number,
-  B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array, cOff: number, ldc: number, f32: boolean,
+  B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array | Float32Array, cOff: number, ldc: number, f32: boolean,
   threads = true,
 ): boolean {
   if (threads && M * N * K >= THREADS_MIN && M >= 2 * (f32 ? F32_MR : F64_MR)) {
@@ -102,7 +102,7 @@ let shared: { h: Helper; ks: Kernels } | undefined;
 
 function drive(
   ks: Kernels, h: Helper | null, M: number, N: number, K: number, A: TypedArray, aOff: number, aRs: number, aCs: number,
-  B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array, cOff: number, ldc: number, f32: boolean,
+  B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array | Float32Array, cOff: number, ldc: number, f32: boolean,
 ): 'done' | 'no' {
   const MR = f32 ? F32_MR : F64_MR, NR = f32 ? F32_NR : F64_NR, es = f32 ? 4 : 8;
   const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KC, K);
