@@ -84,8 +84,9 @@ function check(seed: number, M: number, N: number, K: number, acc: 'float32' | '
 }
 
 describe('gemm on two threads', () => {
-  beforeAll(() => { expect(awaitGemmHelper(20_000), 'the helper starts in Node').not.toBeNull(); });
-  afterAll(() => { gemmThreadsTesting.callerClaims = true; });
+  // no backing off here: every product above the threshold must take the helper, however busy the machine
+  beforeAll(() => { gemmThreadsTesting.backOff = false; expect(awaitGemmHelper(20_000), 'the helper starts in Node').not.toBeNull(); });
+  afterAll(() => { gemmThreadsTesting.callerClaims = true; gemmThreadsTesting.backOff = true; });
 
   it('shares the memory the helper runs on: a shared import, up to the two-thread layout\'s maximum', () => {
     const bytes = sharedModuleBytes(fromBase64(GEMM_WASM_BASE64), SHARED_MAX_PAGES);
@@ -249,6 +250,54 @@ describe('gemm where the helper cannot run', () => {
       expect(firstDifference(again, expected)).toBeNull();
       expect(f.threads.gemmThreadsStats.jobs).toBe(1);
     } finally {
+      restore();
+    }
+  });
+  it('backs off from a helper that does not pay (slow to finish its chunks), pausing longer each time', async () => {
+    const workers: Worker[] = [];
+    try {
+      // the real protocol, but 40 ms late with every chunk (a helper whose core is busy elsewhere)
+      const slow = `
+        const { workerData } = require('worker_threads');
+        const { module, memory } = workerData;
+        const ctl = new Int32Array(memory.buffer, 0, 16), nap = new Int32Array(new SharedArrayBuffer(4));
+        const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
+        Atomics.store(ctl, ${Ctl.Ready}, 1); Atomics.notify(ctl, ${Ctl.Ready});
+        let seen = 0;
+        for (;;) {
+          const job = Atomics.load(ctl, ${Ctl.State});
+          if (job === seen) { Atomics.wait(ctl, ${Ctl.State}, job); continue; }
+          seen = job;
+          for (;;) {
+            const c = Atomics.load(ctl, ${Ctl.Claim}), i = c & 0xffff;
+            if ((c >>> 16) !== job || i >= ctl[${Ctl.Chunks}]) break;
+            const ch = ctl[${Ctl.ChunkRows}], rows = ctl[${Ctl.Rows}], nc = ctl[${Ctl.Nc}], kc = ctl[${Ctl.Kc}], a = ctl[${Ctl.APtr}], b = ctl[${Ctl.BPtr}], cp = ctl[${Ctl.CPtr}], ldc = ctl[${Ctl.Ldc}], first = ctl[${Ctl.First}];
+            if (Atomics.compareExchange(ctl, ${Ctl.Claim}, c, c + 1) !== c) continue;
+            while (Atomics.load(ctl, ${Ctl.Packed}) <= i) Atomics.wait(ctl, ${Ctl.Packed}, Atomics.load(ctl, ${Ctl.Packed}), 5);
+            Atomics.wait(nap, 0, 0, 40);
+            k.gemmF64(Math.min(ch, rows - i * ch), nc, kc, a + i * ch * kc * 8, b, cp + i * ch * ldc, ldc, first);
+            Atomics.add(ctl, ${Ctl.Finished}, 1); Atomics.notify(ctl, ${Ctl.Finished});
+          }
+        }`;
+      const f = await fresh(withWorker(class {
+        private readonly w: Worker;
+        constructor(_src: string, opts: { workerData: object }) { this.w = new Worker(slow, { eval: true, workerData: opts.workerData }); workers.push(this.w); }
+        unref(): void { this.w.unref(); }
+        on(): void {}
+        terminate(): Promise<number> { return this.w.terminate(); }
+      }));
+      expect(f.threads.awaitGemmHelper(20_000)).not.toBeNull();
+      const jobsAfter: number[] = [];
+      for (let p = 0; p < 7; p++) {
+        const C = new Float64Array(200 * 170);
+        f.wasm.gemmWasm(200, 170, 150, A, 0, 150, 1, B, 0, 170, 1, C, 0, 170, false);
+        expect(firstDifference(C, expected)).toBeNull();
+        jobsAfter.push(f.threads.gemmThreadsStats.jobs);
+      }
+      // two threads, then 1 product on one, two threads, 2 on one, two threads, 4 on one…
+      expect(jobsAfter).toEqual([1, 1, 2, 2, 2, 3, 3]);
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
       restore();
     }
   });

@@ -44,10 +44,11 @@ export const READY = 1, FAILED = 2;
 export const SHARED_MAX_PAGES = Math.ceil((CONTROL_BYTES + 8 * (MB * KC + KC * NC + MB * NC + MC * KC + KC * NC)) / 65536);
 
 /**
- * For tests: whether the caller claims chunks too (false: the helper computes every chunk), and
- * how long the caller waits for the helper's chunks of one block before giving the helper up.
+ * For tests: whether the caller claims chunks too (false: the helper computes every chunk), how
+ * long the caller waits for the helper's chunks of one block before giving the helper up, and
+ * whether it backs off from a helper that does not pay (see `productDone`).
  */
-export const gemmThreadsTesting = { callerClaims: true, timeoutMs: 10_000 };
+export const gemmThreadsTesting = { callerClaims: true, timeoutMs: 10_000, backOff: true };
 
 /** Counts, so tests can tell the helper took part: jobs posted, their chunks, the chunks the caller computed. */
 export const gemmThreadsStats = { jobs: 0, chunks: 0, byCaller: 0 };
@@ -185,12 +186,38 @@ function start(): Helper | null {
   }
 }
 
-/** The helper, once it is ready; null while it starts (started on the first call) and where it cannot run. */
+/** Large products to run on one thread before trying the helper again, and the next such pause. */
+let skip = 0, pause = 1;
+/** The current product's account: caller time the helper's chunks saved, and caller time spent waiting for them. */
+let saved = 0, waited = 0;
+
+/** The helper, once it is ready; null while it starts (started on the first call), where it cannot run, and while backing off. */
 export function gemmHelper(): Helper | null {
   if (helper === undefined) helper = start();
   const h = helper;
   if (h === null || h.dead || Atomics.load(h.ctl, Ctl.Ready) !== READY) return null;
+  if (skip > 0 && gemmThreadsTesting.backOff) { skip--; return null; }
+  saved = waited = 0;
   return h;
+}
+
+/**
+ * One job's account: the caller computed `mine` of `chunks` chunks in `computeMs`, then waited
+ * `waitMs` for the helper's. The helper's chunks saved about as long as the caller takes per chunk.
+ */
+export function jobDone(mine: number, chunks: number, computeMs: number, waitMs: number): void {
+  if (mine > 0) saved += (chunks - mine) * computeMs / mine;
+  waited += waitMs;
+}
+
+/**
+ * After a product on two threads: when waiting for the helper cost more than its chunks saved
+ * (its core busy with other processes, which a shared machine's scheduler makes us wait out),
+ * the next `pause` large products run on one thread, the pause doubling (up to 256) while the
+ * helper keeps not paying and back to 1 once it pays.
+ */
+export function productDone(): void {
+  if (waited > saved) { skip = pause; pause = Math.min(2 * pause, 256); } else pause = 1;
 }
 
 /** Starts the helper and waits up to `ms` for it to be ready (tests; the bench's warm-up gives it time). */

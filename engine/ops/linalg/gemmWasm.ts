@@ -9,7 +9,7 @@ import { TypedArray } from '../../core/dtype';
 import { fromBase64 } from '../../wasm/base64';
 import { GEMM_WASM_BASE64 } from './gemmWasmBytes';
 import { F32_MR, F32_NR, F64_MR, F64_NR, KC, MB, MC, NC } from './gemmWasmLayout';
-import { claim, CONTROL_BYTES, Ctl, finish, finished, gemmHelper, Helper, packed, post } from './gemmThreads';
+import { claim, CONTROL_BYTES, Ctl, finish, finished, gemmHelper, Helper, jobDone, packed, post, productDone } from './gemmThreads';
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
 interface WasmApi {
@@ -87,6 +87,7 @@ export function gemmWasm(
     if (h !== null) {
       if (shared === undefined || shared.h !== h) shared = { h, ks: kernelsOf(h.exports as GemmExports) };
       const done = drive(shared.ks, h, M, N, K, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, ldc, f32);
+      productDone();
       if (done !== 'no') return true;
       // 'no': the memory could not grow (nothing written), or the helper died (rows half done): one thread, from the start
     }
@@ -156,6 +157,14 @@ function drive(
       const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
       for (let pc = 0; pc < K; pc += KC) {
         const kc = Math.min(KC, K - pc), first = pc === 0 ? 1 : 0;
+        if (h) {
+          // posted before packing, so the helper wakes meanwhile; it takes a chunk once the B
+          // panel and that chunk's A rows are packed (Packed counts chunks, after the panel)
+          const c = h.ctl;
+          c[Ctl.ChunkRows] = ch; c[Ctl.Rows] = roundUp(mb, MR); c[Ctl.F32] = f32 ? 1 : 0; c[Ctl.Nc] = ncp; c[Ctl.Kc] = kc;
+          c[Ctl.APtr] = aAt * es; c[Ctl.BPtr] = bAt * es; c[Ctl.CPtr] = cAt * es; c[Ctl.Ldc] = ncp * es; c[Ctl.First] = first;
+          post(h, chunks);
+        }
         const bBlock = bOff + pc * bRs + jc * bCs;
         if (bRows) {
           // kc rows of nc (padded to ncp) → NR-column slivers
@@ -176,20 +185,20 @@ function drive(
         } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, bAt);
         else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, bAt);
         if (h) {
-          const c = h.ctl;
-          c[Ctl.ChunkRows] = ch; c[Ctl.Rows] = roundUp(mb, MR); c[Ctl.F32] = f32 ? 1 : 0; c[Ctl.Nc] = ncp; c[Ctl.Kc] = kc;
-          c[Ctl.APtr] = aAt * es; c[Ctl.BPtr] = bAt * es; c[Ctl.CPtr] = cAt * es; c[Ctl.Ldc] = ncp * es; c[Ctl.First] = first;
-          post(h, chunks);
           for (let i = 0; i < chunks; i++) {
             packA(ib + i * ch, Math.min(ch, mb - i * ch), pc, kc, aAt + i * ch * kc);
             packed(h, i + 1);
           }
-          for (let i = claim(h); i >= 0; i = claim(h)) {
+          const t0 = performance.now();
+          let mine = 0;
+          for (let i = claim(h); i >= 0; i = claim(h), mine++) {
             const r = i * ch;
             kernel(Math.min(ch, roundUp(mb, MR) - r), ncp, kc, (aAt + r * kc) * es, bAt * es, (cAt + r * ncp) * es, ncp * es, first);
             finished(h);
           }
+          const t1 = performance.now();
           if (!finish(h)) return 'no';
+          jobDone(mine, chunks, t1 - t0, performance.now() - t1);
         } else {
           for (let ic = 0; ic < mb; ic += MC) {
             const mc = Math.min(MC, mb - ic);
