@@ -68,7 +68,9 @@ export class Evaluator {
   /** current nesting of exec/eval calls (see MAX_NESTING) */
   private nesting = 0;
   /** per top-level statement, what it did (incremental runs; null: must run again) */
-  private readonly memos: (StatementMemo | null)[] = [];
+  private memos: (StatementMemo | null)[] = [];
+  /** the memos before the last rewind: an unchanged statement may come back at another index */
+  private previousMemos: readonly (StatementMemo | null)[] = [];
   /** the memo of the statement running now */
   private memo: StatementMemo | null = null;
   /** function definitions replayed at a new place in this run: old node → new node */
@@ -114,12 +116,13 @@ export class Evaluator {
   }
 
   /**
-   * Statement `i` again, unchanged but moved within its lines (`move` maps an old offset to the
-   * new text's, or -1 inside the edit): when everything it read last time is still the same,
-   * does what it did then instead of running it. Returns false (having done nothing) otherwise.
+   * Statement `i` again: the last run's statement `was` (another index when statements before it
+   * were added or removed), unchanged but moved within its lines (`move` maps an old offset to the
+   * new text's, or -1 inside the edit). When everything it read last time is still the same, does
+   * what it did then instead of running it. Returns false (having done nothing) otherwise.
    */
-  replayTop(i: number, stmt: ast.Stmt, move: (offset: number) => number): boolean {
-    const memo = this.memos[i];
+  replayTop(i: number, stmt: ast.Stmt, move: (offset: number) => number, was: number = i): boolean {
+    const memo = this.previousMemos[was];
     const j = this.journal;
     if (!memo || j === null) return false;
     const reads: Footprint['reads'] = [];
@@ -162,6 +165,8 @@ export class Evaluator {
   rewind(k: number, lines: readonly string[]): void {
     if (!this.journal) throw new Error('rewind needs a journal');
     this.journal.rewind(k);
+    this.previousMemos = this.memos;
+    this.memos = this.memos.slice(0, k);
     this.movedNodes.clear();
     this.lines = lines;
   }

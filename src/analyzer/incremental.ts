@@ -12,6 +12,7 @@ import { Evaluator } from './evaluator';
 import { Journal } from './journal';
 import { sameTree } from './sameTree';
 import { changedStretch } from '../python/textDiff';
+import { shiftedFrom } from '../python/reuse';
 import type { AnalysisOutput } from './evaluator';
 
 export class IncrementalEvaluation {
@@ -46,9 +47,13 @@ export class IncrementalEvaluation {
       this.evaluator = null;
       const move = offsetMap(this.source, source);
       let replayed = 0;
+      // statements after the edit pair with the old ones at the same distance from the end, so
+      // that adding or removing a statement (on lines that were already there) keeps the replays
+      const added = body.length - old.length;
       for (let i = k; i < body.length; i++) {
-        const a = old[i], b = body[i]!;
-        const again = a !== undefined && a.range.line === b.range.line && sameStatementMoved(a, b, this.lines, lines, move) && ev.replayTop(i, b, move);
+        const was = i - added;
+        const a = was >= k ? old[was] : undefined, b = body[i]!;
+        const again = a !== undefined && a.range.line === b.range.line && sameStatementMoved(a, b, this.lines, lines, move) && ev.replayTop(i, b, move, was);
         if (again) replayed++;
         else ev.execTop(i, b);
       }
@@ -80,6 +85,9 @@ function sameStatementMoved(a: ast.Stmt, b: ast.Stmt, linesA: readonly string[],
   const r = a.range;
   if (move(r.from) !== b.range.from) return false;
   for (let l = r.line - 1; l < r.endLine; l++) if (linesA[l] !== linesB[l]) return false;
+  // the parser's moved copy of `a` (reuse.ts): every range moved alike, so when its ends map as
+  // `move` maps them, all of `a` lies after the edit and `move` maps every range of it alike too
+  if (shiftedFrom(b) === a && move(r.to) === b.range.to && b.range.line === r.line && b.range.endLine === r.endLine) return true;
   return sameTreeMoved(a, b, move);
 }
 
@@ -105,16 +113,19 @@ function sameTreeMoved(a: unknown, b: unknown, move: (offset: number) => number)
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    const x = (a as Record<string, unknown>)[k], y = (b as Record<string, unknown>)[k];
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  // for-in, not Object.keys: no array per node
+  let keys = 0;
+  for (const k in x) {
+    keys++;
+    const u = x[k], w = y[k];
     if (k === 'range' || k === 'nameRange' || k === 'attrRange') {
-      const r = x as ast.Range, t = y as ast.Range;
+      const r = u as ast.Range, t = w as ast.Range;
       if (move(r.from) !== t.from || move(r.to) !== t.to || r.line !== t.line || r.col !== t.col || r.endLine !== t.endLine || r.endCol !== t.endCol) return false;
-    } else if (!sameTreeMoved(x, y, move)) return false;
+    } else if (!sameTreeMoved(u, w, move)) return false;
   }
-  return true;
+  for (const _ in y) keys--;
+  return keys === 0;
 }
 
 export { sameTree };

@@ -10,13 +10,13 @@
 // Anything the stretch cannot settle alone falls back to the full parse: the stretch parsing
 // with an error (an indented line that would continue the statement before the cut, an `else:`,
 // an unclosed bracket...), a stretch not ending on a line break, a line continuation at a cut, a
-// compile-time error anywhere. test/python/regionReparse.test.ts checks the result against a
+// compile-time error in it. test/python/regionReparse.test.ts checks the result against a
 // fresh parse of the whole text.
 
 import type * as A from './ast';
 import { shifted } from './reuse';
 import { changedStretch } from './textDiff';
-import { carryChecks, compileChecks } from './syntaxErrors';
+import { compileChecks } from './syntaxErrors';
 
 /** What a clean parse leaves for the next edit's region reparse. */
 export interface CleanParse {
@@ -63,11 +63,7 @@ export function reparseRegion(previous: CleanParse, text: string, parseClean: (s
   const startLine = before.line;
   const lineDelta = lineBreaks(text, startOld, endNew) - lineBreaks(old, startOld, endOld);
   const moved = parsed.body.map((s) => shifted(s, startOld, startLine - 1));
-  const rest = body.slice(after.nextStmt).map((s) => {
-    const m = shifted(s, delta, lineDelta);
-    if (m !== s) carryChecks(s, m);
-    return m;
-  });
+  const rest = body.slice(after.nextStmt).map((s) => shifted(s, delta, lineDelta));
   const range = previous.module.range;
   const endLine = range.endLine + lineDelta;
   const endCol = endOld < old.length ? range.endCol : text.length - lastLineStart(text);
@@ -76,7 +72,8 @@ export function reparseRegion(previous: CleanParse, text: string, parseClean: (s
     body: [...body.slice(0, before.nextStmt), ...moved, ...rest],
     range: { from: 0, to: text.length, line: 1, col: 0, endLine, endCol },
   };
-  if (compileChecks(module).length > 0) return undefined;
+  // compile-time checks look at one top-level statement at a time: those outside the stretch had none
+  if (compileChecks({ ...module, body: moved }).length > 0) return undefined;
   return { module, region: { from: startOld, to: endNew } };
 }
 

@@ -135,4 +135,27 @@ describe('incremental analysis equals a fresh analysis', () => {
     expect(inc.replayed).toBe(16);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['shape-matmul']);
   });
+
+  it('replays the statements after a statement typed on an empty line, or deleted from one', () => {
+    const lines = ['import numpy as np', ...Array.from({ length: 20 }, (_, i) => `a${i} = np.zeros((${i + 1}, 3))`), 'b = a3 @ np.ones(3)'];
+    const text = [...lines.slice(0, 10), '', ...lines.slice(10)].join('\n');
+    const session = new AnalysisSession();
+    const inc = (session as unknown as { evaluation: IncrementalEvaluation }).evaluation;
+    session.update(text);
+    // typing `w` and then `w = 1` on the empty line: one more statement, the same lines
+    let prev = text;
+    for (const typed of ['w', 'w = 1']) {
+      const at = text.indexOf('\n\n') + 1;
+      const next = text.slice(0, at) + typed + text.slice(at);
+      const r = session.update(next, [{ from: at, to: at + (prev.length - text.length), insert: typed }]);
+      expect(observable(r.analysis, next)).toBe(observable(analyze(next), next));
+      // w runs; a9…a19 and b are the last run's statements one index later, replayed
+      expect([inc.rerun, inc.replayed]).toEqual([13, 12]);
+      prev = next;
+    }
+    // and deleting it again
+    const r = session.update(text, [{ from: text.indexOf('\n\n') + 1, to: text.indexOf('\n\n') + 6, insert: '' }]);
+    expect(observable(r.analysis, text)).toBe(observable(analyze(text), text));
+    expect([inc.rerun, inc.replayed]).toEqual([12, 12]);
+  });
 });
