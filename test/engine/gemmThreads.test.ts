@@ -103,8 +103,8 @@ describe('gemm on two threads', () => {
   // threshold edges, odd sizes (row chunks not multiples of the tile), several row blocks,
   // column panels and k chunks, the largest memory layout
   const shapes: [number, number, number][] = [
-    [64, 64, 64], [8, 4096, 8], [9, 97, 301], [63, 65, 65], [130, 9, 300], [37, 61, 129], [128, 128, 128],
-    [MC + 3, 17, KC + 1], [MB + 5, 33, 70], [70, NC + 13, 40], [100, 50, 2 * KC + 7], [2 * MB + 1, NC + 1, KC + 1],
+    [96, 96, 96], [8, 13824, 8], [9, 97, 1015], [95, 97, 97], [130, 9, 800], [37, 61, 400], [128, 128, 128],
+    [MC + 3, 27, KC + 1], [MB + 5, 33, 70], [70, NC + 13, 40], [100, 50, 2 * KC + 7], [2 * MB + 1, NC + 1, KC + 1],
   ];
   for (const callerClaims of [true, false]) {
     for (const acc of ['float64', 'float32'] as const) {
@@ -145,17 +145,17 @@ describe('gemm on two threads', () => {
 
   it('just below the threshold stays on one thread', () => {
     const jobs = gemmThreadsStats.jobs;
-    const M = 63, N = 64, K = 65; // 262,080 < 64³
+    const M = 95, N = 96, K = 97; // 884,640 < 96³
     expect(M * N * K).toBeLessThan(THREADS_MIN);
     const A = new Float64Array(M * K).fill(1), B = new Float64Array(K * N).fill(2), C = new Float64Array(M * N);
     gemmWasm(M, N, K, A, 0, K, 1, B, 0, N, 1, C, 0, N, false);
     expect(gemmThreadsStats.jobs).toBe(jobs);
-    expect(C.every((v) => v === 130)).toBe(true);
+    expect(C.every((v) => v === 194)).toBe(true);
   });
 
   it('batched matmul (each product split) equals one thread per batch, float64 and float32', () => {
     for (const dtype of ['float64', 'float32'] as const) {
-      const [b, m, k, n] = [5, 96, 80, 72];
+      const [b, m, k, n] = [5, 100, 96, 100];
       const r = rng(3);
       const mk = (shape: number[]): NDArray => {
         const data = dtype === 'float64' ? new Float64Array(shape.reduce((p, q) => p * q)) : new Float32Array(shape.reduce((p, q) => p * q));

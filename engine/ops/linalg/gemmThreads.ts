@@ -54,6 +54,13 @@ export const gemmThreadsTesting = { callerClaims: true, timeoutMs: 10_000, backO
 export const gemmThreadsStats = { jobs: 0, chunks: 0, byCaller: 0 };
 
 /**
+ * Polls of a control word before sleeping on it (tens of microseconds): waking a sleeping
+ * thread costs about as much on these machines, which matters for products of a fraction of
+ * a millisecond.
+ */
+const SPINS = 20_000;
+
+/**
  * The helper's side, run by `new Worker(source, { eval: true })` (so no extra bundle file).
  * For each new job it claims chunks (compare-exchange on Claim, which carries the job's number,
  * so a late wake-up never takes a chunk of a later job with an earlier job's parameters), waits
@@ -74,7 +81,13 @@ Atomics.store(ctl, ${Ctl.Ready}, ${READY}); Atomics.notify(ctl, ${Ctl.Ready});
 let seen = 0;
 for (;;) {
   const job = Atomics.load(ctl, ${Ctl.State});
-  if (job === seen) { Atomics.wait(ctl, ${Ctl.State}, job); continue; }
+  if (job === seen) {
+    // the next job often follows within microseconds (batched products): look before sleeping
+    let spin = ${SPINS};
+    while (spin-- > 0 && Atomics.load(ctl, ${Ctl.State}) === job);
+    if (spin < 0) Atomics.wait(ctl, ${Ctl.State}, job);
+    continue;
+  }
   seen = job;
   for (;;) {
     const c = Atomics.load(ctl, ${Ctl.Claim});
@@ -84,7 +97,7 @@ for (;;) {
     const ch = ctl[${Ctl.ChunkRows}], rows = ctl[${Ctl.Rows}], f32 = ctl[${Ctl.F32}], nc = ctl[${Ctl.Nc}], kc = ctl[${Ctl.Kc}];
     const a = ctl[${Ctl.APtr}], b = ctl[${Ctl.BPtr}], cp = ctl[${Ctl.CPtr}], ldc = ctl[${Ctl.Ldc}], first = ctl[${Ctl.First}];
     if (Atomics.compareExchange(ctl, ${Ctl.Claim}, c, c + 1) !== c) continue;
-    for (let p = Atomics.load(ctl, ${Ctl.Packed}); p <= i; p = Atomics.load(ctl, ${Ctl.Packed})) Atomics.wait(ctl, ${Ctl.Packed}, p);
+    for (let p = Atomics.load(ctl, ${Ctl.Packed}), spin = ${SPINS}; p <= i; p = Atomics.load(ctl, ${Ctl.Packed})) if (--spin < 0) Atomics.wait(ctl, ${Ctl.Packed}, p);
     const es = f32 ? 4 : 8, r = i * ch;
     (f32 ? k.gemmF32 : k.gemmF64)(Math.min(ch, rows - r), nc, kc, a + r * kc * es, b, cp + r * ldc, ldc, first);
     Atomics.add(ctl, ${Ctl.Finished}, 1); Atomics.notify(ctl, ${Ctl.Finished});
@@ -274,9 +287,10 @@ export function finished(h: Helper): void {
 /** Waits until every chunk is computed; false (and the helper given up on) when that takes too long. */
 export function finish(h: Helper): boolean {
   const c = h.ctl, n = c[Ctl.Chunks], deadline = Date.now() + gemmThreadsTesting.timeoutMs;
-  for (;;) {
+  for (let spin = SPINS; ; ) {
     const f = Atomics.load(c, Ctl.Finished);
     if (f >= n) return true;
+    if (--spin > 0) continue; // the helper is usually finishing its last chunk: a futex wake costs more
     const left = deadline - Date.now();
     if (h.dead || left <= 0) break;
     Atomics.wait(c, Ctl.Finished, f, left);

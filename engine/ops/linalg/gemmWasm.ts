@@ -4,6 +4,8 @@
 // chunks, same order of every C element's additions, so the results are the JS path's bit
 // for bit (see gemmWasmSource.ts). Compiled on the first large product; where WebAssembly or
 // its SIMD instructions are missing (or the memory cannot grow), gemm falls back to JS.
+// Large products run on two threads where gemmThreads.ts's helper runs: a second instance on
+// a shared memory, each block's rows packed here and computed in chunks by both threads.
 
 import { TypedArray } from '../../core/dtype';
 import { fromBase64 } from '../../wasm/base64';
@@ -68,8 +70,8 @@ function reserve(ks: Kernels, bytes: number): boolean {
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
-/** Products from this many multiply-adds on use the helper thread when it is ready (measured: below, waking it costs more than it saves). */
-export const THREADS_MIN = 64 * 64 * 64;
+/** Products from this many multiply-adds on use the helper thread when it is ready (measured A/B: about break-even at 80³, 1.1-1.2× at 96³-128³, 1.6× at 512³ on 2 cores; below, handing work over costs what it saves). */
+export const THREADS_MIN = 96 * 96 * 96;
 
 /**
  * gemm.ts's packed product (same arguments, f32 for 'float32' accumulation; C may be a
