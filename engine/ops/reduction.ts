@@ -20,6 +20,7 @@ import {
 import { ArgRow, compileArgRow } from './argRow';
 import { pairwiseKernel } from './pairwise';
 import { pairwiseSumF64 } from './pairwiseWasm';
+import { foldSumF64 } from './foldSumWasm';
 import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
@@ -167,6 +168,8 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     const fold = multi ? foldRowsKernel(`${op}|${f32}|${kind}|${a.dtype}|${dtype}`, info.expr(f32, kind)) : undefined;
     const acc = accumulateRow(op, f32, kind, a.dtype, dtype);
     const outer = ordered.slice(0, -1);
+    const wasmFold = op === 'add' && kind === 'f' && !f32 && pn === 1 && os === 1 && is === 1
+      && A instanceof Float64Array && D instanceof Float64Array;
     forEachOffset(outer.map((i) => a.shape[i]), outer.map((i) => a.strides[i]), a.offset, (base) => {
       let c = 0;
       if (first) {
@@ -174,6 +177,8 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
         first = false;
         c = 1;
       }
+      // float64 sums of whole contiguous rows into a contiguous output row: the same fold in WebAssembly SIMD
+      if (wasmFold && foldSumF64(L - c, p.shape[0], A as Float64Array, base + c * rs, rs, D as Float64Array, 0)) return;
       if (fold) {
         for (; c < L; c += ROWS) {
           const m = Math.min(ROWS, L - c);
