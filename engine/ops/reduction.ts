@@ -21,6 +21,7 @@ import { ArgRow, compileArgRow } from './argRow';
 import { pairwiseKernel } from './pairwise';
 import { pairwiseSumF64 } from './pairwiseWasm';
 import { foldSumF64 } from './foldSumWasm';
+import { argRowsF64 } from './argRowsWasm';
 import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
 import { applyUfunc } from './ufunc';
 import { UfuncDef } from './ufuncTable';
@@ -388,9 +389,15 @@ export function argExtreme(a: NDArray, which: 'max' | 'min', axis?: number | nul
   const kn = kp.shape.length, ks = kn ? kp.strides[0][kn - 1] : 0;
   // an int32-typed length keeps V8's row loop on integer indices (measured ~25% faster);
   // rows of 2**31 or more elements (beyond the default 2 GiB limit) take the untyped call
-  const rows = (len | 0) === len
+  const jsRows = (len | 0) === len
     ? (n: number, o: number): void => { for (let i = 0; i < n; i++, o += ks) D[k++] = row(len | 0, A, o, st); }
     : (n: number, o: number): void => { for (let i = 0; i < n; i++, o += ks) D[k++] = row(len, A, o, st); };
+  // contiguous float64 rows: the same scan in WebAssembly SIMD when it takes them
+  const wasmRows = st === 1 && src.dtype === 'float64' && A instanceof Float64Array && D instanceof Float64Array;
+  const rows = (n: number, o: number): void => {
+    if (wasmRows && argRowsF64(which, A, o, ks, n, len, D, k)) k += n;
+    else jsRows(n, o);
+  };
   if (kn <= 1) rows(kn === 0 ? 1 : kp.shape[0], src.offset);
   else forEachRow(kp.shape, kp.strides, [src.offset], (n, [o]) => rows(n, o));
   if (keepdims) {
