@@ -12,7 +12,7 @@ import type { ConvertCache, PreviousConversion } from './reuse';
 import { LineIndex } from './lineIndex';
 import { KEYWORDS, measureIndent, placeholder, scan, type BrokenRegion, type Patch, type ScanResult } from './scanner';
 import { compileChecks, logicalLineAt, parserMessage } from './syntaxErrors';
-import { reparseRegion } from './regionReparse';
+import { intactBefore, reparseRegion, type StretchParse } from './regionReparse';
 
 /** A replacement of `[from, to)` of the previous text by `insert` (VS Code's contentChanges). */
 export interface TextEdit {
@@ -57,8 +57,8 @@ export interface ParseResult {
 interface TreeState {
   text: string;
   module: A.Module;
-  /** no error: the next edit may reparse just a region (regionReparse.ts) */
-  clean: boolean;
+  /** where the first broken statement begins (the length when none): regionReparse.ts's limit */
+  intactBefore: number;
   /** the last whole-file parse, which a full reparse reuses (older than `text` after region reparses) */
   full: FullParse;
   /** Statistics for tests: characters of the previous parse reused. */
@@ -84,12 +84,12 @@ const MAX_RECOVERY_ROUNDS = 8;
  */
 export function parse(text: string, previous?: { tree: ParseTree; edits?: readonly TextEdit[] }): ParseResult {
   const last = previous?.tree as unknown as TreeState | undefined;
-  if (last !== undefined && last.clean) {
-    const quick = reparseRegion(last, text, parseAlone);
+  if (last !== undefined) {
+    const quick = reparseRegion(last, text, parseStretch);
     if (quick !== undefined) {
-      const { region } = quick;
-      const state: TreeState = { text, module: quick.module, clean: true, full: last.full, reusable: text.length - (region.to - region.from), region };
-      return { module: quick.module, errors: [], tree: state as unknown as ParseTree };
+      const { module, errors, region } = quick;
+      const state: TreeState = { text, module, intactBefore: intactBefore(module, errors, text.length), full: last.full, reusable: text.length - (region.to - region.from), region };
+      return { module, errors, tree: state as unknown as ParseTree };
     }
   }
   const scanned = scan(text);
@@ -147,19 +147,21 @@ export function parse(text: string, previous?: { tree: ParseTree; edits?: readon
   const errors = assembleErrors(text, index, scanned, result);
   const module = result.out.module;
   const full: FullParse = { text, patched, lezer: tree, index, cache: result.out.cache };
-  const state: TreeState = { text, module, clean: errors.length === 0, full, reusable };
+  const state: TreeState = { text, module, intactBefore: intactBefore(module, errors, text.length), full, reusable };
   return { module, errors, tree: state as unknown as ParseTree };
 }
 
 /**
- * A stretch of a file parsed on its own, if it parses without any error. (The scanner's patches
- * that remain in a clean parse rewrite single tokens for lezer, `print -1` or `1.`: they depend
- * on the stretch's own text only.)
+ * A stretch of a file parsed on its own. A message that cites a line number (an unclosed
+ * block's header, a string's start) needs the file's numbering: then the stretch is parsed again
+ * behind empty lines. (The scanner's patches that remain in a clean parse rewrite single tokens
+ * for lezer, `print -1` or `1.`: they depend on the stretch's own text.)
  */
-function parseAlone(stretch: string): A.Module | undefined {
+function parseStretch(stretch: string, startLine: number): StretchParse {
   const r = parse(stretch);
-  const state = r.tree as unknown as TreeState;
-  return state.clean ? r.module : undefined;
+  if (startLine === 1 || !r.errors.some((e) => /\bline \d/.test(e.message))) return { module: r.module, errors: r.errors, padding: 0 };
+  const padded = parse('\n'.repeat(startLine - 1) + stretch);
+  return { module: padded.module, errors: padded.errors, padding: startLine - 1 };
 }
 
 /** For tests: the stretch the last parse reparsed on its own, if it did (regionReparse.ts). */
