@@ -44,11 +44,12 @@ export const READY = 1, FAILED = 2;
 export const SHARED_MAX_PAGES = Math.ceil((CONTROL_BYTES + 8 * (MB * KC + KC * NC + MB * NC + MC * KC + KC * NC)) / 65536);
 
 /**
- * For tests: whether the caller claims chunks too (false: the helper computes every chunk), how
+ * For tests and A/B runs: whether products use the helper at all, whether the caller claims
+ * chunks too (false: the helper computes every chunk), how
  * long the caller waits for the helper's chunks of one block before giving the helper up, and
  * whether it backs off from a helper that does not pay (see `productDone`).
  */
-export const gemmThreadsTesting = { callerClaims: true, timeoutMs: 10_000, backOff: true };
+export const gemmThreadsTesting = { enabled: true, callerClaims: true, timeoutMs: 10_000, backOff: true };
 
 /** Counts, so tests can tell the helper took part: jobs posted, their chunks, the chunks the caller computed. */
 export const gemmThreadsStats = { jobs: 0, chunks: 0, byCaller: 0 };
@@ -208,7 +209,7 @@ let saved = 0, waited = 0;
 export function gemmHelper(): Helper | null {
   if (helper === undefined) helper = start();
   const h = helper;
-  if (h === null || h.dead || Atomics.load(h.ctl, Ctl.Ready) !== READY) return null;
+  if (h === null || h.dead || !gemmThreadsTesting.enabled || Atomics.load(h.ctl, Ctl.Ready) !== READY) return null;
   if (skip > 0 && gemmThreadsTesting.backOff) { skip--; return null; }
   saved = waited = 0;
   return h;
@@ -226,11 +227,12 @@ export function jobDone(mine: number, chunks: number, computeMs: number, waitMs:
 /**
  * After a product on two threads: when waiting for the helper cost more than its chunks saved
  * (its core busy with other processes, which a shared machine's scheduler makes us wait out),
- * the next `pause` large products run on one thread, the pause doubling (up to 256) while the
- * helper keeps not paying and back to 1 once it pays.
+ * the next `pause` large products run on one thread, the pause doubling (up to 16: a noisy
+ * moment must not keep a long run on one thread) while the helper keeps not paying, back to 1
+ * once it pays.
  */
 export function productDone(): void {
-  if (waited > saved) { skip = pause; pause = Math.min(2 * pause, 256); } else pause = 1;
+  if (waited > saved) { skip = pause; pause = Math.min(2 * pause, 16); } else pause = 1;
 }
 
 /** Starts the helper and waits up to `ms` for it to be ready (tests; the bench's warm-up gives it time). */
