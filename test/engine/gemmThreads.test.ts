@@ -21,6 +21,8 @@ import { KC, MB, MC, NC } from '../../engine/ops/linalg/gemmWasmLayout';
 import { TypedArray } from '../../engine/core/dtype';
 import { cStrides, NDArray } from '../../engine/core/ndarray';
 import { matmul } from '../../engine/ops/matmul';
+import { runInWorker } from '../../src/interpreter/host';
+import { buildBundles } from '../interpreter/workerBundle';
 
 /** The WebAssembly API used here (the project's lib settings carry no DOM types). */
 const WA = (globalThis as unknown as { WebAssembly: {
@@ -365,4 +367,21 @@ describe('the helper and the thread that started it', () => {
       expect(helperAnswers(sab, 1000), 'gone after').toBe(false);
     });
   }
+  it.skipIf(!fs.existsSync('/proc/self/task'))('ends with the interpreter\'s worker when a scratch run hits its time limit (Linux: threads counted)', async () => {
+    const { worker } = await buildBundles();
+    const threads = (): number => fs.readdirSync('/proc/self/task').length;
+    await new Promise((r) => setTimeout(r, 300));
+    const before = threads();
+    let peak = before;
+    const sample = setInterval(() => { peak = Math.max(peak, threads()); }, 25);
+    const src = 'import numpy as np\na = np.ones((300, 300))\nb = a @ a\nprint(b[0, 0])\nwhile True:\n    b = a @ a\n';
+    const r = await runInWorker(src, 'mm.py', { workerPath: worker, limits: { timeLimitMs: 1500 }, variables: false });
+    clearInterval(sample);
+    expect(r.stdout).toBe('300.0\n');
+    expect(r.error?.kind).toBe('timeout');
+    expect(peak, 'the interpreter\'s worker and its gemm helper ran').toBeGreaterThanOrEqual(before + 2);
+    let after = threads();
+    for (let i = 0; i < 40 && after > before; i++) { await new Promise((res) => setTimeout(res, 100)); after = threads(); }
+    expect(after).toBeLessThanOrEqual(before);
+  });
 });
