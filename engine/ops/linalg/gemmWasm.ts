@@ -154,7 +154,8 @@ function drive(
     const mb = Math.min(MB, M - ib);
     // with the helper: chunks of `ch` rows (a multiple of MR, so every tile is whole in one
     // chunk), claimed by whichever thread is free, so a busy core only slows its own share
-    const ch = h ? Math.min(MC, Math.max(2 * MR, roundUp(Math.ceil(mb / 8), MR))) : 0, chunks = h ? Math.ceil(mb / ch) : 0;
+    // (16 per block: the last one a thread finishes alone is short; smaller chunks cost the kernel nothing measurable)
+    const ch = h ? Math.min(MC, Math.max(2 * MR, roundUp(Math.ceil(mb / 16), MR))) : 0, chunks = h ? Math.ceil(mb / ch) : 0;
     for (let jc = 0; jc < N; jc += NC) {
       const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
       for (let pc = 0; pc < K; pc += KC) {
