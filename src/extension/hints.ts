@@ -4,7 +4,7 @@
 // with the hints of the range asked for (languageService.ts); this places them. After an edit
 // of a visible document, `prefetch` asks the worker for the hints around what the editor shows,
 // so that the editor's own request, which comes after its debounce, is answered at once from
-// that answer, with no trip to the worker. Tooltips are given only when the editor resolves a
+// that answer (or waits for it, if it is still on its way), with no second trip to the worker. Tooltips are given only when the editor resolves a
 // hint (pointer on it): sent with every hint they made each answer ~5x larger (64 hints, 33 KB
 // over code-server's socket per keystroke), for tooltips almost never shown.
 import * as vscode from 'vscode';
@@ -25,7 +25,9 @@ interface Prefetched {
   readonly mode: 'all' | 'changed';
   readonly from: number;
   readonly to: number;
-  readonly items: readonly HintItem[];
+  /** the worker's answer, while it is on its way */
+  readonly answer: Promise<readonly HintItem[] | undefined>;
+  items?: readonly HintItem[];
 }
 
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
@@ -44,8 +46,10 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     // the editor asks for what is on screen: the worker skips the rest before writing tooltips
     const from = v.base + doc.offsetAt(range.start), to = v.base + doc.offsetAt(range.end);
     const p = this.prefetched.get(doc);
-    if (p && p.version === v.version && p.mode === mode && p.from <= from && to <= p.to) return this.place(v, range, p.items);
-    const items = await this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode });
+    const covers = p !== undefined && p.version === v.version && p.mode === mode && p.from <= from && to <= p.to;
+    if (covers && p.items) return this.place(v, range, p.items);
+    // the prefetch for this version is on its way: its answer comes before a new question's would
+    const items = (covers ? await p.answer : undefined) ?? await this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode });
     if (!items || token?.isCancellationRequested || !this.analyses.isCurrent(v)) return [];
     return this.place(v, range, items);
   }
@@ -68,9 +72,15 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     const margin = 2 * (bottom - top + 1) + PREFETCH_MARGIN_LINES;
     const first = Math.max(0, top - margin), last = Math.min(doc.lineCount - 1, bottom + margin);
     const from = v.base + doc.offsetAt(new vscode.Position(first, 0)), to = v.base + doc.offsetAt(doc.lineAt(last).range.end);
-    this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode }).then((items) => {
-      if (items) this.prefetched.set(doc, { version: v.version, mode, from, to, items });
-    }, (err: unknown) => console.log(`[shape-lens] analysis failed: ${String(err)}`));
+    const answer = this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode }).then((items) => {
+      if (items) entry.items = items;
+      return items;
+    }, (err: unknown) => {
+      console.log(`[shape-lens] analysis failed: ${String(err)}`);
+      return undefined;
+    });
+    const entry: Prefetched = { version: v.version, mode, from, to, answer };
+    this.prefetched.set(doc, entry);
   }
 
   private place(v: DocumentView, range: vscode.Range, items: readonly HintItem[]): vscode.InlayHint[] {
