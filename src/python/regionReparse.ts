@@ -167,12 +167,7 @@ function cutAfterStatement(text: string, body: readonly A.Stmt[], k: number): Cu
  */
 function lastCutBefore(text: string, body: readonly A.Stmt[], offset: number): Cut | undefined {
   // statements ending before `offset`, searched from the last one whose end is before it
-  let lo = 0, hi = body.length; // first statement whose range ends at or after offset
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (body[mid]!.range.to < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstEndingAtOrAfter(body, offset);
   for (let k = lo - 1; k >= 0; k--) {
     const cut = cutAfterStatement(text, body, k);
     if (cut !== undefined && cut.at < offset) return cut;
@@ -183,12 +178,7 @@ function lastCutBefore(text: string, body: readonly A.Stmt[], offset: number): C
 
 /** The first cut strictly after `offset`, or the end of the text (after every statement). */
 function firstCutAfter(text: string, body: readonly A.Stmt[], offset: number): Cut | undefined {
-  let lo = 0, hi = body.length; // first statement whose range ends at or after offset
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (body[mid]!.range.to < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstEndingAtOrAfter(body, offset);
   // the statement before may still end its line after `offset` (an edit in its comment)
   const first = Math.max(lo - 1, 0);
   for (let k = first; k < body.length; k++) {
@@ -197,6 +187,17 @@ function firstCutAfter(text: string, body: readonly A.Stmt[], offset: number): C
     if (k - first > 8) return undefined;
   }
   return { at: text.length, line: 0, nextStmt: body.length };
+}
+
+/** The index of the first statement whose range ends at or after `offset` (binary search). */
+function firstEndingAtOrAfter(body: readonly A.Stmt[], offset: number): number {
+  let lo = 0, hi = body.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (body[mid]!.range.to < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The line ending just before `at` (a line start) follows a backslash. */
