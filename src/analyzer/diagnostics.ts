@@ -9,7 +9,7 @@ import type { AValue } from './values';
 export type DiagnosticCode =
   | 'shape-broadcast' | 'shape-matmul' | 'shape-reshape' | 'shape-axis' | 'shape-concat'
   | 'shape-linear-in-features' | 'shape-conv-channels' | 'shape-index' | 'shape-squeeze' | 'shape-transpose'
-  | 'shape-view';
+  | 'shape-view' | 'shape-einsum' | 'shape-linalg';
 
 /** One line per code, for the README's explanation table and hover text. */
 export const CODE_HELP: Record<DiagnosticCode, string> = {
@@ -24,6 +24,8 @@ export const CODE_HELP: Record<DiagnosticCode, string> = {
   'shape-squeeze': 'squeeze of an axis whose size is not 1.',
   'shape-transpose': 'transpose/permute axes that do not match the array.',
   'shape-view': 'A view that the tensor\'s layout cannot provide.',
+  'shape-einsum': 'einsum operands that do not fit the subscripts: a label with two different sizes, or a subscript of the wrong rank.',
+  'shape-linalg': 'A linear-algebra function given a matrix of the wrong shape: inv/det/eig need square matrices, solve a matching right-hand side.',
 };
 
 export interface RelatedInfo {

@@ -38,7 +38,7 @@ function matrixFunction(rule: (s: Shape, a: CallArgs) => ShapeResult<Dim[][]> | 
     if (!known(x.value.shape)) return asTuple ? UNKNOWN : arr('numpy', null, dtype, ctx);
     const r = rule(x.value.shape, a);
     if (r === null) return asTuple ? UNKNOWN : arr('numpy', null, dtype, ctx);
-    const shapes = result(r, ctx, 'shape-matmul', [x]);
+    const shapes = result(r, ctx, 'shape-linalg', [x]);
     if (!shapes) return asTuple ? UNKNOWN : arr('numpy', null, dtype, ctx);
     const values = shapes.map((s) => arrayOrScalar(s, dtype, ctx));
     return asTuple ? tuple(values) : values[0];
@@ -74,7 +74,7 @@ const solveModel: Model = (a, ctx) => {
   if (!isArr(x.value) || !isArr(y.value)) return UNKNOWN;
   const dtype = x.value.dtype && y.value.dtype ? lapackDType(promoteTypes(x.value.dtype, y.value.dtype)) : null;
   if (!known(x.value.shape) || !known(y.value.shape)) return arr('numpy', null, dtype, ctx);
-  const r = result(solveShape(x.value.shape, y.value.shape), ctx, 'shape-matmul', [x, y]);
+  const r = result(solveShape(x.value.shape, y.value.shape), ctx, 'shape-linalg', [x, y]);
   return arr('numpy', r ? r.shape : null, dtype, ctx);
 };
 
@@ -117,7 +117,7 @@ const einsumModel: Model = (a, ctx) => {
   const explicit = a.kwargs.get('dtype');
   const dtype = explicit !== undefined ? null : arrays.every((x) => x.dtype) ? arrays.map((x) => x.dtype as DType).reduce(promoteTypes) : null;
   if (sub.value === null || !arrays.every((x) => known(x.shape))) return arr('numpy', null, dtype, ctx);
-  const shape = result(einsumShape(sub.value, arrays.map((x) => x.shape as Dim[])), ctx, 'shape-matmul', ops);
+  const shape = result(einsumShape(sub.value, arrays.map((x) => x.shape as Dim[])), ctx, 'shape-einsum', ops);
   return shape ? arrayOrScalar(shape, dtype, ctx) : arr('numpy', null, dtype, ctx);
 };
 
