@@ -274,8 +274,8 @@ describe('gemm where the helper cannot run', () => {
             const c = Atomics.load(ctl, ${Ctl.Claim}), i = c & 0xffff;
             if ((c >>> 16) !== job || i >= ctl[${Ctl.Chunks}]) break;
             const ch = ctl[${Ctl.ChunkRows}], rows = ctl[${Ctl.Rows}], nc = ctl[${Ctl.Nc}], kc = ctl[${Ctl.Kc}], a = ctl[${Ctl.APtr}], b = ctl[${Ctl.BPtr}], cp = ctl[${Ctl.CPtr}], ldc = ctl[${Ctl.Ldc}], first = ctl[${Ctl.First}];
+            if (Atomics.load(ctl, ${Ctl.Packed}) <= i) { Atomics.wait(ctl, ${Ctl.Packed}, Atomics.load(ctl, ${Ctl.Packed}), 5); continue; }
             if (Atomics.compareExchange(ctl, ${Ctl.Claim}, c, c + 1) !== c) continue;
-            while (Atomics.load(ctl, ${Ctl.Packed}) <= i) Atomics.wait(ctl, ${Ctl.Packed}, Atomics.load(ctl, ${Ctl.Packed}), 5);
             Atomics.wait(nap, 0, 0, 40);
             k.gemmF64(Math.min(ch, rows - i * ch), nc, kc, a + i * ch * kc * 8, b, cp + i * ch * ldc, ldc, first);
             Atomics.add(ctl, ${Ctl.Finished}, 1); Atomics.notify(ctl, ${Ctl.Finished});

@@ -63,9 +63,9 @@ const SPINS = 20_000;
 
 /**
  * The helper's side, run by `new Worker(source, { eval: true })` (so no extra bundle file).
- * For each new job it claims chunks (compare-exchange on Claim, which carries the job's number,
- * so a late wake-up never takes a chunk of a later job with an earlier job's parameters), waits
- * until the chunk's A rows are packed, runs the macro-kernel on it and counts it Finished.
+ * For each new job it claims chunks once their A rows are packed (compare-exchange on Claim,
+ * which carries the job's number, so a late wake-up never takes a chunk of a later job with an
+ * earlier job's parameters), runs the macro-kernel on each and counts it Finished.
  */
 const HELPER_SOURCE = `
 const { workerData } = require('worker_threads');
@@ -90,15 +90,17 @@ for (;;) {
     continue;
   }
   seen = job;
-  for (;;) {
+  for (let spin = ${SPINS}; ; ) {
     const c = Atomics.load(ctl, ${Ctl.Claim});
     if ((c >>> 16) !== job) break;
     const i = c & 0xffff, n = ctl[${Ctl.Chunks}];
     if (i >= n) break;
+    // only a packed chunk is claimed: one claimed early and slept on would make the caller wait out our wake-up
+    const p = Atomics.load(ctl, ${Ctl.Packed});
+    if (p <= i) { if (--spin < 0) Atomics.wait(ctl, ${Ctl.Packed}, p); continue; }
     const ch = ctl[${Ctl.ChunkRows}], rows = ctl[${Ctl.Rows}], f32 = ctl[${Ctl.F32}], nc = ctl[${Ctl.Nc}], kc = ctl[${Ctl.Kc}];
     const a = ctl[${Ctl.APtr}], b = ctl[${Ctl.BPtr}], cp = ctl[${Ctl.CPtr}], ldc = ctl[${Ctl.Ldc}], first = ctl[${Ctl.First}];
     if (Atomics.compareExchange(ctl, ${Ctl.Claim}, c, c + 1) !== c) continue;
-    for (let p = Atomics.load(ctl, ${Ctl.Packed}), spin = ${SPINS}; p <= i; p = Atomics.load(ctl, ${Ctl.Packed})) if (--spin < 0) Atomics.wait(ctl, ${Ctl.Packed}, p);
     const es = f32 ? 4 : 8, r = i * ch;
     (f32 ? k.gemmF32 : k.gemmF64)(Math.min(ch, rows - r), nc, kc, a + r * kc * es, b, cp + r * ldc, ldc, first);
     Atomics.add(ctl, ${Ctl.Finished}, 1); Atomics.notify(ctl, ${Ctl.Finished});
@@ -262,6 +264,7 @@ export function post(h: Helper, chunks: number): void {
   Atomics.store(c, Ctl.Claim, job << 16);
   Atomics.store(c, Ctl.State, job);
   Atomics.notify(c, Ctl.State);
+  Atomics.notify(c, Ctl.Packed); // a helper asleep on an earlier job's Packed looks again
 }
 
 /** Chunks 0…n-1 are packed. */
