@@ -8,7 +8,7 @@
 
 import { fromBase64 } from '../wasm/base64';
 import { PAIRWISE_WASM_BASE64 } from './pairwiseWasmBytes';
-import { PAIRWISE_PAGES } from './pairwiseWasmSource';
+import { PAIRWISE_OUT_BYTES } from './pairwiseWasmSource';
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
 interface WasmApi {
@@ -19,12 +19,17 @@ interface WasmApi {
 interface PairwiseExports {
   memory: { buffer: ArrayBuffer };
   pairwiseF64(p: number, n: number): number;
+  pairwiseRowsF64(p: number, m: number, n: number, rowBytes: number, out: number): void;
 }
 
-interface Kernel { readonly sum: (p: number, n: number) => number; readonly mem: Float64Array }
+interface Kernel {
+  readonly sum: (p: number, n: number) => number;
+  readonly rows: (p: number, m: number, n: number, rowBytes: number, out: number) => void;
+  readonly mem: Float64Array;
+}
 
-/** The most elements one call sums: the module's memory. */
-export const PAIRWISE_WASM_MAX = (PAIRWISE_PAGES * 65536) / 8;
+/** The most elements one call sums: the module's memory below the sums' area. */
+export const PAIRWISE_WASM_MAX = PAIRWISE_OUT_BYTES / 8;
 
 /** undefined: not tried yet; null: unavailable here. */
 let kernel: Kernel | null | undefined;
@@ -34,7 +39,7 @@ function instantiate(): Kernel | null {
   if (wasm === undefined) return null;
   try {
     const k = new wasm.Instance(new wasm.Module(fromBase64(PAIRWISE_WASM_BASE64)), {}).exports as PairwiseExports;
-    return { sum: k.pairwiseF64, mem: new Float64Array(k.memory.buffer) };
+    return { sum: k.pairwiseF64, rows: k.pairwiseRowsF64, mem: new Float64Array(k.memory.buffer) };
   } catch {
     // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
     return null;
@@ -50,4 +55,25 @@ export function pairwiseSumF64(A: Float64Array, ao: number, n: number): number |
   if (kernel === null || n > PAIRWISE_WASM_MAX) return undefined;
   kernel.mem.set(A.subarray(ao, ao + n));
   return kernel.sum(0, n);
+}
+
+/**
+ * `D[i] = +0 + pairwise sum of row i` for i < rows, row i being the n contiguous float64 from
+ * `A[ao + i*rs]` (n ≤ PAIRWISE_WASM_MAX): reduction.ts's sum over the innermost axis, many
+ * rows per call. Returns false, having written nothing, without WebAssembly SIMD.
+ */
+export function pairwiseRowSumsF64(A: Float64Array, ao: number, rs: number, rows: number, n: number, D: Float64Array): boolean {
+  if (kernel === undefined) kernel = instantiate();
+  if (kernel === null || n > PAIRWISE_WASM_MAX || n < 1) return false;
+  const { mem, rows: sumRows } = kernel;
+  const chunk = Math.max(1, Math.min(rows, Math.floor(PAIRWISE_WASM_MAX / n)));
+  const outAt = PAIRWISE_OUT_BYTES / 8;
+  for (let r = 0; r < rows; r += chunk) {
+    const m = Math.min(chunk, rows - r), o = ao + r * rs;
+    if (rs === n) mem.set(A.subarray(o, o + m * n), 0);
+    else for (let q = 0; q < m; q++) mem.set(A.subarray(o + q * rs, o + q * rs + n), q * n);
+    sumRows(0, m, n, n * 8, PAIRWISE_OUT_BYTES);
+    D.set(mem.subarray(outAt, outAt + m), r);
+  }
+  return true;
 }

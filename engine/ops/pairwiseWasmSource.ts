@@ -13,7 +13,7 @@
 // its r_k adds, in the same order, with IEEE double rounding as JS's `+`; everything else is
 // scalar f64 arithmetic in the same order.
 
-import { block, brIf, encodeModule, f64, f64Load, FuncDef, get, i32, ifThen, loop, Op, set, Simd, v128Load } from '../wasm/encoder';
+import { block, brIf, encodeModule, f64, f64Load, f64Store, FuncDef, get, i32, ifThen, loop, Op, set, Simd, v128Load } from '../wasm/encoder';
 
 /** `f64x2.extract_lane`: not among the encoder's helpers. */
 const extractF64 = (lane: number): number[] => [0xfd, 0x21, lane];
@@ -69,9 +69,36 @@ function pairwiseF64(): FuncDef {
   return { name: 'pairwiseF64', params: ['i32', 'i32'], results: ['f64'], locals: ['i32', 'i32', 'i32', 'f64', 'v128', 'v128', 'v128', 'v128'], body };
 }
 
-/** Pages of the module's memory: one chunk of 8192 float64 (reduction.ts's CHUNK) at offset 0. */
-export const PAIRWISE_PAGES = 1;
+/**
+ * `pairwiseRowsF64(p, m, n, rowBytes, out)`: for r < m, the float64 at out + 8r is
+ * +0 + pairwiseF64(p + r*rowBytes, n): reduction.ts's sum of one row (its accumulator starts
+ * at the identity +0, and a row of up to a chunk is one pairwise sum), for many rows per call.
+ */
+function pairwiseRowsF64(): FuncDef {
+  const [p, m, n, rowBytes, out] = [0, 1, 2, 3, 4];
+  const r = 5;
+  return {
+    name: 'pairwiseRowsF64', params: ['i32', 'i32', 'i32', 'i32', 'i32'], results: [], locals: ['i32'],
+    body: [
+      i32(0), set(r),
+      block(loop(
+        get(r), get(m), i32GeU, brIf(1),
+        get(out), get(r), i32(3), i32Shl, i32Add,
+        f64(0), get(p), get(r), get(rowBytes), [Op.i32Mul], i32Add, get(n), call(0), f64Add,
+        f64Store(0),
+        get(r), i32(1), i32Add, set(r), [Op.br, 0],
+      )),
+    ],
+  };
+}
+
+/**
+ * Pages of the module's memory: a chunk of 8192 float64 (reduction.ts's CHUNK) at offset 0,
+ * and from PAIRWISE_OUT_BYTES the sums pairwiseRowsF64 writes.
+ */
+export const PAIRWISE_PAGES = 2;
+export const PAIRWISE_OUT_BYTES = 65536;
 
 export function encodePairwiseModule(): Uint8Array {
-  return encodeModule([], [pairwiseF64()], PAIRWISE_PAGES, PAIRWISE_PAGES);
+  return encodeModule([], [pairwiseF64(), pairwiseRowsF64()], PAIRWISE_PAGES, PAIRWISE_PAGES);
 }

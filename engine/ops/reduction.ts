@@ -19,7 +19,7 @@ import {
 } from './kernels';
 import { ArgRow, compileArgRow } from './argRow';
 import { pairwiseKernel } from './pairwise';
-import { pairwiseSumF64 } from './pairwiseWasm';
+import { pairwiseRowSumsF64, pairwiseSumF64 } from './pairwiseWasm';
 import { foldSumF64 } from './foldSumWasm';
 import { argRowsF64 } from './argRowsWasm';
 import { foldRowsKernel, ROWS, squaredDeviationRowsKernel } from './outerReduce';
@@ -79,6 +79,8 @@ export function sumDType(d: DType): DType {
 const CHUNK = 8192;
 /** Shorter contiguous float64 rows stay on the JS kernel (copying them into WebAssembly costs more than it saves). */
 const PAIRWISE_WASM_MIN = 2048;
+/** Sums of many rows this long or longer go to WebAssembly several rows per call (pairwiseRowSumsF64). */
+const PAIRWISE_ROWS_MIN = 64;
 
 /**
  * The generic reduction. `a` is cast to `dtype` first when they differ (NumPy casts in
@@ -124,6 +126,10 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     forEachOffset(kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), a.offset, (base) => {
       D[k++] = bufferedPairwiseSum(A, base, rPlan.shape, rPlan.strides[0], f32, buf);
     });
+  } else if ((innerReduced || kept.length === 0) && pairwise && !f32 && rn === 1 && rowStride === 1 && rPlan.shape[0] >= PAIRWISE_ROWS_MIN
+    && rPlan.shape[0] <= CHUNK && A instanceof Float64Array && D instanceof Float64Array
+    && wasmRowSums(A, a.offset, kept.map((i) => a.shape[i]), kept.map((i) => a.strides[i]), rPlan.shape[0], D)) {
+    // every output a sum of one contiguous float64 row of up to a chunk: many rows per WebAssembly call
   } else if (innerReduced || kept.length === 0) {
     let k = 0;
     const wasmRows = pairwise && !f32 && rowStride === 1 && A instanceof Float64Array;
@@ -191,6 +197,16 @@ export function reduce(op: ReduceOp, a0: NDArray, opts: ReduceOptions, dtype: DT
     });
   }
   return withKeepdims(out, plan.shape);
+}
+
+/** pairwiseRowSumsF64 over the rows at the kept dims' offsets, when those coalesce to one dim (else false, nothing written). */
+function wasmRowSums(A: Float64Array, offset: number, keptShape: number[], keptStrides: number[], n: number, D: Float64Array): boolean {
+  const kp = coalesce(keptShape, [keptStrides]);
+  if (kp.shape.length > 1) return false;
+  const rows = kp.shape.length ? kp.shape[0] : 1, rs = kp.shape.length ? kp.strides[0][0] : 0;
+  // rows must not overlap the next one's copy region (a broadcast or overlapping view)
+  if (rows > 1 && rs < n) return false;
+  return pairwiseRowSumsF64(A, offset, rs, rows, n, D);
 }
 
 /**

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodePairwiseModule } from '../../engine/ops/pairwiseWasmSource';
 import { PAIRWISE_WASM_BASE64 } from '../../engine/ops/pairwiseWasmBytes';
-import { PAIRWISE_WASM_MAX, pairwiseSumF64 } from '../../engine/ops/pairwiseWasm';
+import { PAIRWISE_WASM_MAX, pairwiseRowSumsF64, pairwiseSumF64 } from '../../engine/ops/pairwiseWasm';
+import { sum } from '../../engine/ops/reduction';
+import { NDArray } from '../../engine/core/ndarray';
 import { pairwiseKernel } from '../../engine/ops/pairwise';
 import { expectPinnedBytes } from './wasmBytesPin';
 
@@ -68,6 +70,26 @@ describe('pairwise sum WebAssembly module', () => {
       const a = Float64Array.from(xs);
       expect(bits(pairwiseSumF64(a, 0, a.length)!), label).toBe(bits(pairwiseKernel(a, false)(a, 0, a.length, 1)));
     }
+  });
+
+  it('row sums: +0 + each row\'s JS pairwise sum, adjacent and spaced rows, chunked, -0 rows', () => {
+    for (const n of [1, 7, 64, 65, 127, 128, 129, 1000, 3000, PAIRWISE_WASM_MAX]) {
+      for (const [rows, extra] of [[1, 0], [5, 0], [40, 3]]) {
+        const rs = n + extra, a = values(2 + rows * rs, n + rows);
+        if (n === 7) for (let r = 0; r < rows; r++) a.fill(-0, 2 + r * rs, 2 + r * rs + n);
+        const got = new Float64Array(rows);
+        expect(pairwiseRowSumsF64(a, 2, rs, rows, n, got)).toBe(true);
+        const js = pairwiseKernel(a, false);
+        const want = Array.from({ length: rows }, (_, r) => bits(0 + js(a, 2 + r * rs, n, 1)));
+        expect([...got].map(bits), `n=${n} rows=${rows}`).toEqual(want);
+      }
+    }
+  });
+
+  it('sum over axis 1 of a (300, 1000) float64 matrix takes the row sums and gives the JS kernel\'s bits', () => {
+    const a = values(300 * 1000, 5), m = new NDArray(a, 'float64', [300, 1000], [1000, 1], 0);
+    const js = pairwiseKernel(a, false);
+    expect([...sum(m, { axis: 1 }).data].map(bits)).toEqual(Array.from({ length: 300 }, (_, r) => bits(0 + js(a, r * 1000, 1000, 1))));
   });
 
   it('refuses more than its memory holds', () => {
