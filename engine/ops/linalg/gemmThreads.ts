@@ -38,10 +38,10 @@ export const READY = 1, FAILED = 2;
 
 /**
  * The largest memory gemmWasm.ts's two-thread layout asks for (float64: a whole C block's A
- * rows, the B panel, the C block, staged A rows and B panel), in 64 KiB pages: a shared
+ * rows, two B panels, the C block, staged A rows and B panel), in 64 KiB pages: a shared
  * memory needs a maximum.
  */
-export const SHARED_MAX_PAGES = Math.ceil((CONTROL_BYTES + 8 * (MB * KC + KC * NC + MB * NC + MC * KC + KC * NC)) / 65536);
+export const SHARED_MAX_PAGES = Math.ceil((CONTROL_BYTES + 8 * (MB * KC + 2 * KC * NC + MB * NC + MC * KC + KC * NC)) / 65536);
 
 /**
  * For tests and A/B runs: whether products use the helper at all, whether the caller claims

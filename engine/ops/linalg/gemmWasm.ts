@@ -119,10 +119,11 @@ function drive(
   const packARows = exports[`packRows${MR}x${es}`], packACols = exports[`packCols${MR * es}`];
   const packBRows = exports[`packCols${NR * es}`], packBCols = exports[`packRows${NR}x${es}`];
   // memory (after the helper's control words when shared): an A block (with the helper, all of
-  // a C block's rows), a B panel, a C block of MB rows, then the staged rows of A and B
-  // (element offsets; each region 16-byte aligned)
+  // a C block's rows), a B panel (with the helper two: the next k chunk's is packed while both
+  // threads run this one's), a C block of MB rows, then the staged rows of A and B (element
+  // offsets; each region 16-byte aligned)
   const mcMax = Math.min(MC, mbMax), aRowsMax = h ? mbMax : mcMax;
-  const aAt = h ? CONTROL_BYTES / es : 0, bAt = aAt + aRowsMax * kcMax, cAt = bAt + kcMax * ncMax;
+  const aAt = h ? CONTROL_BYTES / es : 0, bAt0 = aAt + aRowsMax * kcMax, bAt1 = bAt0 + (h ? kcMax * ncMax : 0), cAt = bAt1 + kcMax * ncMax;
   const sAAt = cAt + mbMax * ncMax, sBAt = sAAt + (stageA ? mcMax * kcMax : 0), end = sBAt + (stageB ? kcMax * ncMax : 0);
   if (!reserve(ks, end * es)) return 'no';
   const kernel = f32 ? ks.k.gemmF32 : ks.k.gemmF64;
@@ -149,6 +150,28 @@ function drive(
     } else if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, dst);
     else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, dst);
   };
+  /** Packs B's k chunk at pc of the column panel at jc (kc×nc, zero-padded to ncp) into dst: slivers of NR columns. */
+  const packB = (pc: number, kc: number, jc: number, nc: number, ncp: number, dst: number): void => {
+    const bBlock = bOff + pc * bRs + jc * bCs;
+    if (bRows) {
+      // kc rows of nc (padded to ncp) → NR-column slivers
+      if (bRs === nc && nc === ncp) mem.set(B.subarray(bBlock, bBlock + kc * ncp), sBAt);
+      else {
+        for (let k = 0, b = bBlock, m = sBAt; k < kc; k++, b += bRs, m += ncp) {
+          mem.set(B.subarray(b, b + nc), m);
+          if (ncp > nc) mem.fill(0, m + nc, m + ncp);
+        }
+      }
+      packBRows(sBAt * es, ncp * es, ncp / NR, kc, dst * es);
+    } else if (bCols) {
+      // nc columns of kc (then zero columns up to ncp) → NR-column slivers
+      if (bCs === kc) mem.set(B.subarray(bBlock, bBlock + nc * kc), sBAt);
+      else for (let j = 0, b = bBlock, m = sBAt; j < nc; j++, b += bCs, m += kc) mem.set(B.subarray(b, b + kc), m);
+      if (ncp > nc) mem.fill(0, sBAt + nc * kc, sBAt + ncp * kc);
+      packBCols(sBAt * es, kc * es, ncp / NR, kc, dst * es);
+    } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, dst);
+    else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, dst);
+  };
   // k chunks in order for each C element: the C block stays in the module's memory until its last chunk
   for (let ib = 0; ib < M; ib += MB) {
     const mb = Math.min(MB, M - ib);
@@ -160,6 +183,7 @@ function drive(
       const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
       for (let pc = 0; pc < K; pc += KC) {
         const kc = Math.min(KC, K - pc), first = pc === 0 ? 1 : 0;
+        const bAt = pc / KC % 2 ? bAt1 : bAt0;
         if (h) {
           // posted before packing, so the helper wakes meanwhile; it takes a chunk once the B
           // panel and that chunk's A rows are packed (Packed counts chunks, after the panel)
@@ -168,30 +192,13 @@ function drive(
           c[Ctl.APtr] = aAt * es; c[Ctl.BPtr] = bAt * es; c[Ctl.CPtr] = cAt * es; c[Ctl.Ldc] = ncp * es; c[Ctl.First] = first;
           post(h, chunks);
         }
-        const bBlock = bOff + pc * bRs + jc * bCs;
-        if (bRows) {
-          // kc rows of nc (padded to ncp) → NR-column slivers
-          if (bRs === nc && nc === ncp) mem.set(B.subarray(bBlock, bBlock + kc * ncp), sBAt);
-          else {
-            for (let k = 0, b = bBlock, m = sBAt; k < kc; k++, b += bRs, m += ncp) {
-              mem.set(B.subarray(b, b + nc), m);
-              if (ncp > nc) mem.fill(0, m + nc, m + ncp);
-            }
-          }
-          packBRows(sBAt * es, ncp * es, ncp / NR, kc, bAt * es);
-        } else if (bCols) {
-          // nc columns of kc (then zero columns up to ncp) → NR-column slivers
-          if (bCs === kc) mem.set(B.subarray(bBlock, bBlock + nc * kc), sBAt);
-          else for (let j = 0, b = bBlock, m = sBAt; j < nc; j++, b += bCs, m += kc) mem.set(B.subarray(b, b + kc), m);
-          if (ncp > nc) mem.fill(0, sBAt + nc * kc, sBAt + ncp * kc);
-          packBCols(sBAt * es, kc * es, ncp / NR, kc, bAt * es);
-        } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, bAt);
-        else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, bAt);
+        if (!h || pc === 0) packB(pc, kc, jc, nc, ncp, bAt);
         if (h) {
           for (let i = 0; i < chunks; i++) {
             packA(ib + i * ch, Math.min(ch, mb - i * ch), pc, kc, aAt + i * ch * kc);
             packed(h, i + 1);
           }
+          if (pc + KC < K) packB(pc + KC, Math.min(KC, K - pc - KC), jc, nc, ncp, pc / KC % 2 ? bAt0 : bAt1);
           const t0 = performance.now();
           let mine = 0;
           for (let i = claim(h); i >= 0; i = claim(h), mine++) {
