@@ -4,9 +4,9 @@
 // with the hints of the range asked for (languageService.ts); this places them. After an edit
 // of a visible document, `prefetch` asks the worker for the hints around what the editor shows,
 // so that the editor's own request, which comes after its debounce, is answered at once from
-// that answer (or waits for it, if it is still on its way), with no second trip to the worker. Tooltips are given only when the editor resolves a
-// hint (pointer on it): sent with every hint they made each answer ~5x larger (64 hints, 33 KB
-// over code-server's socket per keystroke), for tooltips almost never shown.
+// that answer (or waits for it, if it is still on its way), with no second trip to the worker.
+// Tooltips are asked of the worker only when the editor resolves a hint (pointer on it): sent
+// with every hint they made each answer ~5x larger, for tooltips almost never shown.
 import * as vscode from 'vscode';
 import { Analyses, DocumentView, inView, toPosition } from './analyses';
 import type { HintItem, ProgramVersion } from './languageProtocol';
@@ -33,8 +33,8 @@ interface Prefetched {
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
   /** the last prefetched answer per document (a document reopened under its URI is a new object) */
   private readonly prefetched = new WeakMap<vscode.TextDocument, Prefetched>();
-  /** each placed hint's tooltip markdown, for resolveInlayHint */
-  private readonly tooltips = new WeakMap<vscode.InlayHint, string>();
+  /** where each placed hint came from, to ask for its tooltip in resolveInlayHint */
+  private readonly sources = new WeakMap<vscode.InlayHint, { view: DocumentView; end: number; mode: 'all' | 'changed' }>();
 
   constructor(private readonly analyses: Analyses) {}
 
@@ -47,17 +47,20 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     const from = v.base + doc.offsetAt(range.start), to = v.base + doc.offsetAt(range.end);
     const p = this.prefetched.get(doc);
     const covers = p !== undefined && p.version === v.version && p.mode === mode && p.from <= from && to <= p.to;
-    if (covers && p.items) return this.place(v, range, p.items);
+    if (covers && p.items) return this.place(v, range, p.items, mode);
     // the prefetch for this version is on its way: its answer comes before a new question's would
     const items = (covers ? await p.answer : undefined) ?? await this.analyses.ask<HintItem[]>(v, { op: 'hints', key: v.key, from, to, mode });
     if (!items || token?.isCancellationRequested || !this.analyses.isCurrent(v)) return [];
-    return this.place(v, range, items);
+    return this.place(v, range, items, mode);
   }
 
-  /** The derivation as tooltip, when the editor is about to show it. */
-  resolveInlayHint(hint: vscode.InlayHint): vscode.InlayHint {
-    const tooltip = this.tooltips.get(hint);
-    if (tooltip !== undefined) hint.tooltip = new vscode.MarkdownString(tooltip);
+  /** The derivation as tooltip, asked of the worker when the editor is about to show it. */
+  async resolveInlayHint(hint: vscode.InlayHint, token?: vscode.CancellationToken): Promise<vscode.InlayHint> {
+    const src = this.sources.get(hint);
+    if (!src || !this.analyses.isCurrent(src.view)) return hint;
+    const v = src.view;
+    const tooltip = await this.analyses.ask<string>(v, { op: 'hintTooltip', key: v.key, end: src.end, mode: src.mode });
+    if (tooltip && !token?.isCancellationRequested) hint.tooltip = new vscode.MarkdownString(tooltip);
     return hint;
   }
 
@@ -83,7 +86,7 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     this.prefetched.set(doc, entry);
   }
 
-  private place(v: DocumentView, range: vscode.Range, items: readonly HintItem[]): vscode.InlayHint[] {
+  private place(v: DocumentView, range: vscode.Range, items: readonly HintItem[], mode: 'all' | 'changed'): vscode.InlayHint[] {
     const out: vscode.InlayHint[] = [];
     for (const item of items) {
       if (!inView(v, item.end, item.end)) continue;
@@ -91,7 +94,7 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
       if (!range.contains(pos)) continue;
       const h = new vscode.InlayHint(pos, item.label, vscode.InlayHintKind.Type);
       h.paddingLeft = true;
-      this.tooltips.set(h, item.tooltip);
+      this.sources.set(h, { view: v, end: item.end, mode });
       out.push(h);
     }
     return out;

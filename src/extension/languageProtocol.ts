@@ -19,6 +19,8 @@ export type LanguageRequest =
    */
   | { op: 'edit'; key: string; version: number; edits: readonly TextEdit[]; length: number }
   | { op: 'hints'; key: string; from: number; to: number; mode: 'all' | 'changed' }
+  /** the tooltip (markdown) of the hint after the statement ending at `end`, when the editor resolves it */
+  | { op: 'hintTooltip'; key: string; end: number; mode: 'all' | 'changed' }
   | { op: 'diagnostics'; key: string }
   /** `word`: the identifier under the pointer, for assignment targets (the host knows word boundaries) */
   | { op: 'hover'; key: string; offset: number; uri: string; word?: { from: number; to: number; text: string } }
@@ -37,12 +39,10 @@ export interface LanguageReply<T> {
   readonly analysisMs?: number;
 }
 
-/** One inlay hint: after the statement ending at `end`, all arrays it assigns. */
+/** One inlay hint: after the statement ending at `end`, all arrays it assigns. Its tooltip is asked for apart ('hintTooltip'). */
 export interface HintItem {
   readonly end: number;
   readonly label: string;
-  /** markdown */
-  readonly tooltip: string;
 }
 
 export interface RangeItem { readonly from: number; readonly to: number }

@@ -50,7 +50,8 @@ export class LanguageService {
         const sel = req.selection;
         return { version: 0, value: instrument(sel ? selectionProgram(req.text, sel.fromLine, sel.toLine) : req.text, sel?.fromLine, sel?.toLine) };
       }
-      case 'hints': return this.answer(req.key, (p, v) => hintItems(this.shown(p, req.mode), v, req.from, req.to));
+      case 'hints': return this.answer(req.key, (p) => hintItems(this.shown(p, req.mode), req.from, req.to));
+      case 'hintTooltip': return this.answer(req.key, (p, v) => hintTooltip(this.shown(p, req.mode), v, req.end) ?? null);
       case 'diagnostics': return this.answer(req.key, (p) => diagnosticItems(p.result!));
       case 'hover': return this.answer(req.key, (p, v) => hoverItem(v, this.index(p.text), req.offset, req.uri)
         ?? (req.word ? targetHover(v, p.result!, req.offset, req.uri, req.word) : undefined) ?? null);
@@ -120,8 +121,8 @@ export function selectHints(hints: readonly Hint[], mode: 'all' | 'changed'): { 
   return out;
 }
 
-/** One hint per statement ending in [from, to]: `a: (2,) int64, b: (3,) int64` when it assigns several arrays. */
-function hintItems(shown: readonly { hint: Hint; text: string }[], v: ProgramView, from: number, to: number): HintItem[] {
+/** The shown hints by the end of their statement, in order: one inlay hint per statement. */
+function byStatement(shown: readonly { hint: Hint; text: string }[], from: number, to: number): Map<number, { hint: Hint; text: string }[]> {
   const byStmt = new Map<number, { hint: Hint; text: string }[]>();
   for (const s of shown) {
     const end = s.hint.range.to;
@@ -130,19 +131,34 @@ function hintItems(shown: readonly { hint: Hint; text: string }[], v: ProgramVie
     list.push(s);
     byStmt.set(end, list);
   }
+  return byStmt;
+}
+
+/** One hint per statement ending in [from, to]: `a: (2,) int64, b: (3,) int64` when it assigns several arrays. */
+function hintItems(shown: readonly { hint: Hint; text: string }[], from: number, to: number): HintItem[] {
   const out: HintItem[] = [];
-  for (const [end, list] of byStmt) {
-    const label = list.length === 1 ? list[0].text : list.map((s) => `${s.hint.name}: ${s.text}`).join(', ');
-    let tooltip = '';
-    for (const s of list) {
-      tooltip += `**${s.hint.name}** \`${s.text}\` — assigned at ${lineLabel(v, s.hint.line)}`;
-      const d = derivation(v, s.hint.value);
-      if (d) tooltip += `; shape ${d}`;
-      tooltip += '\n\n';
-    }
-    out.push({ end, label, tooltip: `${tooltip}_Shape Lens: inferred without running the code._` });
+  for (const [end, list] of byStatement(shown, from, to)) {
+    out.push({ end, label: list.length === 1 ? list[0].text : list.map((s) => `${s.hint.name}: ${s.text}`).join(', ') });
   }
   return out;
+}
+
+/**
+ * The tooltip of the hint after the statement ending at `end`: each array's derivation. Made
+ * only when the editor resolves a hint (the pointer on it): with every hint, the derivations
+ * were most of each keystroke's answer (about 200 bytes a hint) for tooltips almost never shown.
+ */
+function hintTooltip(shown: readonly { hint: Hint; text: string }[], v: ProgramView, end: number): string | undefined {
+  const list = byStatement(shown, end, end).get(end);
+  if (!list) return undefined;
+  let tooltip = '';
+  for (const s of list) {
+    tooltip += `**${s.hint.name}** \`${s.text}\` — assigned at ${lineLabel(v, s.hint.line)}`;
+    const d = derivation(v, s.hint.value);
+    if (d) tooltip += `; shape ${d}`;
+    tooltip += '\n\n';
+  }
+  return `${tooltip}_Shape Lens: inferred without running the code._`;
 }
 
 function diagnosticItems(result: SessionResult): DiagnosticItem[] {

@@ -138,9 +138,14 @@ describe('LanguageService', () => {
     const y = hints.find((h) => h.end > program.starts[1]);
     const yHint = analyze(program.text).hints.find((h) => h.name === 'y')!;
     expect(y?.label).toBe(hintText(yHint));
-    expect(y?.tooltip).toContain('assigned at cell 2, line 1');
-    expect(y?.tooltip).toContain('made at cell 2, line 1: `x.T`');
-    expect(hints.find((h) => h.end < program.starts[1])?.tooltip).toContain('assigned at cell 1, line 2');
+    // tooltips come apart, when the editor resolves a hint
+    expect(hints.every((h) => !('tooltip' in h))).toBe(true);
+    const tooltip = (end: number) => ask<string | null>(s, { op: 'hintTooltip', key: 'nb', end, mode: 'all' });
+    expect(tooltip(y!.end)).toContain('assigned at cell 2, line 1');
+    expect(tooltip(y!.end)).toContain('made at cell 2, line 1: `x.T`');
+    expect(tooltip(hints.find((h) => h.end < program.starts[1])!.end)).toContain('assigned at cell 1, line 2');
+    // no hint ends there: no tooltip
+    expect(tooltip(y!.end - 1)).toBeNull();
   });
 
   it('hovers an operator with its operands\' alignment and the diagram link, and an assignment target with its hint', () => {
