@@ -38,7 +38,8 @@ export function asArray(x: FloatParam): NDArray {
 // ---- constraints ----------------------------------------------------------------------
 
 export type Constraint =
-  | 'none' | 'non_negative' | 'positive' | 'positive_not_nan' | 'bounded_0_1' | 'bounded_gt_0_1' | 'poisson' | 'legacy_poisson';
+  | 'none' | 'non_negative' | 'positive' | 'positive_not_nan' | 'bounded_0_1' | 'bounded_gt_0_1' | 'bounded_lt_0_1' | 'gt_1'
+  | 'poisson' | 'legacy_poisson';
 
 /** `np.iinfo('int64').max - np.sqrt(np.iinfo('int64').max) * 10`, in doubles. */
 export const POISSON_LAM_MAX = 2 ** 63 - Math.sqrt(2 ** 63) * 10;
@@ -61,6 +62,12 @@ export function checkConstraint(v: number, name: string, cons: Constraint): void
       return;
     case 'bounded_0_1':
       if (!(v >= 0) || !(v <= 1)) throw valueError(`${name} < 0, ${name} > 1 or ${name} is NaN`);
+      return;
+    case 'bounded_lt_0_1':
+      if (!(v >= 0) || !(v < 1)) throw valueError(`${name} < 0, ${name} >= 1 or ${name} is NaN`);
+      return;
+    case 'gt_1':
+      if (!(v > 1)) throw valueError(`${name} <= 1 or ${name} is NaN`);
       return;
     case 'bounded_gt_0_1':
       // the scalar check says "contains NaNs" too
@@ -91,6 +98,12 @@ export function checkArrayConstraint(a: NDArray, name: string, cons: Constraint)
       return;
     case 'bounded_0_1':
       if (vals.some((v) => !(v >= 0) || !(v <= 1))) throw valueError(`${name} < 0, ${name} > 1 or ${name} contains NaNs`);
+      return;
+    case 'bounded_lt_0_1':
+      if (vals.some((v) => !(v >= 0) || !(v < 1))) throw valueError(`${name} < 0, ${name} >= 1 or ${name} contains NaNs`);
+      return;
+    case 'gt_1':
+      if (vals.some((v) => !(v > 1))) throw valueError(`${name} <= 1 or ${name} contains NaNs`);
       return;
     case 'bounded_gt_0_1':
       if (vals.some((v) => !(v > 0) || !(v <= 1))) throw valueError(`${name} <= 0, ${name} > 1 or ${name} contains NaNs`);

@@ -29,6 +29,7 @@ import {
 import { beta, chisquare, dirichletFill, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
+import { logseries, pareto, power, zipf } from './powerLaw';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, notImplemented, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
 
@@ -363,6 +364,30 @@ export class Generator {
   triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
+  }
+
+  /** `pareto(a, size=None)`. */
+  pareto(a: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: a, name: 'a', cons: 'positive' }], (v) => pareto(bg, v[0]));
+  }
+
+  /** `power(a, size=None)`. */
+  power(a: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: a, name: 'a', cons: 'positive' }], (v) => power(bg, v[0]));
+  }
+
+  /** `zipf(a, size=None)`: int64 draws. */
+  zipf(a: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: a, name: 'a', cons: 'gt_1' }], (v) => zipf(bg, v[0]));
+  }
+
+  /** `logseries(p, size=None)`: int64 draws. */
+  logseries(p: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: p, name: 'p', cons: 'bounded_lt_0_1' }], (v) => logseries(bg, v[0]));
   }
 
   /** `geometric(p, size=None)`: int64 draws. */

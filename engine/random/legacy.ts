@@ -22,6 +22,7 @@ import { gumbel, laplace, legacyGeometric, legacyRayleigh, legacyStandardExponen
 import { beta, chisquare, dirichletFill, fDist, legacySource, standardCauchy, standardGamma, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
+import { legacyLogseries, legacyPareto, legacyPower, zipf } from './powerLaw';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
 
@@ -341,6 +342,30 @@ export class RandomState {
   triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
+  }
+
+  /** `pareto(a, size=None)`. */
+  pareto(a: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: a, name: 'a', cons: 'positive' }], (v) => legacyPareto(bg, v[0]));
+  }
+
+  /** `power(a, size=None)`. */
+  power(a: FloatParam, size: Size): PyFloat | NDArray {
+    const bg = this.bg;
+    return cont(size, [{ value: a, name: 'a', cons: 'positive' }], (v) => legacyPower(bg, v[0]));
+  }
+
+  /** `zipf(a, size=None)`: int64 draws (random_zipf, as Generator's). */
+  zipf(a: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: a, name: 'a', cons: 'gt_1' }], (v) => zipf(bg, v[0]));
+  }
+
+  /** `logseries(p, size=None)`: int64 draws. */
+  logseries(p: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    return disc(size, [{ value: p, name: 'p', cons: 'bounded_lt_0_1' }], (v) => legacyLogseries(bg, v[0]));
   }
 
   /** `geometric(p, size=None)`: int64 draws. */

@@ -330,6 +330,10 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     impl: (rs, p) => rs.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
   },
   geometric: { params: ['p', 'size'], required: 1, impl: (rs, p) => rs.geometric(toFloatParam(p.p), toSize(p.size)) },
+  pareto: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.pareto(toFloatParam(p.a), toSize(p.size)) },
+  power: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.power(toFloatParam(p.a), toSize(p.size)) },
+  zipf: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.zipf(toFloatParam(p.a), toSize(p.size)) },
+  logseries: { params: ['p', 'size'], required: 1, impl: (rs, p) => rs.logseries(toFloatParam(p.p), toSize(p.size)) },
   wald: {
     params: ['mean', 'scale', 'size'], required: 2,
     impl: (rs, p) => rs.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
@@ -428,6 +432,10 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     impl: (g, p) => g.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
   },
   geometric: { params: ['p', 'size'], required: 1, impl: (g, p) => g.geometric(toFloatParam(p.p), toSize(p.size)) },
+  pareto: { params: ['a', 'size'], required: 1, impl: (g, p) => g.pareto(toFloatParam(p.a), toSize(p.size)) },
+  power: { params: ['a', 'size'], required: 1, impl: (g, p) => g.power(toFloatParam(p.a), toSize(p.size)) },
+  zipf: { params: ['a', 'size'], required: 1, impl: (g, p) => g.zipf(toFloatParam(p.a), toSize(p.size)) },
+  logseries: { params: ['p', 'size'], required: 1, impl: (g, p) => g.logseries(toFloatParam(p.p), toSize(p.size)) },
   wald: {
     params: ['mean', 'scale', 'size'], required: 2,
     impl: (g, p) => g.wald(toFloatParam(p.mean), toFloatParam(p.scale), toSize(p.size)),
