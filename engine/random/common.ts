@@ -38,7 +38,7 @@ export function asArray(x: FloatParam): NDArray {
 // ---- constraints ----------------------------------------------------------------------
 
 export type Constraint =
-  | 'none' | 'non_negative' | 'positive' | 'positive_not_nan' | 'bounded_0_1' | 'bounded_gt_0_1' | 'bounded_lt_0_1' | 'gt_1'
+  | 'none' | 'non_negative' | 'positive' | 'positive_not_nan' | 'bounded_0_1' | 'bounded_gt_0_1' | 'bounded_lt_0_1' | 'gt_1' | 'gte_1'
   | 'poisson' | 'legacy_poisson';
 
 /** `np.iinfo('int64').max - np.sqrt(np.iinfo('int64').max) * 10`, in doubles. */
@@ -68,6 +68,9 @@ export function checkConstraint(v: number, name: string, cons: Constraint): void
       return;
     case 'gt_1':
       if (!(v > 1)) throw valueError(`${name} <= 1 or ${name} is NaN`);
+      return;
+    case 'gte_1':
+      if (!(v >= 1)) throw valueError(`${name} < 1 or ${name} is NaN`);
       return;
     case 'bounded_gt_0_1':
       // the scalar check says "contains NaNs" too
@@ -104,6 +107,9 @@ export function checkArrayConstraint(a: NDArray, name: string, cons: Constraint)
       return;
     case 'gt_1':
       if (vals.some((v) => !(v > 1))) throw valueError(`${name} <= 1 or ${name} contains NaNs`);
+      return;
+    case 'gte_1':
+      if (vals.some((v) => !(v >= 1))) throw valueError(`${name} < 1 or ${name} contains NaNs`);
       return;
     case 'bounded_gt_0_1':
       if (vals.some((v) => !(v > 0) || !(v <= 1))) throw valueError(`${name} <= 0, ${name} > 1 or ${name} contains NaNs`);
@@ -255,6 +261,22 @@ export function broadcastLoop(size: Size, arrs: readonly NDArray[], dtype: DType
 export function subtract(a: NDArray, b: NDArray): NDArray {
   const shape = unwrap(broadcastShapes(a.shape, b.shape)) as number[];
   return broadcastLoop(shape, [a, b], 'float64', (v) => v[0] - v[1]);
+}
+
+/**
+ * hypergeometric's checks before sampling: `ngood + nbad < nsample` on scalars, or
+ * np.less(np.add(ngood, nbad), nsample) on arrays (each ufunc's broadcast error).
+ */
+export function checkHypergeometricSum(ngood: FloatParam, nbad: FloatParam, nsample: FloatParam): void {
+  const msg = 'ngood + nbad < nsample';
+  if (isScalarParam(ngood) && isScalarParam(nbad) && isScalarParam(nsample)) {
+    if (scalarOf(ngood) + scalarOf(nbad) < scalarOf(nsample)) throw valueError(msg);
+    return;
+  }
+  const g = asArray(ngood), b = asArray(nbad);
+  const shape = unwrap(broadcastShapes(g.shape, b.shape)) as number[];
+  const sum = broadcastLoop(shape, [g, b], 'float64', (v) => v[0] + v[1]);
+  if (anyPair(sum, asArray(nsample), (t, n) => t < n)) throw valueError(msg);
 }
 
 /** `np.any(pred(a, b))` over the broadcast of two parameter arrays (the ufunc's broadcast error). */

@@ -17,7 +17,7 @@ import { BitGenerator } from './bitGenerator';
 import { MT19937 } from './mt19937';
 import { PCG64 } from './pcg64';
 import {
-  anyPair, asArray, broadcastLoop, checkArrayConstraint, checkConstraint, checkOutput, cont, contAffineBulk, disc, emptyOut, fillOut, FloatParam, isScalarParam,
+  anyPair, asArray, checkHypergeometricSum, broadcastLoop, checkArrayConstraint, checkConstraint, checkOutput, cont, contAffineBulk, disc, emptyOut, fillOut, FloatParam, isScalarParam,
   locScale, overflowError, POISSON_LAM_MAX, prodOf, scalarOf, Size, subtract, triangularCont,
 } from './common';
 import {
@@ -29,6 +29,7 @@ import {
 import { beta, chisquare, dirichletFill, fDist, generatorSource, standardCauchy, standardGamma, standardGammaF, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
+import { hypergeometric } from './hypergeometric';
 import { logseries, pareto, power, zipf } from './powerLaw';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, notImplemented, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
@@ -364,6 +365,20 @@ export class Generator {
   triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
+  }
+
+  /**
+   * `hypergeometric(ngood, nbad, nsample, size=None)`: int64 draws; ngood and nbad below
+   * 10**9 (HYPERGEOM_MAX), checked first, then the sum, then each count >= 0.
+   */
+  hypergeometric(ngood: FloatParam, nbad: FloatParam, nsample: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    const max = 1e9;
+    const tooBig = [ngood, nbad].some((x) => (isScalarParam(x) ? scalarOf(x) >= max : asArray(x).toArray().flat(Infinity).some((v) => (v as number) >= max)));
+    if (tooBig) throw valueError(`both ngood and nbad must be less than ${max}`);
+    checkHypergeometricSum(ngood, nbad, nsample);
+    return disc(size, [{ value: ngood, name: 'ngood', cons: 'non_negative' }, { value: nbad, name: 'nbad', cons: 'non_negative' },
+      { value: nsample, name: 'nsample', cons: 'non_negative' }], (a) => hypergeometric(bg, a[0], a[1], a[2]));
   }
 
   /** `pareto(a, size=None)`. */

@@ -14,7 +14,7 @@ import { copy } from '../ops/manipulation';
 import { MT19937 } from './mt19937';
 import { SeedSequence } from './seedSequence';
 import {
-  asArray, broadcastLoop, checkArrayConstraint, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
+  asArray, broadcastLoop, checkArrayConstraint, checkHypergeometricSum, checkConstraint, cont, contAffineBulk, disc, emptyOut, FloatParam, isScalarParam,
   locScale, overflowError, prodOf, scalarOf, Size, subtract, triangularCont,
 } from './common';
 import { binomial, BinomialState, fillLegacyGauss, GaussState, legacyGauss, newBinomialState, poisson } from './distributions';
@@ -22,6 +22,7 @@ import { gumbel, laplace, legacyGeometric, legacyRayleigh, legacyStandardExponen
 import { beta, chisquare, dirichletFill, fDist, legacySource, standardCauchy, standardGamma, standardT, wald, weibull } from './gamma';
 import { IntDType, IntParam, randBounded } from './integers';
 import { exp } from './libm';
+import { legacyHypergeometric } from './hypergeometric';
 import { legacyLogseries, legacyPareto, legacyPower, zipf } from './powerLaw';
 import { int64Array, lenOf, takeAlong } from './arrays';
 import { checkProbabilities, indicesFromCdf, shuffleArray, shuffleList, uniqueIndicesFromP } from './sampling';
@@ -342,6 +343,14 @@ export class RandomState {
   triangular(left: FloatParam, mode: FloatParam, right: FloatParam, size: Size): PyFloat | NDArray {
     const bg = this.bg;
     return triangularCont(size, left, mode, right, (l, m, r) => triangular(bg, l, m, r));
+  }
+
+  /** `hypergeometric(ngood, nbad, nsample, size=None)`: int64 draws; nsample >= 1. */
+  hypergeometric(ngood: FloatParam, nbad: FloatParam, nsample: FloatParam, size: Size): number | NDArray {
+    const bg = this.bg;
+    checkHypergeometricSum(ngood, nbad, nsample);
+    return disc(size, [{ value: ngood, name: 'ngood', cons: 'non_negative' }, { value: nbad, name: 'nbad', cons: 'non_negative' },
+      { value: nsample, name: 'nsample', cons: 'gte_1' }], (a) => legacyHypergeometric(bg, a[0], a[1], a[2]));
   }
 
   /** `pareto(a, size=None)`. */

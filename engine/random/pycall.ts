@@ -110,6 +110,22 @@ function toFloatParam(x: unknown): FloatParam {
   throw typeError(`must be real number, not ${pyTypeName(x)}`);
 }
 
+/**
+ * hypergeometric's counts (`PyArray_FROM_OTF(x, NPY_INT64, NPY_ALIGNED)`, then `<int64_t>x`
+ * for scalars): Python floats truncate, lists become int64 arrays, float ndarrays refuse.
+ */
+function toCountParam(x: unknown): FloatParam {
+  if (x instanceof NDArray) {
+    if (x.dtype === 'float32' || x.dtype === 'float64' || x.dtype === 'uint64') {
+      throw typeError(`Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
+    }
+    return x.ndim === 0 ? x.data[x.offset] : x;
+  }
+  if (isSeq(x)) return astype(toNdarray(x), 'int64');
+  const v = toFloatParam(x);
+  return typeof v === 'number' ? Math.trunc(v) : v;
+}
+
 /** An integer bound for randint/integers: Python int, Python float (int() truncates) or array. */
 function toIntParam(x: unknown): IntParam {
   if (typeof x === 'number' || typeof x === 'bigint') return x;
@@ -330,6 +346,10 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     impl: (rs, p) => rs.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
   },
   geometric: { params: ['p', 'size'], required: 1, impl: (rs, p) => rs.geometric(toFloatParam(p.p), toSize(p.size)) },
+  hypergeometric: {
+    params: ['ngood', 'nbad', 'nsample', 'size'], required: 3,
+    impl: (rs, p) => rs.hypergeometric(toCountParam(p.ngood), toCountParam(p.nbad), toCountParam(p.nsample), toSize(p.size)),
+  },
   pareto: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.pareto(toFloatParam(p.a), toSize(p.size)) },
   power: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.power(toFloatParam(p.a), toSize(p.size)) },
   zipf: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.zipf(toFloatParam(p.a), toSize(p.size)) },
@@ -432,6 +452,10 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     impl: (g, p) => g.triangular(toFloatParam(p.left), toFloatParam(p.mode), toFloatParam(p.right), toSize(p.size)),
   },
   geometric: { params: ['p', 'size'], required: 1, impl: (g, p) => g.geometric(toFloatParam(p.p), toSize(p.size)) },
+  hypergeometric: {
+    params: ['ngood', 'nbad', 'nsample', 'size'], required: 3,
+    impl: (g, p) => g.hypergeometric(toCountParam(p.ngood), toCountParam(p.nbad), toCountParam(p.nsample), toSize(p.size)),
+  },
   pareto: { params: ['a', 'size'], required: 1, impl: (g, p) => g.pareto(toFloatParam(p.a), toSize(p.size)) },
   power: { params: ['a', 'size'], required: 1, impl: (g, p) => g.power(toFloatParam(p.a), toSize(p.size)) },
   zipf: { params: ['a', 'size'], required: 1, impl: (g, p) => g.zipf(toFloatParam(p.a), toSize(p.size)) },

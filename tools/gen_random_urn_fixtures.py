@@ -1,0 +1,76 @@
+#!/usr/bin/python3
+"""Writes test/fixtures/random_urn.json: np.random's hypergeometric for Generator, RandomState
+and the module functions, answered by real NumPy 1.24, for test/engine/randomUrn.test.ts.
+
+Same sequence format and encoder as tools/gen_random_fixtures.py (imported from it): each
+sequence replays calls in order, so the draws each call consumes are checked by the calls after
+it. Cases cover both samplers of each generation (Generator: draw-by-draw selection for
+nsample < 10 or > ngood + nbad - 10, else HRUA with logfactorial's table and Stirling series;
+legacy: HYP for nsample <= 10, else HRUA with loggam), good > bad and nsample > total / 2 flips,
+counts past 2**32 in random_interval, broadcasting, size forms, float counts, and each error.
+Run: /usr/bin/python3 tools/gen_random_urn_fixtures.py (needs NumPy 1.24.x).
+"""
+
+import json
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
+
+OUT = os.path.join(FIXTURES, 'random_urn.json')
+
+HYPER = [
+    ((10, 5, 3, 300),), ((5, 10, 3, 300),), ((10, 5, 12, 300),), ((100, 200, 50, 300),), ((200, 100, 50, 300),),
+    ((100, 200, 250, 300),), ((1000, 10, 500, 200),), ((10, 1000, 995, 100),), ((50, 50, 10, 200),), ((50, 50, 11, 200),),
+    ((50, 50, 90, 100),), ((50, 50, 91, 100),), ((3000, 7000, 5000, 200),), ((999999999, 999999999, 10**9, 50),),
+    ((2**31, 2**31 + 7, 5, 30),), ((600000000, 900000000, 7, 30),), ((0, 10, 5, 5),), ((10, 0, 5, 5),), ((5, 5, 10, 5),),
+    ((7, 3, 1),), ((7, 3, 10),), ((5.7, 5, 3, 4),), ((True, 5, 3),), (([10, 100], 20, [[5], [15]]),),
+    (([10, 100], [20, 40], 15, (3, 2)),), ((np.array([30, 40], np.int32), 20, 12),), ((10, 20, 5, 0),), ((10, 20, 5, ()),),
+]
+LEGACY_ONLY = [((10**9, 5, 3, 5),), (([10**9], 5, 3),)]
+GEN_ONLY = [((5, 5, 0, 3),), (([5, 5], 5, [0, 1]),)]
+ERRORS = [
+    ((10**9, 5, 3),), (([1, 10**9], 5, 3),), ((5, 5, 11),), (([5], 5, 11),), (([5, 1], [5, 2, 3], 1),),
+    (([5, 1], 2, [1, 2, 3]),), ((-1, 5, 3),), (([-1, 2], 5, 3),), ((5, -1, 3),), ((5, 5, -1),), (([5], 5, -1),),
+    ((np.array([5.0]), 5, 3),), ((5, 5),), ((5, 5, 3, -2),), (([5, 6], 5, 3, 3),),
+]
+
+
+def cases():
+    for sd in [0, 91, 2024]:
+        s = seq(f'Generator hypergeometric, seed {sd}')
+        s.fn('default_rng', sd, bind='g')
+        for (a,) in HYPER + GEN_ONLY + ERRORS:
+            s.meth('g', 'hypergeometric', *a)
+        s.meth('g', 'hypergeometric', ngood=8, nbad=4, nsample=6, size=3).meth('g', 'random')
+    s = seq('Generator over MT19937: hypergeometric')
+    s.fn('MT19937', 92, bind='mt').fn('Generator', Ref('mt'), bind='g')
+    for (a,) in HYPER[:16]:
+        s.meth('g', 'hypergeometric', *a)
+    s.meth('g', 'random')
+    for sd in [93, 94]:
+        s = seq(f'legacy hypergeometric (module functions), seed {sd}')
+        s.fn('seed', sd)
+        for (a,) in HYPER + LEGACY_ONLY + ERRORS + [((5, 5, 0),), (([5], 5, 0),)]:
+            s.fn('hypergeometric', *a)
+        s.fn('randn').fn('rand')
+    s = seq('RandomState objects: hypergeometric')
+    s.fn('RandomState', 95, bind='rs').meth('rs', 'hypergeometric', 40, 60, 30, 100).meth('rs', 'hypergeometric', 4, 6, 3, 100)
+    s.meth('rs', 'hypergeometric', ngood=[3, 30], nbad=30, nsample=20).meth('rs', 'rand')
+
+
+def main():
+    cases()
+    doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
+    text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
+    with open(OUT, 'w') as f:
+        f.write(text + '\n')
+    nsteps = sum(len(s.steps) for s in SEQS)
+    print(f'{OUT}: {len(SEQS)} sequences, {nsteps} steps, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
