@@ -19,6 +19,7 @@ import { FloatDType, Generator, unsupportedDtype } from './generator';
 import { PCG64 } from './pcg64';
 import { MT19937 } from './mt19937';
 import { checkEntropy, Entropy, SeedSequence } from './seedSequence';
+import { generatorMultinomial, legacyMultinomial, Pvals } from './multinomial';
 
 export type PyArgs = readonly unknown[];
 export type PyKwargs = Readonly<Record<string, unknown>>;
@@ -125,6 +126,21 @@ function toCountParam(x: unknown): FloatParam {
   const v = toFloatParam(x);
   return typeof v === 'number' ? Math.trunc(v) : v;
 }
+
+/** multinomial's pvals: float64 values, and the original when a narrower float ndarray (for its error text). */
+function toPvals(x: unknown): Pvals {
+  const narrow = x instanceof NDArray && x.dtype === 'float32';
+  return { p: toNdarray(x, 'float64'), narrowFloat: narrow ? x : null };
+}
+
+/** RandomState.multinomial's `np.npy_intp n`: an int, a float (truncated) or a one-element array. */
+function toIntp(x: unknown): number {
+  const v = x instanceof NDArray && x.size === 1 ? x.data[x.offset] : x;
+  if (v instanceof NDArray || isSeq(v) || typeof v === 'string') throw typeError('an integer is required');
+  return Math.trunc(scalarNumber(toFloatParam(v)));
+}
+
+const scalarNumber = (v: FloatParam): number => (typeof v === 'number' ? v : v.data[v.offset]);
 
 /** An integer bound for randint/integers: Python int, Python float (int() truncates) or array. */
 function toIntParam(x: unknown): IntParam {
@@ -350,6 +366,7 @@ const legacyMethods: Record<string, Sig & { impl: LegacyImpl }> = {
     params: ['ngood', 'nbad', 'nsample', 'size'], required: 3,
     impl: (rs, p) => rs.hypergeometric(toCountParam(p.ngood), toCountParam(p.nbad), toCountParam(p.nsample), toSize(p.size)),
   },
+  multinomial: { params: ['n', 'pvals', 'size'], required: 2, impl: (rs, p) => legacyMultinomial(rs.bg, rs.binomialState, toIntp(p.n), toPvals(p.pvals), toSize(p.size)) },
   pareto: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.pareto(toFloatParam(p.a), toSize(p.size)) },
   power: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.power(toFloatParam(p.a), toSize(p.size)) },
   zipf: { params: ['a', 'size'], required: 1, impl: (rs, p) => rs.zipf(toFloatParam(p.a), toSize(p.size)) },
@@ -456,6 +473,7 @@ const generatorMethods: Record<string, Sig & { impl: GenImpl }> = {
     params: ['ngood', 'nbad', 'nsample', 'size'], required: 3,
     impl: (g, p) => g.hypergeometric(toCountParam(p.ngood), toCountParam(p.nbad), toCountParam(p.nsample), toSize(p.size)),
   },
+  multinomial: { params: ['n', 'pvals', 'size'], required: 2, impl: (g, p) => generatorMultinomial(g.bitGenerator, g.binomialState, toCountParam(p.n), toPvals(p.pvals), toSize(p.size)) },
   pareto: { params: ['a', 'size'], required: 1, impl: (g, p) => g.pareto(toFloatParam(p.a), toSize(p.size)) },
   power: { params: ['a', 'size'], required: 1, impl: (g, p) => g.power(toFloatParam(p.a), toSize(p.size)) },
   zipf: { params: ['a', 'size'], required: 1, impl: (g, p) => g.zipf(toFloatParam(p.a), toSize(p.size)) },

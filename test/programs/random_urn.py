@@ -17,3 +17,12 @@ for call in [lambda: rng.hypergeometric(5, 5, 11), lambda: rng.hypergeometric(10
         call()
     except ValueError as e:
         print("ValueError:", e)
+
+counts = rng.multinomial(20, [0.2, 0.3, 0.5], size=3)
+print(counts.dtype, counts.shape, counts.sum(axis=1))
+print(rng.multinomial([10, 100], [[0.5, 0.5], [0.9, 0.1]]))
+print(np.random.multinomial(6, [1 / 6.0] * 6), rs.multinomial(100, [0.25] * 4, size=2))
+try:
+    rng.multinomial(5, [0.6, 0.6, 0.1])
+except ValueError as e:
+    print("ValueError:", e)
