@@ -233,8 +233,14 @@ export function jobDone(mine: number, chunks: number, computeMs: number, waitMs:
  * moment must not keep a long run on one thread) while the helper keeps not paying, back to 1
  * once it pays.
  */
+/**
+ * Waiting that never counts against the helper: a product it slept through (woken too late to
+ * take a chunk) saves nothing but costs only the look at the Finished word, and must not pause it.
+ */
+const WAIT_SLACK_MS = 0.02;
+
 export function productDone(): void {
-  if (waited > saved) { skip = pause; pause = Math.min(2 * pause, 16); } else pause = 1;
+  if (waited > saved + WAIT_SLACK_MS) { skip = pause; pause = Math.min(2 * pause, 16); } else pause = 1;
 }
 
 /** Starts the helper and waits up to `ms` for it to be ready (tests; the bench's warm-up gives it time). */
