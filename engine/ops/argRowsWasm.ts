@@ -6,14 +6,8 @@
 // int64 result's storage). Same answers as argRow.ts, NaN rules included. Compiled on first
 // use; where WebAssembly or its SIMD instructions are missing, the JS rows run.
 
-import { fromBase64 } from '../wasm/base64';
+import { lazyInstance, reserveMemory } from '../wasm/lazyInstance';
 import { ARG_ROWS_WASM_BASE64 } from './argRowsWasmBytes';
-
-/** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
 
 type ArgRows = (rows: number, m: number, n: number, out: number) => void;
 
@@ -28,24 +22,13 @@ const CHUNK_BYTES = 64 * 1024;
 /** Rows shorter than this stay in JS (the copy and call cost more than they save); longer than MAX_ROW too (memory). */
 const MIN_ROW = 64, MAX_ROW = 1 << 17;
 
-/** undefined: not tried yet; null: unavailable here. */
-let kernel: ArgRowsExports | null | undefined;
+/** The module's instance, on first use (null where it cannot run). */
+const kernel = lazyInstance<ArgRowsExports>(ARG_ROWS_WASM_BASE64);
 
-function instantiate(): ArgRowsExports | null {
-  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  try {
-    return new wasm.Instance(new wasm.Module(fromBase64(ARG_ROWS_WASM_BASE64)), {}).exports as ArgRowsExports;
-  } catch {
-    // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
-    return null;
-  }
-}
 
 /** Whether this runtime runs the WebAssembly rows (compiles the module on first call). */
 export function argRowsWasmAvailable(): boolean {
-  if (kernel === undefined) kernel = instantiate();
-  return kernel !== null;
+  return kernel() !== null;
 }
 
 /**
@@ -55,17 +38,11 @@ export function argRowsWasmAvailable(): boolean {
 export function argRowsF64(which: 'max' | 'min', A: Float64Array, ao: number, rs: number, rows: number, n: number, D: Float64Array, k0: number): boolean {
   if (n < MIN_ROW || n > MAX_ROW || (rows > 1 && rs < n)) return false;
   if (!argRowsWasmAvailable()) return false;
-  const k = kernel as ArgRowsExports;
+  const k = kernel() as ArgRowsExports;
   const chunk = Math.max(1, Math.min(rows, Math.floor(CHUNK_BYTES / (n * 8))));
   const outAt = chunk * n * 8;
   const need = outAt + chunk * 8;
-  if (k.memory.buffer.byteLength < need) {
-    try {
-      k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / 65536));
-    } catch {
-      return false;
-    }
-  }
+  if (!reserveMemory(k.memory, need)) return false;
   const M = new Float64Array(k.memory.buffer);
   const run = which === 'max' ? k.argmaxF64 : k.argminF64;
   for (let r = 0; r < rows; r += chunk) {

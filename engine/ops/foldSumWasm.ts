@@ -7,14 +7,8 @@
 // costs an index computation and a bounds check beside its add. Compiled on first use; where
 // WebAssembly or its SIMD instructions are missing, reduction.ts keeps the JS fold.
 
-import { fromBase64 } from '../wasm/base64';
+import { lazyInstance, reserveMemory } from '../wasm/lazyInstance';
 import { FOLD_SUM_WASM_BASE64 } from './foldSumWasmBytes';
-
-/** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
 
 interface FoldSumExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -28,24 +22,13 @@ const MAX_ROW = 1 << 17;
 /** Output rows shorter than this, or fewer input rows, stay in JS (the copies and calls cost more than they save). */
 const MIN_ROW = 64, MIN_ROWS = 4;
 
-/** undefined: not tried yet; null: unavailable here. */
-let kernel: FoldSumExports | null | undefined;
+/** The module's instance, on first use (null where it cannot run). */
+const kernel = lazyInstance<FoldSumExports>(FOLD_SUM_WASM_BASE64);
 
-function instantiate(): FoldSumExports | null {
-  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  try {
-    return new wasm.Instance(new wasm.Module(fromBase64(FOLD_SUM_WASM_BASE64)), {}).exports as FoldSumExports;
-  } catch {
-    // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
-    return null;
-  }
-}
 
 /** Whether this runtime runs the WebAssembly fold (compiles the module on first call). */
 export function foldSumWasmAvailable(): boolean {
-  if (kernel === undefined) kernel = instantiate();
-  return kernel !== null;
+  return kernel() !== null;
 }
 
 /**
@@ -55,17 +38,11 @@ export function foldSumWasmAvailable(): boolean {
 export function foldSumF64(L: number, n: number, A: Float64Array, ao: number, rs: number, D: Float64Array, d0: number): boolean {
   if (n < MIN_ROW || n > MAX_ROW || L < MIN_ROWS || rs < n) return false;
   if (!foldSumWasmAvailable()) return false;
-  const k = kernel as FoldSumExports;
+  const k = kernel() as FoldSumExports;
   const chunk = Math.max(1, Math.min(L, Math.floor(CHUNK_BYTES / (n * 8))));
   const rowsAt = Math.ceil((n * 8) / 16) * 16;
   const need = rowsAt + chunk * n * 8;
-  if (k.memory.buffer.byteLength < need) {
-    try {
-      k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / 65536));
-    } catch {
-      return false;
-    }
-  }
+  if (!reserveMemory(k.memory, need)) return false;
   const M = new Float64Array(k.memory.buffer);
   const r0 = rowsAt / 8;
   M.set(D.subarray(d0, d0 + n), 0);

@@ -6,15 +6,9 @@
 // for sum of 1e6 float64. Compiled on first use; where WebAssembly or its SIMD instructions
 // are missing, callers keep the JS kernel.
 
-import { fromBase64 } from '../wasm/base64';
+import { lazyInstance } from '../wasm/lazyInstance';
 import { PAIRWISE_WASM_BASE64 } from './pairwiseWasmBytes';
 import { PAIRWISE_OUT_BYTES } from './pairwiseWasmSource';
-
-/** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
 
 interface PairwiseExports {
   memory: { buffer: ArrayBuffer };
@@ -31,30 +25,19 @@ interface Kernel {
 /** The most elements one call sums: the module's memory below the sums' area. */
 export const PAIRWISE_WASM_MAX = PAIRWISE_OUT_BYTES / 8;
 
-/** undefined: not tried yet; null: unavailable here. */
-let kernel: Kernel | null | undefined;
+/** The module's instance, on first use (null where it cannot run). */
+const kernel = lazyInstance<PairwiseExports, Kernel>(PAIRWISE_WASM_BASE64, (k) => ({ sum: k.pairwiseF64, rows: k.pairwiseRowsF64, mem: new Float64Array(k.memory.buffer) }));
 
-function instantiate(): Kernel | null {
-  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  try {
-    const k = new wasm.Instance(new wasm.Module(fromBase64(PAIRWISE_WASM_BASE64)), {}).exports as PairwiseExports;
-    return { sum: k.pairwiseF64, rows: k.pairwiseRowsF64, mem: new Float64Array(k.memory.buffer) };
-  } catch {
-    // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
-    return null;
-  }
-}
 
 /**
  * NumPy's pairwise sum of `A[ao]…A[ao + n - 1]` (n ≤ PAIRWISE_WASM_MAX), or undefined when
  * this runtime has no WebAssembly SIMD (the caller then runs pairwise.ts's kernel).
  */
 export function pairwiseSumF64(A: Float64Array, ao: number, n: number): number | undefined {
-  if (kernel === undefined) kernel = instantiate();
-  if (kernel === null || n > PAIRWISE_WASM_MAX) return undefined;
-  kernel.mem.set(A.subarray(ao, ao + n));
-  return kernel.sum(0, n);
+  const k = kernel();
+  if (k === null || n > PAIRWISE_WASM_MAX) return undefined;
+  k.mem.set(A.subarray(ao, ao + n));
+  return k.sum(0, n);
 }
 
 /**
@@ -63,9 +46,9 @@ export function pairwiseSumF64(A: Float64Array, ao: number, n: number): number |
  * rows per call. Returns false, having written nothing, without WebAssembly SIMD.
  */
 export function pairwiseRowSumsF64(A: Float64Array, ao: number, rs: number, rows: number, n: number, D: Float64Array): boolean {
-  if (kernel === undefined) kernel = instantiate();
-  if (kernel === null || n > PAIRWISE_WASM_MAX || n < 1) return false;
-  const { mem, rows: sumRows } = kernel;
+  const k = kernel();
+  if (k === null || n > PAIRWISE_WASM_MAX || n < 1) return false;
+  const { mem, rows: sumRows } = k;
   const chunk = Math.max(1, Math.min(rows, Math.floor(PAIRWISE_WASM_MAX / n)));
   const outAt = PAIRWISE_OUT_BYTES / 8;
   for (let r = 0; r < rows; r += chunk) {

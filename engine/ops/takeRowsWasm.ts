@@ -10,14 +10,8 @@
 // keep the JS kernels.
 
 import { TypedArray } from '../core/dtype';
-import { fromBase64 } from '../wasm/base64';
+import { lazyInstance, reserveMemory } from '../wasm/lazyInstance';
 import { TAKE_ROWS_WASM_BASE64 } from './takeRowsWasmBytes';
-
-/** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
 
 type Gather = (table: number, rowBytes: number, size: number, idx: number, n: number, out: number) => number;
 
@@ -36,27 +30,16 @@ const TABLE_MAX_BYTES = 4 * 1024 * 1024;
 /** Results smaller than this stay in JS (the packing and the calls cost more than they save). */
 let minResultBytes = 16 * 1024;
 
-/** undefined: not tried yet; null: unavailable here. */
-let kernel: TakeRowsExports | null | undefined;
+/** The module's instance, on first use (null where it cannot run). */
+const kernel = lazyInstance<TakeRowsExports>(TAKE_ROWS_WASM_BASE64);
 /** Views of the module's memory per typed-array class (remade when the memory grows). */
 let views = new Map<TypedArrayClass, TypedArray>();
 let viewsOf: ArrayBuffer | null = null;
 
-function instantiate(): TakeRowsExports | null {
-  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  try {
-    return new wasm.Instance(new wasm.Module(fromBase64(TAKE_ROWS_WASM_BASE64)), {}).exports as TakeRowsExports;
-  } catch {
-    // no SIMD (CompileError), or a host that refuses synchronous compilation (RangeError)
-    return null;
-  }
-}
 
 /** Whether this runtime runs the WebAssembly gather (compiles the module on first call). */
 export function takeRowsWasmAvailable(): boolean {
-  if (kernel === undefined) kernel = instantiate();
-  return kernel !== null;
+  return kernel() !== null;
 }
 
 function view(k: TakeRowsExports, cls: TypedArrayClass): TypedArray {
@@ -64,18 +47,6 @@ function view(k: TakeRowsExports, cls: TypedArrayClass): TypedArray {
   let v = views.get(cls);
   if (!v) { v = new cls(k.memory.buffer); views.set(cls, v); }
   return v;
-}
-
-/** Grows the memory to at least `bytes`; false when the runtime refuses. */
-function reserve(k: TakeRowsExports, bytes: number): boolean {
-  const have = k.memory.buffer.byteLength;
-  if (have >= bytes) return true;
-  try {
-    k.memory.grow(Math.ceil((bytes - have) / 65536));
-  } catch {
-    return false;
-  }
-  return true;
 }
 
 const align16 = (b: number): number => Math.ceil(b / 16) * 16;
@@ -93,12 +64,11 @@ export function takeRowsWasmLayout(S: TypedArray, x: TypedArray, size: number, s
   if (n * rowBytes < minResultBytes || tableBytes > TABLE_MAX_BYTES || tableBytes > n * rowBytes) return undefined;
   const xsz = x instanceof Float64Array ? 8 : x instanceof Int32Array ? 4 : 0;
   if (xsz === 0) return undefined;
-  if (kernel === undefined) kernel = instantiate();
-  const k = kernel;
+  const k = kernel();
   if (k === null) return undefined;
   const chunk = Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
   const idxAt = align16(tableBytes), outAt = align16(idxAt + chunk * xsz);
-  return reserve(k, outAt + chunk * rowBytes) ? { k, chunk, idxAt, outAt } : undefined;
+  return reserveMemory(k.memory, outAt + chunk * rowBytes) ? { k, chunk, idxAt, outAt } : undefined;
 }
 
 /**
