@@ -105,8 +105,8 @@ describe('gemm on two threads', () => {
   // threshold edges, odd sizes (row chunks not multiples of the tile), several row blocks,
   // column panels and k chunks, the largest memory layout
   const shapes: [number, number, number][] = [
-    [96, 96, 96], [8, 13824, 8], [9, 97, 1015], [95, 97, 97], [130, 9, 800], [37, 61, 400], [128, 128, 128],
-    [MC + 3, 27, KC + 1], [MB + 5, 33, 70], [70, NC + 13, 40], [100, 50, 2 * KC + 7], [2 * MB + 1, NC + 1, KC + 1],
+    [160, 160, 160], [8, 64000, 8], [9, 97, 4700], [159, 161, 161], [130, 9, 3600], [37, 61, 1820], [128, 128, 251],
+    [MC + 3, 122, KC + 1], [MB + 5, 33, 241], [70, NC + 13, 57], [100, 80, 2 * KC + 7], [2 * MB + 1, NC + 1, KC + 1],
   ];
   for (const callerClaims of [true, false]) {
     for (const acc of ['float64', 'float32'] as const) {
@@ -147,17 +147,17 @@ describe('gemm on two threads', () => {
 
   it('just below the threshold stays on one thread', () => {
     const jobs = gemmThreadsStats.jobs;
-    const M = 95, N = 96, K = 97; // 884,640 < 96³
+    const M = 159, N = 160, K = 161; // 4,095,840 < 160³
     expect(M * N * K).toBeLessThan(THREADS_MIN);
     const A = new Float64Array(M * K).fill(1), B = new Float64Array(K * N).fill(2), C = new Float64Array(M * N);
     gemmWasm(M, N, K, A, 0, K, 1, B, 0, N, 1, C, 0, N, false);
     expect(gemmThreadsStats.jobs).toBe(jobs);
-    expect(C.every((v) => v === 194)).toBe(true);
+    expect(C.every((v) => v === 322)).toBe(true);
   });
 
   it('batched matmul (each product split) equals one thread per batch, float64 and float32', () => {
     for (const dtype of ['float64', 'float32'] as const) {
-      const [b, m, k, n] = [5, 100, 96, 100];
+      const [b, m, k, n] = [3, 160, 161, 160];
       const r = rng(3);
       const mk = (shape: number[]): NDArray => {
         const data = dtype === 'float64' ? new Float64Array(shape.reduce((p, q) => p * q)) : new Float32Array(shape.reduce((p, q) => p * q));

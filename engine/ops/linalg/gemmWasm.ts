@@ -70,8 +70,13 @@ function reserve(ks: Kernels, bytes: number): boolean {
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
-/** Products from this many multiply-adds on use the helper thread when it is ready (measured A/B: about break-even at 80³, 1.1-1.2× at 96³-128³, 1.6× at 512³ on 2 cores; below, handing work over costs what it saves). */
-export const THREADS_MIN = 96 * 96 * 96;
+/**
+ * Products from this many multiply-adds on use the helper thread when it is ready. Measured on
+ * 2 cores: break-even near 96³, 1.2-1.4× at 128³ and 1.6-1.9× at 512³ repeated in a quiet A/B,
+ * but the benchmark's batched 32×128³ ran slower on two threads than on one (12.0 vs 7.5 ms):
+ * products of 128³ stay on one thread until that is understood.
+ */
+export const THREADS_MIN = 160 * 160 * 160;
 
 /**
  * gemm.ts's packed product (same arguments, f32 for 'float32' accumulation; C may be a
