@@ -25,7 +25,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
+from gen_random_fixtures import FIXTURES, SEQS, seq, Ref, write_sequences  # noqa: E402
 
 OUT = os.path.join(FIXTURES, 'random_distributions.json')
 OUT_LIBM = os.path.join(FIXTURES, 'random_libm_exp_pow.json')
@@ -304,13 +304,7 @@ def main():
     lognormal_cases()
     gamma_cases()
     derived_cases()
-    doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
-    text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
-    with open(OUT, 'w') as f:
-        f.write(text + '\n')
-    nsteps = sum(len(s.steps) for s in SEQS)
-    nvals = sum(len(st['expected'].get('data', [])) or 1 for s in SEQS for st in s.steps)
-    print(f'{OUT}: {len(SEQS)} sequences, {nsteps} steps, {nvals} values, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+    write_sequences(OUT)
     libm = libm_exp_cases()
     with open(OUT_LIBM, 'w') as f:
         f.write(json.dumps(libm, separators=(',', ':')) + '\n')

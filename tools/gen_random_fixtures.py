@@ -500,15 +500,21 @@ def libm_cases():
     }
 
 
+def write_sequences(out):
+    """Writes SEQS (the sequences built so far) to `out` as the fixture document; prints its size."""
+    doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
+    text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
+    with open(out, 'w') as f:
+        f.write(text + '\n')
+    nsteps = sum(len(s.steps) for s in SEQS)
+    nvals = sum(len(st['expected'].get('data', [])) or 1 for s in SEQS for st in s.steps)
+    print(f'{out}: {len(SEQS)} sequences, {nsteps} steps, {nvals} values, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+
+
 def main():
     legacy_cases()
     generator_cases()
-    doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
-    text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
-    with open(OUT, 'w') as f:
-        f.write(text + '\n')
-    nsteps = sum(len(s.steps) for s in SEQS)
-    print(f'{OUT}: {len(SEQS)} sequences, {nsteps} steps, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+    write_sequences(OUT)
     libm = libm_cases()
     text = json.dumps(libm, separators=(',', ':'))
     with open(OUT_LIBM, 'w') as f:

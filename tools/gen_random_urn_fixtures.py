@@ -20,7 +20,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_random_fixtures import FIXTURES, SEQS, seq, Ref  # noqa: E402
+from gen_random_fixtures import FIXTURES, SEQS, seq, Ref, write_sequences  # noqa: E402
 
 OUT = os.path.join(FIXTURES, 'random_urn.json')
 
@@ -117,12 +117,7 @@ def cases():
 def main():
     cases()
     multinomial_cases()
-    doc = {'numpy': np.__version__, 'sequences': [{'id': s.id, 'steps': s.steps} for s in SEQS]}
-    text = json.dumps(doc, separators=(',', ':'), allow_nan=False)
-    with open(OUT, 'w') as f:
-        f.write(text + '\n')
-    nsteps = sum(len(s.steps) for s in SEQS)
-    print(f'{OUT}: {len(SEQS)} sequences, {nsteps} steps, {len(text) / 1e6:.2f} MB', file=sys.stderr)
+    write_sequences(OUT)
 
 
 if __name__ == '__main__':
