@@ -227,18 +227,18 @@ export function jobDone(mine: number, chunks: number, computeMs: number, waitMs:
 }
 
 /**
+ * Waiting that never counts against the helper: a product it slept through (woken too late to
+ * take a chunk) saves nothing but costs only the look at the Finished word, and must not pause it.
+ */
+const WAIT_SLACK_MS = 0.02;
+
+/**
  * After a product on two threads: when waiting for the helper cost more than its chunks saved
  * (its core busy with other processes, which a shared machine's scheduler makes us wait out),
  * the next `pause` large products run on one thread, the pause doubling (up to 16: a noisy
  * moment must not keep a long run on one thread) while the helper keeps not paying, back to 1
  * once it pays.
  */
-/**
- * Waiting that never counts against the helper: a product it slept through (woken too late to
- * take a chunk) saves nothing but costs only the look at the Finished word, and must not pause it.
- */
-const WAIT_SLACK_MS = 0.02;
-
 export function productDone(): void {
   if (waited > saved + WAIT_SLACK_MS) { skip = pause; pause = Math.min(2 * pause, 16); } else pause = 1;
 }
