@@ -133,24 +133,31 @@ function drive(
   if (!reserve(ks, end * es)) return 'no';
   const kernel = f32 ? ks.k.gemmF32 : ks.k.gemmF64;
   const mem = f32 ? ks.f32 : ks.f64;
+  /**
+   * Copies `lines` lines of `len` elements, `stride` apart from `src[from]`, into the memory at
+   * `at` as lines `width` long (zeros past `len`), then `zeroLines` lines of zeros: the staging
+   * the module's packers read (one copy when the lines are contiguous and unpadded).
+   */
+  const stage = (src: TypedArray, from: number, lines: number, stride: number, len: number, width: number, zeroLines: number, at: number): void => {
+    if (stride === len && len === width) mem.set(src.subarray(from, from + lines * len), at);
+    else {
+      for (let i = 0, a = from, m = at; i < lines; i++, a += stride, m += width) {
+        mem.set(src.subarray(a, a + len), m);
+        if (width > len) mem.fill(0, m + len, m + width);
+      }
+    }
+    if (zeroLines > 0) mem.fill(0, at + lines * width, at + (lines + zeroLines) * width);
+  };
   /** Packs rows row0…row0+mc of A's k chunk at pc into dst (slivers of MR rows; the last padded with zero rows). */
   const packA = (row0: number, mc: number, pc: number, kc: number, dst: number): void => {
     const mcp = roundUp(mc, MR), aBlock = aOff + row0 * aRs + pc * aCs;
     if (aRows) {
       // mc rows of kc (then zero rows up to mcp) → MR-row slivers
-      if (aRs === kc) mem.set(A.subarray(aBlock, aBlock + mc * kc), sAAt);
-      else for (let i = 0, a = aBlock, m = sAAt; i < mc; i++, a += aRs, m += kc) mem.set(A.subarray(a, a + kc), m);
-      if (mcp > mc) mem.fill(0, sAAt + mc * kc, sAAt + mcp * kc);
+      stage(A, aBlock, mc, aRs, kc, kc, mcp - mc, sAAt);
       packARows(sAAt * es, kc * es, mcp / MR, kc, dst * es);
     } else if (aCols) {
       // kc columns of mc (padded to mcp) → MR-row slivers
-      if (aCs === mc && mc === mcp) mem.set(A.subarray(aBlock, aBlock + kc * mc), sAAt);
-      else {
-        for (let k = 0, a = aBlock, m = sAAt; k < kc; k++, a += aCs, m += mcp) {
-          mem.set(A.subarray(a, a + mc), m);
-          if (mcp > mc) mem.fill(0, m + mc, m + mcp);
-        }
-      }
+      stage(A, aBlock, kc, aCs, mc, mcp, 0, sAAt);
       packACols(sAAt * es, mcp * es, mcp / MR, kc, dst * es);
     } else if (f32) packA32(A, aBlock, aRs, aCs, mc, kc, MR, ks.f32, dst);
     else packA64(A, aBlock, aRs, aCs, mc, kc, MR, ks.f64, dst);
@@ -160,19 +167,11 @@ function drive(
     const bBlock = bOff + pc * bRs + jc * bCs;
     if (bRows) {
       // kc rows of nc (padded to ncp) → NR-column slivers
-      if (bRs === nc && nc === ncp) mem.set(B.subarray(bBlock, bBlock + kc * ncp), sBAt);
-      else {
-        for (let k = 0, b = bBlock, m = sBAt; k < kc; k++, b += bRs, m += ncp) {
-          mem.set(B.subarray(b, b + nc), m);
-          if (ncp > nc) mem.fill(0, m + nc, m + ncp);
-        }
-      }
+      stage(B, bBlock, kc, bRs, nc, ncp, 0, sBAt);
       packBRows(sBAt * es, ncp * es, ncp / NR, kc, dst * es);
     } else if (bCols) {
       // nc columns of kc (then zero columns up to ncp) → NR-column slivers
-      if (bCs === kc) mem.set(B.subarray(bBlock, bBlock + nc * kc), sBAt);
-      else for (let j = 0, b = bBlock, m = sBAt; j < nc; j++, b += bCs, m += kc) mem.set(B.subarray(b, b + kc), m);
-      if (ncp > nc) mem.fill(0, sBAt + nc * kc, sBAt + ncp * kc);
+      stage(B, bBlock, nc, bCs, kc, kc, ncp - nc, sBAt);
       packBCols(sBAt * es, kc * es, ncp / NR, kc, dst * es);
     } else if (f32) packB32(B, bBlock, bRs, bCs, kc, nc, NR, ks.f32, dst);
     else packB64(B, bBlock, bRs, bCs, kc, nc, NR, ks.f64, dst);
