@@ -13,6 +13,7 @@ import { LineIndex } from './lineIndex';
 import { KEYWORDS, measureIndent, placeholder, scan, type BrokenRegion, type Patch, type ScanResult } from './scanner';
 import { compileChecks, logicalLineAt, parserMessage } from './syntaxErrors';
 import { intactBefore, reparseRegion, type StretchParse } from './regionReparse';
+import { changedStretch } from './textDiff';
 
 /** A replacement of `[from, to)` of the previous text by `insert` (VS Code's contentChanges). */
 export interface TextEdit {
@@ -341,19 +342,8 @@ function changedRanges(prev: FullParse, patched: string, edits: readonly TextEdi
     }
     if (ok && prev.patched.length + delta === patched.length && unchangedOutside(prev.patched, patched, ranges)) return ranges;
   }
-  const a = prev.patched;
-  const b = patched;
-  let start = 0;
-  const max = Math.min(a.length, b.length);
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
-    endA--;
-    endB--;
-  }
-  if (start === endA && start === endB) return [];
-  return [{ fromA: start, toA: endA, fromB: start, toB: endB }];
+  const change = changedStretch(prev.patched, patched);
+  return change === undefined ? [] : [{ fromA: change.from, toA: change.toBefore, fromB: change.from, toB: change.toAfter }];
 }
 
 function unchangedOutside(a: string, b: string, ranges: readonly ChangedRange[]): boolean {
