@@ -12,18 +12,8 @@ import { Accumulate, gemm, gemmJs } from '../../engine/ops/linalg/gemm';
 import { gemmWasmAvailable } from '../../engine/ops/linalg/gemmWasm';
 import { KC, MB, MC, NC } from '../../engine/ops/linalg/gemmWasmLayout';
 import { TypedArray } from '../../engine/core/dtype';
+import { rng } from './seededRandom';
 
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = 'normal' | 'ints' | 'wide' | 'special';
 

@@ -23,6 +23,7 @@ import { cStrides, NDArray } from '../../engine/core/ndarray';
 import { matmul } from '../../engine/ops/matmul';
 import { runInWorker } from '../../src/interpreter/host';
 import { buildBundles } from '../interpreter/workerBundle';
+import { rng } from './seededRandom';
 
 /** The WebAssembly API used here (the project's lib settings carry no DOM types). */
 const WA = (globalThis as unknown as { WebAssembly: {
@@ -31,17 +32,6 @@ const WA = (globalThis as unknown as { WebAssembly: {
   Memory: new (d: { initial: number; maximum: number; shared: boolean }) => object;
 } }).WebAssembly;
 
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Operand { data: TypedArray; off: number; rs: number; cs: number }
 type Layout = 'c' | 't' | 's' | 'r';
