@@ -51,13 +51,38 @@ async function bundle() {
     'const file = process.argv[2] as string;',
     "process.stdout.write(checkCommand(file, readFileSync(file, 'utf8'), 'text').stdout);",
   ]);
+  // a new analysis worker's first keystrokes, with and without the typing warm-up (argv[2]: 'warm' or 'cold')
+  const firstKeys = await make('firstKeystrokes', [
+    "import { LanguageService } from './src/extension/languageService';",
+    "import { typingWarmup } from './src/extension/typingWarmup';",
+    "import { bigProgram } from './test/e2e/bigProgram.mjs';",
+    'let text: string = bigProgram(1000);',
+    'const service = new LanguageService();',
+    "service.handle({ op: 'sync', key: 'k', version: 1, text });",
+    "service.handle({ op: 'diagnostics', key: 'k' });",
+    'let warmupMs = 0;',
+    "if (process.argv[2] === 'warm') { const t = performance.now(); for (const _ of typingWarmup(text)) { /* a step per task in the worker */ } warmupMs = performance.now() - t; }",
+    // the UI test's keystrokes: a 5 after the 4 of the last line's `np.zeros((3, 4))`, then Backspace
+    "const at = text.lastIndexOf('4))') + 1, from = text.length - 6000;",
+    'const keys: number[] = [];',
+    'for (let k = 0; k < 24; k++) {',
+    "  const edit = k % 2 === 0 ? { from: at, to: at, insert: '5' } : { from: at, to: at + 1, insert: '' };",
+    '  text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);',
+    '  const t = performance.now();',
+    "  service.handle({ op: 'edit', key: 'k', version: k + 2, edits: [edit], length: text.length });",
+    "  service.handle({ op: 'hints', key: 'k', from, to: text.length, mode: 'all' });",
+    "  service.handle({ op: 'diagnostics', key: 'k' });",
+    '  keys.push(performance.now() - t);',
+    '}',
+    'process.stdout.write(JSON.stringify({ keys, warmupMs }));',
+  ]);
   let interpreter = null, interpreterProblem = null;
   try {
     interpreter = await make('interpreterBench', ["export { runProgram } from './src/interpreter/run';"]);
   } catch (e) {
     interpreterProblem = `src/interpreter does not bundle: ${String(e.message).split('\n')[0]}`;
   }
-  return { analyzer, cli, interpreter, interpreterProblem };
+  return { analyzer, cli, firstKeys, interpreter, interpreterProblem };
 }
 
 /**
@@ -107,6 +132,7 @@ export async function benchAnalyzer({ quick = false, filter = null, log = (s) =>
     check: 'shape-lens check of a 5,000-line file (new process)',
     incMiddle: 'incremental re-analysis, one-line edit mid-file (1,000 lines)',
     incEnd: 'incremental re-analysis, one-line edit at the end (1,000 lines)',
+    firstKeys: 'a new analysis worker\'s first 24 keystrokes (1,000 lines), median per keystroke',
     loop: 'interpreter: loop of 1e5 Python-level iterations',
   };
   if (!Object.values(NAMES).some(want)) return { rows: [], markdown: '' };
@@ -189,6 +215,26 @@ export async function benchAnalyzer({ quick = false, filter = null, log = (s) =>
     row(NAMES[key], inc.ms, 'target', INCREMENTAL_TARGET_MS);
     row(NAMES[key], inc.ms, 'full analysis of the file', fresh.ms);
     lines.push(`| ${NAMES[key]} | ${fmt(inc.ms)}${cpuNote(inc)} | target ${INCREMENTAL_TARGET_MS}; analysing the whole file: ${fmt(fresh.ms)} | ${inc.ms <= INCREMENTAL_TARGET_MS ? 'yes' : '**no**'} |`);
+  }
+
+  if (want(NAMES.firstKeys)) {
+    log(`bench: ${NAMES.firstKeys} (${commandRuns} new processes each way) …`);
+    const runs = { warm: [], cold: [] };
+    // alternated, so drift hits both alike
+    for (let i = 0; i < commandRuns; i++) {
+      for (const mode of ['cold', 'warm']) {
+        const r = spawnSync(process.execPath, [b.firstKeys, mode], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`${NAMES.firstKeys}: ${r.stderr}`);
+        runs[mode].push(JSON.parse(r.stdout));
+      }
+    }
+    const perRun = (xs) => xs.map((x) => median(x.keys));
+    const warm = median(perRun(runs.warm)), cold = median(perRun(runs.cold));
+    const warmupMs = median(runs.warm.map((x) => x.warmupMs));
+    const late = median(runs.warm.flatMap((x) => x.keys.slice(12)));
+    row(NAMES.firstKeys, warm, 'no warm-up', cold);
+    lines.push(`| ${NAMES.firstKeys} | ${fmt(warm)} | without the idle warm-up: ${fmt(cold)} (ratio ${(cold / warm).toFixed(1)}); the warm-up itself: ${fmt(warmupMs)} once, in a pause; keystrokes 13-24 with it: ${fmt(late)} | — |`);
+    notes.push(`first keystrokes: a new process per run (median over ${commandRuns} runs of each run's median keystroke): the worker's LanguageService after its first analysis of test/e2e/bigProgram.mjs's 1,000-line file, then the UI test's 24 keystrokes on its last line, each an edit, the hints of the last 6,000 characters and the diagnostics; "warm" runs src/extension/typingWarmup.ts to the end first, as the worker does in its first pause`);
   }
 
   if (want(NAMES.loop)) {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { AnalysisChannel } from '../../src/extension/analysisChannel';
 import { LanguageService } from '../../src/extension/languageService';
+import { IDLE_MS } from '../../src/extension/typingWarmup';
 import type { HintItem } from '../../src/extension/languageProtocol';
 
 const BUGS = fs.readFileSync(path.join(__dirname, '../workspace/bugs.py'), 'utf8');
@@ -49,6 +50,31 @@ describe('AnalysisChannel', () => {
       expect(got.version).toBe(4);
       expect(got.value).toEqual(want.value);
       expect((got.value ?? []).length).toBeGreaterThan(3);
+    } finally {
+      ch.dispose();
+    }
+  }, 30_000);
+
+  it('answers as before after the worker has warmed its typing path in a pause (typingWarmup.ts)', async () => {
+    const ch = new AnalysisChannel(realWorker);
+    const local = new LanguageService();
+    try {
+      ch.send({ op: 'sync', key: 'k', version: 1, text: BUGS });
+      local.handle({ op: 'sync', key: 'k', version: 1, text: BUGS });
+      await ch.request({ op: 'diagnostics', key: 'k' });
+      // the warm-up starts after IDLE_MS without requests and takes well under a second here
+      await new Promise((r) => setTimeout(r, IDLE_MS + 1500));
+      const at = BUGS.indexOf('\n') + 1;
+      const edits = [{ from: at, to: at, insert: 'q = np.ones((2, 5))\n' }];
+      const text = BUGS.slice(0, at) + edits[0].insert + BUGS.slice(at);
+      ch.send({ op: 'edit', key: 'k', version: 2, edits, length: text.length });
+      local.handle({ op: 'edit', key: 'k', version: 2, edits, length: text.length });
+      for (const req of [{ op: 'hints', key: 'k', from: 0, to: text.length, mode: 'all' }, { op: 'diagnostics', key: 'k' }] as const) {
+        const got = await ch.request(req);
+        expect(got.version).toBe(2);
+        expect(got.value).toEqual(local.handle(req).value);
+      }
+      expect(ch.state().thread).toBe('worker');
     } finally {
       ch.dispose();
     }
