@@ -69,7 +69,7 @@ function activationFromMarks({ marks, activateBodyMs }, runningExtensionsMs, id 
  * recent average latency of the provider (at least 25 ms): the first keystrokes after opening a file
  * still carry its first, whole-file answer, so `steady` is the median once that has averaged out.
  */
-const KEYSTROKES = 24;
+const KEYSTROKES = 48;
 async function keystrokesToHint(page, file, ready = async () => undefined) {
   await openFile(page, file);
   await goTo(page, '1000:19');
