@@ -303,6 +303,8 @@ const mismatches = js.results.filter((r) => r.mismatch).map((r) => `- ⚠ ${r.na
 const faultRows = js.results.filter((r) => fig(r, 'ours') !== undefined && fig(r, 'plain loop') !== undefined)
   .map((r) => [r.name, r.figures.ours.faults, r.figures['plain loop'].faults, r.figures.numpy?.faults]);
 const maxFaults = (i) => Math.max(0, ...faultRows.map((f) => f[i] ?? 0));
+/** Which op had the most faults per call (when any had): the row to distrust first. */
+const worstFaults = (i) => { const w = faultRows.filter((f) => (f[i] ?? 0) > 0).sort((a, b) => b[i] - a[i])[0]; return w ? ` (${w[0]})` : ''; };
 const p = probe;
 
 // analyzer (parse, full, incremental, vs pyright) and the interpreter loop (bench/analyzer.mjs)
@@ -379,8 +381,8 @@ Engine parts: matmul ${js.engineNotes.matmulVia ?? `— ${js.engineNotes.matmul}
   (\`${Object.entries(ALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}\`). Under these settings
   ${p.bench.fresh.faultedCalls} of ${p.bench.fresh.calls} calls faulted and the fresh-output loop took ${fmtMs(p.bench.fresh.ms)} ms (reused buffer: ${fmtMs(p.bench.reused.ms)} ms).
   NumPy's process recycles memory this way by itself (glibc's adaptive mmap threshold). Median
-  page faults per call over all ops: NumPy at most ${maxFaults(3).toFixed(0)}, the engine at most ${maxFaults(1).toFixed(0)}, the plain
-  loop at most ${maxFaults(2).toFixed(0)}.
+  page faults per call over all ops: NumPy at most ${maxFaults(3).toFixed(0)}, the engine at most ${maxFaults(1).toFixed(0)}${worstFaults(1)}, the plain
+  loop at most ${maxFaults(2).toFixed(0)}${worstFaults(2)}.
 - **Timing.** For each benchmark the contenders are timed round-robin (sample k of each before
   sample k+1 of any), so drift hits all alike. A sample repeats the call until it lasts at least
   ${js.timing.minSampleMs} ms and records the mean per call; the figure is the median of ${js.timing.runs} samples, taken after a
