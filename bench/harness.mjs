@@ -37,7 +37,7 @@ export function median(xs) {
  * comes from the warmed-up call time. Returns `{ [id]: { ms, faults, reps, samples } }`; a
  * contender that throws is reported as `{ error }` and leaves the others untouched.
  */
-export function measure(contenders, { warmup, warmupMs, runs, minSampleMs, maxReps = 20000 }) {
+export function measure(contenders, { warmup, warmupMs, runs, minSampleMs, maxReps = 20000, slowMs = Infinity, slowRuns = runs }) {
   const live = [];
   const out = {};
   for (const c of contenders) {
@@ -55,7 +55,8 @@ export function measure(contenders, { warmup, warmupMs, runs, minSampleMs, maxRe
       }
       const recent = median(times.slice(-5));
       const reps = Math.max(1, Math.min(maxReps, Math.ceil(minSampleMs / Math.max(recent, 1e-4))));
-      live.push({ ...c, reps, samples: [], faultSamples: [] });
+      // `--quick` takes fewer samples of a contender whose one call outlasts slowMs (a naive 512² matmul)
+      live.push({ ...c, reps, runs: recent > slowMs ? Math.min(runs, slowRuns) : runs, samples: [], faultSamples: [] });
     } catch (e) {
       out[c.id] = { error: String(e && e.message ? e.message : e).split('\n')[0] };
     }
@@ -63,7 +64,7 @@ export function measure(contenders, { warmup, warmupMs, runs, minSampleMs, maxRe
   for (let r = 0; r < runs; r++) {
     for (let j = 0; j < live.length; j++) {
       const c = live[(j + r) % live.length];
-      if (c.error) continue;
+      if (c.error || c.samples.length >= c.runs) continue;
       try {
         const s = timeOnce(c.fn, c.reps);
         c.samples.push(s.ms);

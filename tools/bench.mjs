@@ -152,7 +152,7 @@ if (numpyInfo && !numpyInfo.blas.some((b) => b.internal_api === 'openblas')) {
 const numpyOpts = { enabled: Boolean(numpyInfo), openblasDir: openblas?.dir ?? null };
 
 /** Warm-up: at least `warmup` calls and `warmupMs`; then `runs` samples of at least `minSampleMs`. */
-const timing = quick ? { warmup: 1, warmupMs: 50, runs: 7, minSampleMs: 1 } : { warmup: 3, warmupMs: 500, runs: 11, minSampleMs: 5 };
+const timing = quick ? { warmup: 1, warmupMs: 50, runs: 7, minSampleMs: 1, slowMs: 50, slowRuns: 3 } : { warmup: 3, warmupMs: 500, runs: 11, minSampleMs: 5 };
 if (profile) {
   // `--profile REGEX`: where the engine's time goes in the matching cases; no tables, no files
   // (the bundle keeps function names; sourcemaps are not applied, so lines are the bundle's)
@@ -276,7 +276,7 @@ const blasText = (info) => [...new Set(info.blas.map((b) => `${b.internal_api}${
   + ` — ${info.blas.map((b) => path.basename(b.filepath)).join(', ')}`;
 const machine = [
   ['date', new Date().toISOString().replace(/\.\d+Z$/, 'Z')],
-  ['mode', `${quick ? '`npm run bench -- --quick`' : '`npm run bench`'}: warm-up ≥ ${js.timing.warmup} calls and ≥ ${js.timing.warmupMs} ms, then ${js.timing.runs} timed samples, each ≥ ${js.timing.minSampleMs} ms (repeating the call); median per call${filter ? `; filter /${filter}/` : ''}`],
+  ['mode', `${quick ? '`npm run bench -- --quick`' : '`npm run bench`'}: warm-up ≥ ${js.timing.warmup} calls and ≥ ${js.timing.warmupMs} ms, then ${js.timing.runs} timed samples${js.timing.slowRuns ? ` (${js.timing.slowRuns} of a contender whose call takes over ${js.timing.slowMs} ms)` : ''}, each ≥ ${js.timing.minSampleMs} ms (repeating the call); median per call${filter ? `; filter /${filter}/` : ''}`],
   ['commit', `${gitRev}${dirty}`],
   ['duration', runDuration()],
   ['CPU', `${os.cpus()[0].model}, ${os.cpus().length} cores`],
