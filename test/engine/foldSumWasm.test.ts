@@ -11,18 +11,12 @@ import { foldSumF64, foldSumWasmAvailable } from '../../engine/ops/foldSumWasm';
 import { sum, mean } from '../../engine/ops/reduction';
 import { NDArray } from '../../engine/core/ndarray';
 import { expectPinnedBytes } from './wasmBytesPin';
+import { mixedMagnitudes } from './seededRandom';
 
 const BYTES_FILE = new URL('../../engine/ops/foldSumWasmBytes.ts', import.meta.url);
 
-function values(n: number, seed: number): Float64Array {
-  const a = new Float64Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    a[i] = ((s / 2 ** 32) - 0.5) * 10 ** ((s % 9) - 4);
-  }
-  return a;
-}
+/** Deterministic values of mixed magnitude (so the summation order shows in the last bits). */
+const values = (n: number, seed: number): Float64Array => mixedMagnitudes(n, seed, 9);
 
 /** The definition: for rows r in order, D[d0 + j] = D[d0 + j] + A[ao + r*rs + j]. */
 function reference(L: number, n: number, A: Float64Array, ao: number, rs: number, D: Float64Array, d0: number): void {

@@ -12,19 +12,12 @@ import { sum } from '../../engine/ops/reduction';
 import { NDArray } from '../../engine/core/ndarray';
 import { pairwiseKernel } from '../../engine/ops/pairwise';
 import { expectPinnedBytes } from './wasmBytesPin';
+import { mixedMagnitudes } from './seededRandom';
 
 const BYTES_FILE = new URL('../../engine/ops/pairwiseWasmBytes.ts', import.meta.url);
 
 /** Deterministic values of mixed magnitude (so the summation order shows in the last bits). */
-function values(n: number, seed: number): Float64Array {
-  const a = new Float64Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    a[i] = ((s / 2 ** 32) - 0.5) * 10 ** ((s % 7) - 3);
-  }
-  return a;
-}
+const values = (n: number, seed: number): Float64Array => mixedMagnitudes(n, seed, 7);
 
 const bits = (x: number): string => {
   const b = new DataView(new ArrayBuffer(8));
