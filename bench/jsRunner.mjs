@@ -2,13 +2,24 @@
 // (with --expose-gc and the allocator settings described in BENCHMARKS.md): loads the engine
 // bundle and the peers, finds the optional engine parts (matmul, random) that exist today,
 // checks once that the engine and the plain loop agree, times every case's JS contenders,
-// then runs that case's NumPy process (bench/numpy.mjs), and writes the raw figures as JSON.
-// It prints progress to stderr and makes no tables; the caller does.
+// then times the engine's call again alone in a process of its own and runs that case's NumPy
+// process (bench/numpy.mjs), and writes the raw figures as JSON. It prints progress to stderr
+// and makes no tables; the caller does.
 //
 //   node --expose-gc bench/jsRunner.mjs '{"bundle": "...", "out": "...", "timing": {...}, "filter": null,
-//                                         "numpy": {"enabled": true, "openblasDir": null}}'
+//                                         "numpy": {"enabled": true, "openblasDir": null, "alone": true}}'
+//   node --expose-gc bench/jsRunner.mjs '{"bundle": "...", "timing": {...}, "alone": "<case name>"}'
+//
+// The second form is the "ours alone" figure NumPy is compared with: NumPy's process times one
+// op back to back with nothing else in it, so ours is timed the same way, in a new process that
+// loads no peer and runs only the engine's call. In the round-robin, each of ours samples
+// follows the peers' (a naive 512² matmul is 250-650 ms of other work), which leaves our
+// operands and buffers out of cache: in one run, matmul 512² float32 read 5.0 ms alone and
+// 6.3 ms in the round-robin.
 
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadPeers } from './peers.mjs';
 import { buildCases } from './cases.mjs';
@@ -76,10 +87,35 @@ function agree(ours, limit, f32) {
 }
 
 const { parts, notes: engineNotes } = engineParts();
-const peers = await loadPeers();
+/** The alone run loads no peer: buildCases then leaves every peer out, with this reason. */
+const NO_PEERS = {
+  versions: {},
+  failed: Object.fromEntries(['@tensorflow/tfjs-core', 'ndarray', 'ml-matrix', 'numjs'].map((p) => [p, 'not loaded in the alone run'])),
+};
+const peers = opts.alone ? NO_PEERS : await loadPeers();
 const cases = buildCases({ np, ...parts, engineNotes, peers });
 const filter = opts.filter ? new RegExp(opts.filter) : null;
 const timing = opts.timing;
+
+if (opts.alone) {
+  const c = cases.find((x) => x.name === opts.alone);
+  const made = c.make();
+  const figures = measure([{ id: 'ours', fn: made.ours }], timing);
+  made.cleanup?.();
+  process.stdout.write(`${JSON.stringify(figures.ours)}\n`);
+  process.exit(0);
+}
+
+/** The engine's call for case `name`, timed by a new process of this script (same flags, same environment). */
+function timeAlone(name) {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), JSON.stringify({ bundle: opts.bundle, timing, alone: name })],
+    { encoding: 'utf8', timeout: 300_000 });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() };
+  }
+}
 
 /** esbuild marks each bundled module with a `// engine/…` comment: bundle line → source file. */
 let moduleStarts = null;
@@ -166,14 +202,15 @@ for (const c of cases) {
   made.cleanup?.();
   globalThis.gc?.(); // a full GC between benchmarks, untimed
   if (opts.numpy?.enabled && c.numpy) {
-    // right after the JS contenders, so NumPy sees the same machine load
+    // right after the JS contenders, so NumPy sees the same machine load; ours alone just before it
+    if (opts.numpy.alone) row.figures['ours alone'] = timeAlone(c.name);
     const spec = JSON.stringify({ ...c.numpy, ...timing });
     row.figures.numpy = runPython(['case', spec]);
     if (c.numpy.openblas && opts.numpy.openblasDir) row.figures['numpy+openblas'] = runPython(['case', spec], opts.numpy.openblasDir);
   }
   results.push(row);
   const fmt = (f) => (f === undefined ? '' : f.ms !== undefined ? `${f.ms.toFixed(3)} ms` : f.error);
-  process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s ${c.name}: ours ${fmt(row.figures.ours)}${row.figures.numpy ? `, numpy ${fmt(row.figures.numpy)}` : ''}${row.mismatch ? `  MISMATCH ${row.mismatch}` : ''}\n`);
+  process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s ${c.name}: ours ${fmt(row.figures.ours)}${row.figures['ours alone'] ? ` (alone ${fmt(row.figures['ours alone'])})` : ''}${row.figures.numpy ? `, numpy ${fmt(row.figures.numpy)}` : ''}${row.mismatch ? `  MISMATCH ${row.mismatch}` : ''}\n`);
 }
 
 writeFileSync(opts.out, JSON.stringify({

@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { PYTHON, runPython } from '../bench/numpy.mjs';
 import { benchInspector } from '../bench/inspector.mjs';
 import { benchEditor } from '../bench/editor.mjs';
+import { median } from '../bench/harness.mjs';
 import { benchAnalyzer } from '../bench/analyzer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -149,7 +150,10 @@ if (numpyInfo && !numpyInfo.blas.some((b) => b.internal_api === 'openblas')) {
     if (!openblas.info.blas?.some((b) => b.internal_api === 'openblas')) openblas = { reason: 'NumPy did not pick up OpenBLAS through LD_LIBRARY_PATH' };
   }
 }
-const numpyOpts = { enabled: Boolean(numpyInfo), openblasDir: openblas?.dir ?? null };
+// --quick leaves out the "ours alone" processes (about 20 s): its 50 ms warm-up is too short for
+// a new process (V8 still runs the gemm kernel in its baseline compiler, and the first 8 MB
+// results land on untouched memory), so NumPy is then compared with the round-robin figure
+const numpyOpts = { enabled: Boolean(numpyInfo), openblasDir: openblas?.dir ?? null, alone: !quick };
 
 /** Warm-up: at least `warmup` calls and `warmupMs`; then `runs` samples of at least `minSampleMs`. */
 const timing = quick ? { warmup: 1, warmupMs: 50, runs: 7, minSampleMs: 1, slowMs: 50, slowRuns: 3 } : { warmup: 3, warmupMs: 500, runs: 11, minSampleMs: 5 };
@@ -173,13 +177,23 @@ const probe = {
 // ---- rows, table, files ------------------------------------------------------------------
 
 const sig = (x) => Number(x.toPrecision(4));
+const NUMPY_PEERS = ['numpy', 'numpy+openblas'];
+/**
+ * The figure of ours a peer is compared with: NumPy times itself alone in its own process, so
+ * it is compared with ours timed alone in its own process (jsRunner.mjs); the JS peers with
+ * ours in the same round-robin as them.
+ */
+const oursFor = (r, peer) => (NUMPY_PEERS.includes(peer) && r.figures['ours alone']?.ms !== undefined ? r.figures['ours alone'] : r.figures.ours);
 const rows = [];
 for (const r of js.results) {
-  const ours = r.figures?.ours;
-  if (!ours || ours.ms === undefined) continue;
+  if (r.figures?.ours?.ms === undefined) continue;
   for (const [peer, f] of Object.entries(r.figures)) {
-    if (peer === 'ours' || f.ms === undefined) continue;
-    rows.push({ name: r.name, ours_ms: sig(ours.ms), peer, peer_ms: sig(f.ms), ratio: Number((f.ms / ours.ms).toFixed(3)) });
+    if (peer === 'ours' || peer === 'ours alone' || f.ms === undefined) continue;
+    const ours = oursFor(r, peer);
+    rows.push({
+      name: r.name, ours_ms: sig(ours.ms), peer, peer_ms: sig(f.ms), ratio: Number((f.ms / ours.ms).toFixed(3)),
+      ...(ours !== r.figures.ours ? { ours_timed: 'alone, in its own process, as NumPy is' } : {}),
+    });
   }
 }
 
@@ -197,22 +211,25 @@ const NOISY = 0.25;
 const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toPrecision(2));
 
 function wideTable() {
-  const head = ['benchmark', 'ours ms', ...COLUMNS.map((c) => `${c} ms (ratio)`)];
+  const head = ['benchmark', 'ours ms', 'ours alone ms', ...COLUMNS.map((c) => `${c} ms (ratio)`)];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`];
   for (const r of js.results) {
     const ours = r.figures?.ours;
-    if (r.skip) { lines.push(`| ${r.name} | skipped: ${r.skip} |${' |'.repeat(COLUMNS.length)}`); continue; }
-    if (ours?.ms === undefined) { lines.push(`| ${r.name} | error: ${ours?.error} |${' |'.repeat(COLUMNS.length)}`); continue; }
+    if (r.skip) { lines.push(`| ${r.name} | skipped: ${r.skip} |${' |'.repeat(COLUMNS.length + 1)}`); continue; }
+    if (ours?.ms === undefined) { lines.push(`| ${r.name} | error: ${ours?.error} |${' |'.repeat(COLUMNS.length + 1)}`); continue; }
     const cells = COLUMNS.map((c) => {
-      const hit = Object.entries(r.figures).find(([p]) => p !== 'ours' && base(p) === c);
+      const hit = Object.entries(r.figures).find(([p]) => p !== 'ours' && p !== 'ours alone' && base(p) === c);
       if (!hit) return '—';
       const [p, f] = hit;
       if (f.ms === undefined) return `error`;
       const tag = p !== c ? ` ${p.slice(c.length + 1)}` : '';
-      const noisy = spread(f) > NOISY || spread(ours) > NOISY ? '~' : '';
-      return `${fmtMs(f.ms)} (${noisy}${(f.ms / ours.ms).toFixed(2)})${tag}`;
+      const vs = oursFor(r, p);
+      const noisy = spread(f) > NOISY || spread(vs) > NOISY ? '~' : '';
+      return `${fmtMs(f.ms)} (${noisy}${(f.ms / vs.ms).toFixed(2)})${tag}`;
     });
-    lines.push(`| ${r.name}${r.mismatch ? ' ⚠' : ''} | ${fmtMs(ours.ms)} | ${cells.join(' | ')} |`);
+    const alone = r.figures['ours alone'];
+    const aloneCell = alone === undefined ? '—' : alone.ms === undefined ? 'error' : fmtMs(alone.ms);
+    lines.push(`| ${r.name}${r.mismatch ? ' ⚠' : ''} | ${fmtMs(ours.ms)} | ${aloneCell} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -220,7 +237,7 @@ function wideTable() {
 const table = wideTable();
 const cellCount = rows.length;
 const noisyCount = js.results.reduce((k, r) => k + Object.entries(r.figures ?? {})
-  .filter(([p, f]) => p !== 'ours' && f.ms !== undefined && r.figures.ours?.ms !== undefined && (spread(f) > NOISY || spread(r.figures.ours) > NOISY)).length, 0);
+  .filter(([p, f]) => p !== 'ours' && p !== 'ours alone' && f.ms !== undefined && r.figures.ours?.ms !== undefined && (spread(f) > NOISY || spread(oursFor(r, p)) > NOISY)).length, 0);
 console.log(table);
 
 // targets
@@ -243,17 +260,31 @@ const t2 = targetTable('elementwise within 1.5× of the plain loop', measured.fi
   ['benchmark', (r) => r.name], ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['plain loop ms', (r) => fmtMs(fig(r, 'plain loop'))],
   ['ours / loop', (r) => `${(fig(r, 'ours') / fig(r, 'plain loop')).toFixed(2)}×`],
 ], (r) => fig(r, 'ours') <= 1.5 * fig(r, 'plain loop'));
+/** Ours as compared with `peer` (NumPy: ours alone), and the round-robin figure beside it when that differs. */
+const vsMs = (r, peer) => oursFor(r, peer).ms;
+const timedAlone = measured.some((r) => fig(r, 'ours alone') !== undefined);
+const oursCols = (peer) => (timedAlone
+  ? [['ours alone ms', (r) => fmtMs(vsMs(r, peer))], ['ours in the round-robin ms', (r) => fmtMs(fig(r, 'ours'))]]
+  : [['ours ms', (r) => fmtMs(fig(r, 'ours'))]]);
 const t3 = targetTable('elementwise and reductions within 2× of NumPy', measured.filter((r) => ['elementwise', 'reduction'].includes(r.kind) && fig(r, 'numpy') !== undefined), [
-  ['benchmark', (r) => r.name], ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['NumPy ms', (r) => fmtMs(fig(r, 'numpy'))],
-  ['ours / NumPy', (r) => `${(fig(r, 'ours') / fig(r, 'numpy')).toFixed(2)}×`],
-], (r) => fig(r, 'ours') <= 2 * fig(r, 'numpy'));
+  ['benchmark', (r) => r.name], ...oursCols('numpy'), ['NumPy ms', (r) => fmtMs(fig(r, 'numpy'))],
+  ['ours / NumPy', (r) => `${(vsMs(r, 'numpy') / fig(r, 'numpy')).toFixed(2)}×`],
+], (r) => vsMs(r, 'numpy') <= 2 * fig(r, 'numpy'));
 const mm512 = measured.filter((r) => r.name.startsWith('matmul 512x512') && fig(r, 'numpy+openblas') !== undefined);
 const t4 = targetTable('matmul 512² within 4× of NumPy with OpenBLAS', mm512, [
-  ['benchmark', (r) => r.name], ['ours ms', (r) => fmtMs(fig(r, 'ours'))], ['NumPy+OpenBLAS ms', (r) => fmtMs(fig(r, 'numpy+openblas'))],
-  ['ours / NumPy', (r) => `${(fig(r, 'ours') / fig(r, 'numpy+openblas')).toFixed(2)}×`],
-], (r) => fig(r, 'ours') <= 4 * fig(r, 'numpy+openblas'));
+  ['benchmark', (r) => r.name], ...oursCols('numpy+openblas'), ['NumPy+OpenBLAS ms', (r) => fmtMs(fig(r, 'numpy+openblas'))],
+  ['ours / NumPy', (r) => `${(vsMs(r, 'numpy+openblas') / fig(r, 'numpy+openblas')).toFixed(2)}×`],
+], (r) => vsMs(r, 'numpy+openblas') <= 4 * fig(r, 'numpy+openblas'));
 const mmSkip = js.results.find((r) => r.kind === 'matmul' && r.skip);
 const t4note = mm512.length ? '' : `\n\nNot measurable in this run: ${mmSkip ? `the engine has no matmul yet (${mmSkip.skip})` : openblas?.reason ?? 'no NumPy with OpenBLAS'}.`;
+
+/** How far the two figures of ours lie apart in this run: the median and the widest ratio of round-robin over alone. */
+function aloneGap() {
+  const ratios = measured.filter((r) => fig(r, 'ours alone') !== undefined).map((r) => [r.name, fig(r, 'ours') / fig(r, 'ours alone')]);
+  if (ratios.length === 0) return '';
+  const widest = ratios.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return ` Round-robin over alone in this run: median ${median(ratios.map((x) => x[1])).toFixed(2)}×, at most ${widest[1].toFixed(2)}× (${widest[0]}).`;
+}
 
 /** Wall time of this run, and the CPU time of its children (node and python) from /proc. */
 function runDuration() {
@@ -390,6 +421,14 @@ Engine parts: matmul ${js.engineNotes.matmulVia ?? `— ${js.engineNotes.matmul}
   (so both see the same machine load), timing itself with \`time.perf_counter\` under
   the same protocol (gc.collect before each sample), with \`OPENBLAS_CORETYPE\` and \`OPENBLAS_L2_SIZE\`
   unset for that command only.
+- **Ours alone, for NumPy.** NumPy's process runs one op back to back and nothing else, while
+  in the round-robin each of our samples follows the peers' (a naive 512² matmul is hundreds of
+  milliseconds of other work, which leaves our operands and buffers out of cache). So just
+  before each NumPy process the engine's call is timed again the same way NumPy is: in a new
+  node process (same flags and allocator settings) that loads no peer and runs only that call,
+  under the same protocol. The NumPy ratios and the NumPy targets use that figure ("ours
+  alone"); the JS peers and the plain loop are compared with ours in their round-robin ("ours").
+  Both figures are in the table.${quick ? ' (`--quick` does not time ours alone: its warm-up is too short for a new process, so there NumPy is compared with the round-robin figure.)' : aloneGap()}
 - **Checked.** Before timing, the engine's result is compared with the plain loop's (values within
   1e-9 relative, 1e-4 for float32); a ⚠ marks a disagreement.
 - **Inputs.** Uniform values in [0, 1) (exp: [-1, 1)) from a fixed xorshift in JS and from
