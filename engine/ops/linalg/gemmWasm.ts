@@ -1,8 +1,9 @@
 // gemm's WebAssembly SIMD path (module bytes in gemmWasmBytes.ts, from gemmWasmSource.ts):
 // packs cache blocks of A and B into the module's memory as gemm.ts's JS path does, runs a
-// macro-kernel per block and copies C out. Same blocking of the k loop into consecutive
-// chunks, same order of every C element's additions, so the results are the JS path's bit
-// for bit (see gemmWasmSource.ts). Compiled on the first large product; where WebAssembly or
+// macro-kernel per block and copies C out. The k loop runs in consecutive chunks (float32's
+// twice as deep as gemm.ts's), so every C element's additions come in the same order, and C
+// round-trips through memory between chunks in its own type, which is exact: the results
+// are the JS path's bit for bit (see gemmWasmSource.ts). Compiled on the first large product; where WebAssembly or
 // its SIMD instructions are missing (or the memory cannot grow), gemm falls back to JS.
 // Large products run on two threads where gemmThreads.ts's helper runs: a second instance on
 // a shared memory, each block's rows packed here and computed in chunks by both threads.
@@ -10,7 +11,7 @@
 import { TypedArray } from '../../core/dtype';
 import { fromBase64 } from '../../wasm/base64';
 import { GEMM_WASM_BASE64 } from './gemmWasmBytes';
-import { F32_MR, F32_NR, F64_MR, F64_NR, KC, MB, MC, NC } from './gemmWasmLayout';
+import { F32_MR, F32_NR, F64_MR, F64_NR, KC, KC_F32, MB, MC, NC } from './gemmWasmLayout';
 import { claim, CONTROL_BYTES, Ctl, finish, finished, gemmHelper, Helper, jobDone, packed, post, productDone } from './gemmThreads';
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings carry no DOM types). */
@@ -113,7 +114,8 @@ function drive(
   B: TypedArray, bOff: number, bRs: number, bCs: number, C: Float64Array | Float32Array, cOff: number, ldc: number, f32: boolean,
 ): 'done' | 'no' {
   const MR = f32 ? F32_MR : F64_MR, NR = f32 ? F32_NR : F64_NR, es = f32 ? 4 : 8;
-  const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KC, K);
+  const KCB = f32 ? KC_F32 : KC; // k depth of a panel
+  const mbMax = roundUp(Math.min(MB, M), MR), ncMax = roundUp(Math.min(NC, N), NR), kcMax = Math.min(KCB, K);
   // operands of the memory's own type with contiguous rows or columns are copied in line by
   // line (a memcpy) and packed by the module; others are packed here, converting element by element
   const ownA = f32 ? A instanceof Float32Array : A instanceof Float64Array;
@@ -185,9 +187,9 @@ function drive(
     const ch = h ? Math.min(MC, Math.max(2 * MR, roundUp(Math.ceil(mb / 16), MR))) : 0, chunks = h ? Math.ceil(mb / ch) : 0;
     for (let jc = 0; jc < N; jc += NC) {
       const nc = Math.min(NC, N - jc), ncp = roundUp(nc, NR);
-      for (let pc = 0; pc < K; pc += KC) {
-        const kc = Math.min(KC, K - pc), first = pc === 0 ? 1 : 0;
-        const bAt = pc / KC % 2 ? bAt1 : bAt0;
+      for (let pc = 0; pc < K; pc += KCB) {
+        const kc = Math.min(KCB, K - pc), first = pc === 0 ? 1 : 0;
+        const bAt = pc / KCB % 2 ? bAt1 : bAt0;
         if (h) {
           // posted before packing, so the helper wakes meanwhile; it takes a chunk once the B
           // panel and that chunk's A rows are packed (Packed counts chunks, after the panel)
@@ -202,7 +204,7 @@ function drive(
             packA(ib + i * ch, Math.min(ch, mb - i * ch), pc, kc, aAt + i * ch * kc);
             packed(h, i + 1);
           }
-          if (pc + KC < K) packB(pc + KC, Math.min(KC, K - pc - KC), jc, nc, ncp, pc / KC % 2 ? bAt0 : bAt1);
+          if (pc + KCB < K) packB(pc + KCB, Math.min(KCB, K - pc - KCB), jc, nc, ncp, pc / KCB % 2 ? bAt0 : bAt1);
           const t0 = performance.now();
           let mine = 0;
           for (let i = claim(h); i >= 0; i = claim(h), mine++) {
