@@ -12,7 +12,7 @@
 //
 // The second form is the "ours alone" figure NumPy is compared with: NumPy's process times one
 // op back to back with nothing else in it, so ours is timed the same way, in a new process that
-// loads no peer and runs only the engine's call. In the round-robin, each of ours samples
+// loads no peer and runs only the engine's call. In the round-robin, each of our samples
 // follows the peers' (a naive 512² matmul is 250-650 ms of other work), which leaves our
 // operands and buffers out of cache: in one run, matmul 512² float32 read 5.0 ms alone and
 // 6.3 ms in the round-robin.
