@@ -5,45 +5,38 @@
 //
 //   node --expose-gc bench/residentProbe.mjs
 //
-// 1. speed: add of two 1e6 float64 arrays already in a module's memory (an f64x2 loop written
-//    out below) against the plain JS loop over Float64Arrays, both into a reused output.
+// 1. speed: add of two 1e6 float64 arrays already in a module's memory (an f64x2 loop made
+//    with engine/wasm/encoder.ts) against the plain JS loop over Float64Arrays, both into a
+//    reused output.
 // 2. reclaiming: arrays carved out of one fixed 1 GiB memory can only be freed when the GC
 //    reports their views dead (a FinalizationRegistry). A loop that makes a new 8 MB temporary
 //    per iteration, as `y = y + 1` does, shows how many blocks come back while it runs, and
 //    how many allocations must fall back to ordinary buffers once the memory is used up.
 
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { median } from './harness.mjs';
 
 const n = 1_000_000, BYTES = 8 * n;
 
 // ---- a module with add(a, b, out, aEnd): out[i] = a[i] + b[i], four f64x2 per iteration ----
-const uleb = (v) => { const out = []; do { let b = v & 0x7f; v >>>= 7; if (v) b |= 0x80; out.push(b); } while (v); return out; };
-const vec = (items) => [...uleb(items.length), ...items.flat()];
-const section = (id, body) => [id, ...uleb(body.length), ...body];
-const name = (s) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const get = (i) => [0x20, i], set = (i) => [0x21, i];
-const bump = (i) => [...get(i), 0x41, 0xc0, 0x00, 0x6a, ...set(i)]; // i += 64 (i32.const's operand is a signed LEB: 64 is 0xc0 0x00)
-const v128Load = (off) => [0xfd, 0x00, 4, ...uleb(off)], v128Store = (off) => [0xfd, 0x0b, 4, ...uleb(off)];
-const f64x2Add = [0xfd, 0xf0, 0x01];
+// written with the engine's own encoder (engine/wasm/encoder.ts), bundled here in memory
+const encoderJs = (await build({
+  entryPoints: [fileURLToPath(new URL('../engine/wasm/encoder.ts', import.meta.url))],
+  bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning',
+})).outputFiles[0].text;
+const { block, brIf, encodeModule, get, i32, loop, Op, set, Simd, v128Load, v128Store } =
+  await import(`data:text/javascript;base64,${Buffer.from(encoderJs).toString('base64')}`);
 const [A, B, O, END] = [0, 1, 2, 3];
-const lanes = [0, 16, 32, 48].flatMap((off) => [...get(O), ...get(A), ...v128Load(off), ...get(B), ...v128Load(off), ...f64x2Add, ...v128Store(off)]);
-const body = [
-  0x00, // no locals
-  0x02, 0x40, 0x03, 0x40, // block, loop
-  ...get(A), ...get(END), 0x4f, 0x0d, 1, // if a >= end: break
-  ...lanes, ...bump(A), ...bump(B), ...bump(O),
-  0x0c, 0, 0x0b, 0x0b, // br loop; end loop; end block
-  0x0b,
-];
-const moduleBytes = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, vec([[0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 0]])), // (i32 i32 i32 i32) -> ()
-  ...section(3, vec([[0]])),
-  ...section(5, vec([[0x00, ...uleb(Math.ceil((3 * BYTES) / 65536))]])),
-  ...section(7, vec([[...name('memory'), 0x02, 0], [...name('add'), 0x00, 0]])),
-  ...section(10, vec([[...uleb(body.length), ...body]])),
-]);
+const UNROLL = 4;
+const lanes = Array.from({ length: UNROLL }, (_, k) => [get(O), get(A), v128Load(16 * k), get(B), v128Load(16 * k), Simd.f64x2Add, v128Store(16 * k)]).flat();
+const bump = (p) => [get(p), i32(16 * UNROLL), [Op.i32Add], set(p)];
+const add = {
+  name: 'add', params: ['i32', 'i32', 'i32', 'i32'], results: [], locals: [],
+  body: [block(loop(get(A), get(END), [Op.i32GeU], brIf(1), ...lanes, ...bump(A), ...bump(B), ...bump(O), [Op.br, 0]))],
+};
+const moduleBytes = encodeModule([], [add], Math.ceil((3 * BYTES) / 65536), null);
 const wasm = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes), {}).exports;
 
 const inMemory = new Float64Array(wasm.memory.buffer, 0, 3 * n);
