@@ -81,3 +81,17 @@ export function measure(contenders, { warmup, warmupMs, runs, minSampleMs, maxRe
   }
   return out;
 }
+
+/**
+ * The figure a measuring child process answered (bench/numpy.mjs's Python, jsRunner.mjs's
+ * "alone" node): its last line of stdout as JSON, or `{ error }` with the last line of what
+ * went wrong, from a spawnSync result.
+ */
+export function childAnswer(r) {
+  const line = (r.stdout || '').trim().split('\n').pop();
+  try {
+    return JSON.parse(line);
+  } catch {
+    return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() };
+  }
+}

@@ -21,9 +21,9 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadPeers } from './peers.mjs';
+import { loadPeers, noPeers } from './peers.mjs';
 import { buildCases } from './cases.mjs';
-import { measure } from './harness.mjs';
+import { childAnswer, measure } from './harness.mjs';
 import { runPython } from './numpy.mjs';
 
 const opts = JSON.parse(process.argv[2]);
@@ -87,12 +87,8 @@ function agree(ours, limit, f32) {
 }
 
 const { parts, notes: engineNotes } = engineParts();
-/** The alone run loads no peer: buildCases then leaves every peer out, with this reason. */
-const NO_PEERS = {
-  versions: {},
-  failed: Object.fromEntries(['@tensorflow/tfjs-core', 'ndarray', 'ml-matrix', 'numjs'].map((p) => [p, 'not loaded in the alone run'])),
-};
-const peers = opts.alone ? NO_PEERS : await loadPeers();
+// the alone run loads no peer
+const peers = opts.alone ? noPeers('not loaded in the alone run') : await loadPeers();
 const cases = buildCases({ np, ...parts, engineNotes, peers });
 const filter = opts.filter ? new RegExp(opts.filter) : null;
 const timing = opts.timing;
@@ -108,13 +104,8 @@ if (opts.alone) {
 
 /** The engine's call for case `name`, timed by a new process of this script (same flags, same environment). */
 function timeAlone(name) {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), JSON.stringify({ bundle: opts.bundle, timing, alone: name })],
-    { encoding: 'utf8', timeout: 300_000 });
-  try {
-    return JSON.parse(r.stdout.trim().split('\n').pop());
-  } catch {
-    return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() };
-  }
+  return childAnswer(spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), JSON.stringify({ bundle: opts.bundle, timing, alone: name })],
+    { encoding: 'utf8', timeout: 300_000 }));
 }
 
 /** esbuild marks each bundled module with a `// engine/…` comment: bundle line → source file. */

@@ -6,6 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { childAnswer } from './harness.mjs';
 import { fileURLToPath } from 'node:url';
 
 export const PYTHON = '/usr/bin/python3';
@@ -23,11 +24,5 @@ function numpyEnv(blasDir) {
 
 /** One JSON answer from numpyBench.py, or `{ error }`. */
 export function runPython(args, blasDir = null) {
-  const r = spawnSync(PYTHON, [script, ...args], { env: numpyEnv(blasDir), encoding: 'utf8', timeout: 300_000 });
-  const line = (r.stdout || '').trim().split('\n').pop();
-  try {
-    return JSON.parse(line);
-  } catch {
-    return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() };
-  }
+  return childAnswer(spawnSync(PYTHON, [script, ...args], { env: numpyEnv(blasDir), encoding: 'utf8', timeout: 300_000 }));
 }

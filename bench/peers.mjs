@@ -17,6 +17,14 @@ function version(name) {
   try { return JSON.parse(readFileSync(path.join(here, 'node_modules', name, 'package.json'), 'utf8')).version; } catch { return null; }
 }
 
+/** The peers loadPeers tries, by the package names it reports them under. */
+const PEER_PACKAGES = ['@tensorflow/tfjs-core', 'ndarray', 'ml-matrix', 'numjs'];
+
+/** loadPeers's answer when no peer is loaded (every one failed with `reason`): the cases then leave them all out. */
+export function noPeers(reason) {
+  return { versions: {}, failed: Object.fromEntries(PEER_PACKAGES.map((p) => [p, reason])) };
+}
+
 /** `{ tf, ndarray, ops, Matrix, nj, versions, failed }`; missing peers are undefined. */
 export async function loadPeers() {
   const peers = { versions: {}, failed: {} };

@@ -183,12 +183,14 @@ const NUMPY_PEERS = ['numpy', 'numpy+openblas'];
  * it is compared with ours timed alone in its own process (jsRunner.mjs); the JS peers with
  * ours in the same round-robin as them.
  */
+/** A row's figures are ours ('ours', 'ours alone') and the peers' (every other key, the plain loop and NumPy included). */
+const isPeer = (id) => id !== 'ours' && id !== 'ours alone';
 const oursFor = (r, peer) => (NUMPY_PEERS.includes(peer) && r.figures['ours alone']?.ms !== undefined ? r.figures['ours alone'] : r.figures.ours);
 const rows = [];
 for (const r of js.results) {
   if (r.figures?.ours?.ms === undefined) continue;
   for (const [peer, f] of Object.entries(r.figures)) {
-    if (peer === 'ours' || peer === 'ours alone' || f.ms === undefined) continue;
+    if (!isPeer(peer) || f.ms === undefined) continue;
     const ours = oursFor(r, peer);
     rows.push({
       name: r.name, ours_ms: sig(ours.ms), peer, peer_ms: sig(f.ms), ratio: Number((f.ms / ours.ms).toFixed(3)),
@@ -218,7 +220,7 @@ function wideTable() {
     if (r.skip) { lines.push(`| ${r.name} | skipped: ${r.skip} |${' |'.repeat(COLUMNS.length + 1)}`); continue; }
     if (ours?.ms === undefined) { lines.push(`| ${r.name} | error: ${ours?.error} |${' |'.repeat(COLUMNS.length + 1)}`); continue; }
     const cells = COLUMNS.map((c) => {
-      const hit = Object.entries(r.figures).find(([p]) => p !== 'ours' && p !== 'ours alone' && base(p) === c);
+      const hit = Object.entries(r.figures).find(([p]) => isPeer(p) && base(p) === c);
       if (!hit) return '—';
       const [p, f] = hit;
       if (f.ms === undefined) return `error`;
@@ -237,7 +239,7 @@ function wideTable() {
 const table = wideTable();
 const cellCount = rows.length;
 const noisyCount = js.results.reduce((k, r) => k + Object.entries(r.figures ?? {})
-  .filter(([p, f]) => p !== 'ours' && p !== 'ours alone' && f.ms !== undefined && r.figures.ours?.ms !== undefined && (spread(f) > NOISY || spread(oursFor(r, p)) > NOISY)).length, 0);
+  .filter(([p, f]) => isPeer(p) && f.ms !== undefined && r.figures.ours?.ms !== undefined && (spread(f) > NOISY || spread(oursFor(r, p)) > NOISY)).length, 0);
 console.log(table);
 
 // targets
